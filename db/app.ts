@@ -1,0 +1,50 @@
+import type { Database } from 'better-sqlite3';
+import { dispatch, type Handlers } from '../shared/api/dispatch';
+import { AppError } from '../shared/api/errors';
+import type { Result } from '../shared/api/result';
+import { openDatabase, type OpenOptions } from './connection';
+import { createContext, type ServiceContext } from './context';
+import { sqliteToAppError } from './errors';
+import { createHandlers } from './handlers';
+import { getInstallation } from './repositories/installation';
+
+export interface AppCore {
+  ctx: ServiceContext;
+  db: Database;
+  handlers: Handlers;
+  /** Runs one contract method through the dispatcher: what IPC, HTTP and the CLI all call. */
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+  close(): void;
+}
+
+export interface CoreOptions extends OpenOptions {
+  now?: () => Date;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** Opens the database and wires the dispatcher to the services: one per process. */
+export function openCore(dbPath: string, options: CoreOptions = {}): AppCore {
+  const db = openDatabase(dbPath, options);
+  const ctx = createContext(db, dbPath, options.now);
+  const handlers = createHandlers(ctx);
+  const log = options.log ?? ((message, error) => console.error(`[agri] ${message}`, error));
+  return {
+    ctx,
+    db,
+    handlers,
+    call: (method, input) =>
+      dispatch(handlers, method, input, {
+        guard: (_method, spec) => {
+          if (spec.needsSetup === false) return;
+          const installation = getInstallation(db);
+          if (!installation) throw new AppError('FORBIDDEN', '本机尚未完成初始设置，请先选择站点并填写操作员');
+          if (spec.roles && !spec.roles.includes(installation.role)) {
+            throw new AppError('FORBIDDEN', installation.role === 'county' ? '该功能只在乡镇农机站使用' : '该功能只在县农业农村局使用');
+          }
+        },
+        mapError: sqliteToAppError,
+        onInternalError: (m, error) => log(`internal error in ${m}`, error),
+      }),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openCore } from '../app';
+import { startWebServer } from '../http/server';
+
+export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+
+/** Runs browser mode until interrupted; prints the address (with nothing secret in it). */
+export async function serve(options: { dbPath: string; port?: number; staticDir?: string }): Promise<number> {
+  const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
+  if (!existsSync(`${staticDir}/index.html`)) {
+    process.stderr.write(`找不到已构建的页面：${staticDir}index.html\n请先运行 npm run build（npm run web 会自动构建）。\n`);
+    return 1;
+  }
+  const core = openCore(options.dbPath);
+  const web = await startWebServer({ core, staticDir, port: options.port });
+  process.stdout.write(`农机更新补贴台账（浏览器模式）已启动：${web.url}\n数据文件：${options.dbPath}\n按 Ctrl+C 退出。\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await web.close();
+  core.close();
+  return 0;
+}

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../shared/api/errors';
+import { sqliteToAppError } from './errors';
+import { migrate, type Migration } from './migrate';
+
+/** Marks our files in the SQLite header ("NJBT", 农机补贴) so a stray file is never mistaken for one. */
+export const APPLICATION_ID = 0x4e4a4254;
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 .node built for another ABI (the Electron main process). */
+  nativeBinding?: string;
+  migrations?: Migration[];
+}
+
+function isEmptyFile(db: Database.Database): boolean {
+  const row = db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
+  return row.n === 0;
+}
+
+/** Opens (creating if needed) the live database: WAL, full sync, foreign keys, our application id, migrated. */
+export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    if (appId !== APPLICATION_ID) {
+      if (appId !== 0 || !isEmptyFile(db)) {
+        throw new AppError('DB_CORRUPT', '该文件不是本软件的数据文件，未打开', { details: { file } });
+      }
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, options.migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw sqliteToAppError(error) ?? error;
+  }
+}

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AppCore } from '../app';
+import { hostAllowed, originAllowed, SECURITY_HEADERS, tokenMatches } from './security';
+import { readIndexWithToken, readStatic } from './static';
+
+export const HOST = '127.0.0.1';
+const MAX_BODY = 16 * 1024 * 1024;
+
+export interface WebServerOptions {
+  core: AppCore;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface WebServer {
+  server: Server;
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
+  res.end(body);
+}
+
+const sendJson = (res: ServerResponse, status: number, value: unknown) =>
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function handleRpc(core: AppCore, method: string, req: IncomingMessage, res: ServerResponse) {
+  let input: unknown;
+  try {
+    const body = await readBody(req);
+    input = body.trim() ? JSON.parse(body) : undefined;
+  } catch {
+    sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON 或过大' } });
+    return;
+  }
+  sendJson(res, 200, await core.call(method, input));
+}
+
+/** Browser mode: the built renderer and POST /rpc/:method, on 127.0.0.1 only, behind a per-launch token. */
+export function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(32).toString('hex');
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (!hostAllowed(req, port)) return sendJson(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：Host 不是本机地址' } });
+      if (!originAllowed(req, port)) return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：来源不是本机页面' } });
+      const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+      const rpc = /^\/rpc\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
+      if (rpc) {
+        if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: '只接受 POST 请求' } });
+        if (!tokenMatches(req, token)) return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：缺少或错误的访问令牌' } });
+        return handleRpc(options.core, rpc[1] ?? '', req, res);
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8');
+      const file = url.pathname === '/' || url.pathname === '/index.html' ? undefined : await readStatic(options.staticDir, url.pathname);
+      if (file) {
+        return send(res, 200, file.body, file.type, { 'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+      }
+      if (url.pathname.startsWith('/assets/')) return send(res, 404, 'Not Found', 'text/plain; charset=utf-8');
+      // Everything else is an app route: the page, with this launch's token.
+      return send(res, 200, await readIndexWithToken(options.staticDir, token), 'text/html; charset=utf-8', { 'Cache-Control': 'no-store' });
+    })().catch((error: unknown) => {
+      console.error('[agri] web server error', error);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务器内部错误' } });
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => {
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        server,
+        port,
+        token,
+        url: `http://${HOST}:${port}/`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}

@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+export interface StaticFile {
+  body: Buffer;
+  type: string;
+  immutable: boolean;
+}
+
+/** A file under `root` for a URL path, or undefined; never escapes `root`. */
+export async function readStatic(root: string, urlPath: string): Promise<StaticFile | undefined> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  const base = resolve(root);
+  const file = resolve(join(base, normalize(decoded)));
+  if (file !== base && !file.startsWith(base + sep)) return undefined;
+  const type = TYPES[extname(file).toLowerCase()];
+  if (!type) return undefined;
+  try {
+    const body = await readFile(file);
+    return { body, type, immutable: file.includes(`${sep}assets${sep}`) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The app page with this launch's token in a meta tag the HTTP transport reads. */
+export async function readIndexWithToken(root: string, token: string): Promise<Buffer> {
+  const html = await readFile(join(root, 'index.html'), 'utf8');
+  return Buffer.from(html.replace('<head>', `<head>\n    <meta name="agri-token" content="${token}" />`));
+}

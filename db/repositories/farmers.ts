@@ -1,0 +1,115 @@
+import type { Database } from 'better-sqlite3';
+
+export interface FarmerRow {
+  id: string;
+  station_id: string;
+  kind: 'individual' | 'family_farm' | 'cooperative' | 'enterprise';
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  id_number: string;
+  id_number_rev: string;
+  birth_date: string | null;
+  contact_name: string | null;
+  phone: string;
+  bank_card: string | null;
+  bank_name: string | null;
+  township_code: string;
+  village: string;
+  address: string | null;
+  created_at: string;
+  updated_at: string;
+  voided_at: string | null;
+  void_reason: string | null;
+}
+
+const COLUMNS = `id, station_id, kind, name, name_pinyin, name_initials, id_number, id_number_rev, birth_date,
+  contact_name, phone, bank_card, bank_name, township_code, village, address, created_at, updated_at, voided_at, void_reason`;
+
+export function getFarmer(db: Database, id: string): FarmerRow | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM farmers WHERE id = ?`).get(id) as FarmerRow | undefined;
+}
+
+/** The live (not voided) registration of an ID document at a station, other than `exceptId`. */
+export function findLiveByIdNumber(db: Database, stationId: string, idNumber: string, exceptId?: string): FarmerRow | undefined {
+  return db
+    .prepare(`SELECT ${COLUMNS} FROM farmers WHERE station_id = ? AND id_number = ? AND voided_at IS NULL AND id IS NOT ?`)
+    .get(stationId, idNumber, exceptId ?? null) as FarmerRow | undefined;
+}
+
+export function insertFarmer(db: Database, row: FarmerRow): void {
+  db.prepare(
+    `INSERT INTO farmers (${COLUMNS}) VALUES (@id, @station_id, @kind, @name, @name_pinyin, @name_initials, @id_number,
+      @id_number_rev, @birth_date, @contact_name, @phone, @bank_card, @bank_name, @township_code, @village, @address,
+      @created_at, @updated_at, @voided_at, @void_reason)`,
+  ).run(row);
+}
+
+export function updateFarmer(db: Database, row: FarmerRow): void {
+  db.prepare(
+    `UPDATE farmers SET kind = @kind, name = @name, name_pinyin = @name_pinyin, name_initials = @name_initials,
+      id_number = @id_number, id_number_rev = @id_number_rev, birth_date = @birth_date, contact_name = @contact_name,
+      phone = @phone, bank_card = @bank_card, bank_name = @bank_name, township_code = @township_code,
+      village = @village, address = @address, updated_at = @updated_at
+     WHERE id = @id`,
+  ).run(row);
+}
+
+export function voidFarmer(db: Database, id: string, reason: string, at: string): void {
+  db.prepare('UPDATE farmers SET voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ?').run(at, reason, at, id);
+}
+
+/** How a search box query is matched; built by the service from what the user typed. */
+export interface FarmerQuery {
+  /** Exact ID number, or the reversed tail of one (GLOB prefix on id_number_rev). */
+  idNumber?: string;
+  idTailReversed?: string;
+  phoneTail?: string;
+  /** Pinyin initials or full-pinyin prefix, lowercase letters only. */
+  pinyinPrefix?: string;
+  /** Substring of the name (LIKE, escaped). */
+  nameLike?: string;
+  townshipCode?: string;
+  includeVoided: boolean;
+  limit: number;
+  offset: number;
+}
+
+function whereClause(q: FarmerQuery): string {
+  const any: string[] = [];
+  if (q.idNumber) any.push('id_number = @idNumber');
+  if (q.idTailReversed) any.push("id_number_rev GLOB @idTailReversed || '*'");
+  if (q.phoneTail) any.push("phone GLOB '*' || @phoneTail");
+  if (q.pinyinPrefix) any.push("name_initials GLOB @pinyinPrefix || '*'", "name_pinyin GLOB @pinyinPrefix || '*'");
+  if (q.nameLike) any.push("name LIKE '%' || @nameLike || '%' ESCAPE '\\'");
+  const all: string[] = [];
+  if (any.length) all.push(`(${any.join(' OR ')})`);
+  if (!q.includeVoided) all.push('voided_at IS NULL');
+  if (q.townshipCode) all.push('township_code = @townshipCode');
+  return all.length ? `WHERE ${all.join(' AND ')}` : '';
+}
+
+function params(q: FarmerQuery) {
+  return {
+    idNumber: q.idNumber ?? null,
+    idTailReversed: q.idTailReversed ?? null,
+    phoneTail: q.phoneTail ?? null,
+    pinyinPrefix: q.pinyinPrefix ?? null,
+    nameLike: q.nameLike ?? null,
+    townshipCode: q.townshipCode ?? null,
+    limit: q.limit,
+    offset: q.offset,
+  };
+}
+
+/** One page of matches, exact initials and names first, then the most recently changed. */
+export function searchFarmers(db: Database, q: FarmerQuery): { rows: FarmerRow[]; total: number } {
+  const where = whereClause(q);
+  const p = params(q);
+  const rank = q.pinyinPrefix ? '(name_initials = @pinyinPrefix OR name_pinyin = @pinyinPrefix) DESC,' : '';
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM farmers ${where} ORDER BY ${rank} updated_at DESC, id LIMIT @limit OFFSET @offset`)
+    .all(p) as FarmerRow[];
+  const { n } = db.prepare(`SELECT count(*) AS n FROM farmers ${where}`).get(p) as { n: number };
+  return { rows, total: n };
+}

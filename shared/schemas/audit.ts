@@ -1,0 +1,24 @@
+import { z } from '../api/zod-locale';
+import { isoDateTime, pageInput, pageOf, uuid } from './common';
+
+export const auditListInput = z.strictObject({
+  entity: z.string().max(40).optional(),
+  entityId: uuid.optional(),
+  ...pageInput,
+});
+export type AuditListInput = z.input<typeof auditListInput>;
+
+export const auditEntry = z.object({
+  id: uuid,
+  at: isoDateTime,
+  stationId: uuid,
+  operator: z.string(),
+  method: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  /** Snapshots with personal numbers masked. */
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEntry = z.output<typeof auditEntry>;
+export const auditPage = pageOf(auditEntry);

@@ -1,0 +1,42 @@
+import { z } from '../api/zod-locale';
+
+export const uuid = z.uuid({ error: '编号格式不正确' });
+/** A calendar date, YYYY-MM-DD. */
+export const isoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+/** A moment, ISO-8601 UTC. */
+export const isoDateTime = z.iso.datetime({ error: '时间格式不正确' });
+
+export const noInput = z.strictObject({});
+
+export const pageInput = {
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(20),
+};
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().min(0),
+    page: z.number().int().min(1),
+    pageSize: z.number().int().min(1),
+  });
+}
+
+export const voidInput = z.strictObject({
+  id: uuid,
+  reason: z.string().trim().min(2, '请填写作废原因（至少2个字）').max(200, '作废原因不超过200字'),
+});
+
+/** Optional free text: blank becomes undefined so the database stores NULL. */
+export function optionalText(max: number, label: string) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label}不超过${max}字`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+}
+
+export function requiredText(max: number, label: string, verb = '填写') {
+  return z.string({ error: `请${verb}${label}` }).trim().min(1, `请${verb}${label}`).max(max, `${label}不超过${max}字`);
+}
