@@ -1,0 +1,58 @@
+import { Alert, Button, Result, Spin } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import type { Settings } from '../../shared/schemas/settings';
+import { api, ApiError } from './api/client';
+import { AppShell } from './components/AppShell';
+import { FarmerDetailPage } from './features/farmers/FarmerDetailPage';
+import { CounterPage } from './features/farmers/CounterPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { SetupPage } from './features/setup/SetupPage';
+import { SettingsContext } from './settings-context';
+
+export function App() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setSettings(await api.settings.get({}));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '无法读取本机设置');
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const context = useMemo(() => (settings?.configured ? { settings, reload } : null), [settings, reload]);
+
+  if (error) {
+    return (
+      <Result
+        status="error"
+        title="无法打开数据"
+        subTitle={error}
+        extra={<Button onClick={() => void reload()}>重试</Button>}
+      />
+    );
+  }
+  if (!settings) return <Spin size="large" fullscreen tip="正在打开数据…" />;
+  if (!settings.configured || !context) return <SetupPage dbPath={settings.dbPath} onDone={setSettings} />;
+
+  return (
+    <SettingsContext.Provider value={context}>
+      <AppShell>
+        <Routes>
+          <Route path="/" element={<Navigate to="/counter" replace />} />
+          <Route path="/counter" element={<CounterPage />} />
+          <Route path="/farmers/:id" element={<FarmerDetailPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="*" element={<Alert type="warning" showIcon message="该页面不存在或尚未开放" />} />
+        </Routes>
+      </AppShell>
+    </SettingsContext.Provider>
+  );
+}

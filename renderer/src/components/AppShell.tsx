@@ -1,0 +1,66 @@
+import { Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { isDesktop } from '../api/transport';
+import { useSettings } from '../settings-context';
+import { NAV_AREAS } from './nav';
+
+const { Sider, Header, Content } = Layout;
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const { settings } = useSettings();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const selected = NAV_AREAS.find((a) => a.path && location.pathname.startsWith(a.path))?.key ?? (location.pathname.startsWith('/farmers') ? 'counter' : '');
+
+  const items = NAV_AREAS.filter((a) => !a.roles || a.roles.includes(settings.role)).map((a) => ({
+    key: a.key,
+    icon: a.icon,
+    disabled: !a.path,
+    label: a.path ? (
+      a.label
+    ) : (
+      <Tooltip title="该功能正在开发，尚未开放" placement="right">
+        <span>
+          {a.label} <Tag style={{ marginInlineStart: 4 }}>待开发</Tag>
+        </span>
+      </Tooltip>
+    ),
+  }));
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Sider width={196} theme="light" style={{ borderRight: '1px solid #e5e7eb' }}>
+        <div style={{ padding: '18px 16px 12px' }}>
+          <Typography.Title level={5} style={{ margin: 0, color: '#1f6f43' }}>
+            农机更新补贴台账
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            冠县 · 农机报废更新与购置补贴
+          </Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[selected]}
+          items={items}
+          onClick={({ key }) => {
+            const area = NAV_AREAS.find((a) => a.key === key);
+            if (area?.path) navigate(area.path);
+          }}
+        />
+      </Sider>
+      <Layout>
+        <Header style={{ background: '#fff', borderBottom: '1px solid #e5e7eb', height: 52, lineHeight: '52px', padding: '0 24px' }}>
+          <Space size="large">
+            <Typography.Text strong data-testid="unit-name">
+              {settings.unitName}
+            </Typography.Text>
+            <Typography.Text type="secondary">操作员：{settings.operator}</Typography.Text>
+            {!isDesktop && <Tag color="blue">浏览器模式</Tag>}
+          </Space>
+        </Header>
+        <Content style={{ padding: 24 }}>{children}</Content>
+      </Layout>
+    </Layout>
+  );
+}

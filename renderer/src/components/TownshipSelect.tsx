@@ -1,0 +1,34 @@
+import { Select, type RefSelectProps } from 'antd';
+import type { CSSProperties, Ref } from 'react';
+import { TOWNSHIPS } from '../../../shared/domain/townships';
+import { nameSearchKeys } from '../../../shared/domain/pinyin';
+
+const OPTIONS = TOWNSHIPS.map((t) => {
+  const keys = nameSearchKeys(t.name);
+  return { value: t.code, label: t.name, search: `${t.name}${keys.full}${keys.initials}${t.code}` };
+});
+
+interface Props {
+  id?: string;
+  value?: string;
+  onChange?: (value: string | undefined) => void;
+  onBlur?: () => void;
+  status?: 'error';
+  placeholder?: string;
+  allowClear?: boolean;
+  ref?: Ref<RefSelectProps>;
+  style?: CSSProperties;
+}
+
+/** The 18 townships of Guan County; type a name, its pinyin or initials (llz → 柳林镇). */
+export function TownshipSelect({ ref, ...props }: Props) {
+  return (
+    <Select
+      ref={ref}
+      showSearch={{ filterOption: (input, option) => Boolean(option?.search.includes(input.trim().toLowerCase())) }}
+      options={OPTIONS}
+      placeholder={props.placeholder ?? '选择乡镇（可输入拼音首字母）'}
+      {...props}
+    />
+  );
+}

@@ -1,0 +1,33 @@
+import {
+  AimOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DeleteOutlined,
+  FireOutlined,
+  SettingOutlined,
+  ShoppingCartOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+export interface NavArea {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  /** Route when the area is built; absent means it is coming and shown disabled. */
+  path?: string;
+  /** Which installations see it. */
+  roles?: ('station' | 'county')[];
+}
+
+/** The app's areas in counter order; unbuilt ones stay visible but disabled, never faked. */
+export const NAV_AREAS: NavArea[] = [
+  { key: 'counter', label: '登记台', icon: <TeamOutlined />, path: '/counter' },
+  { key: 'scraps', label: '报废登记', icon: <DeleteOutlined /> },
+  { key: 'purchases', label: '购置登记', icon: <ShoppingCartOutlined /> },
+  { key: 'vouchers', label: '补贴凭证', icon: <AuditOutlined /> },
+  { key: 'progress', label: '目标进度', icon: <AimOutlined /> },
+  { key: 'drying', label: '烘干设施', icon: <FireOutlined /> },
+  { key: 'county', label: '县级汇总', icon: <BankOutlined />, roles: ['county'] },
+  { key: 'settings', label: '设置', icon: <SettingOutlined />, path: '/settings' },
+];

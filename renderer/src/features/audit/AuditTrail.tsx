@@ -1,0 +1,56 @@
+import { Alert, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { AuditEntry } from '../../../../shared/schemas/audit';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../hooks/useApiQuery';
+
+const METHOD_LABELS: Record<string, string> = {
+  'farmers.create': '登记',
+  'farmers.update': '修改',
+  'farmers.void': '作废',
+};
+
+/** Field names in audit snapshots, for the "what changed" column. */
+const FIELD_LABELS: Record<string, string> = {
+  kind: '类型',
+  name: '姓名/名称',
+  idNumber: '证件号码',
+  contactName: '负责人',
+  phone: '手机号',
+  bankCard: '银行卡号',
+  bankName: '开户银行',
+  townshipCode: '乡镇',
+  village: '村',
+  address: '地址',
+  voidReason: '作废原因',
+};
+
+function changes(entry: AuditEntry): string {
+  if (!entry.before || !entry.after) return '';
+  const { before, after } = entry;
+  return Object.keys(FIELD_LABELS)
+    .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
+    .map((k) => `${FIELD_LABELS[k]}：${String(before[k] ?? '空')} → ${String(after[k] ?? '空')}`)
+    .join('；');
+}
+
+/** Who did what and when to one record (personal numbers masked by the service). */
+export function AuditTrail({ entityId, refreshKey }: { entityId: string; refreshKey: string }) {
+  const audit = useApiQuery(`${entityId}:${refreshKey}`, () => api.audit.list({ entityId, pageSize: 50 }));
+  if (audit.error) return <Alert type="error" showIcon message={audit.error} />;
+  return (
+    <Table<AuditEntry>
+      rowKey="id"
+      size="small"
+      loading={audit.loading}
+      dataSource={audit.data?.items ?? []}
+      pagination={false}
+      columns={[
+        { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+        { title: '操作', dataIndex: 'method', width: 80, render: (m: string) => METHOD_LABELS[m] ?? m },
+        { title: '操作员', dataIndex: 'operator', width: 100 },
+        { title: '变更内容', key: 'changes', render: (_: unknown, r) => <Typography.Text>{changes(r) || '—'}</Typography.Text> },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,18 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** The renderer build, shared by browser mode (`vite build -c vite.renderer.config.ts`) and electron-vite. */
+export const rendererConfig = {
+  root: resolve(import.meta.dirname, 'renderer'),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: resolve(import.meta.dirname, 'out/renderer'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4096,
+    rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
+  },
+};
+
+export default defineConfig(rendererConfig);
