@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Input, Method, Output } from '../shared/api/contract';
 import { dispatch, type Handlers } from '../shared/api/dispatch';
 import { AppError } from '../shared/api/errors';
 import type { Result } from '../shared/api/result';
@@ -13,6 +14,7 @@ export interface AppCore {
   db: Database;
   handlers: Handlers;
   /** Runs one contract method through the dispatcher: what IPC, HTTP and the CLI all call. */
+  call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>>;
   call(method: string, input: unknown): Promise<Result<unknown>>;
   close(): void;
 }
@@ -28,23 +30,18 @@ export function openCore(dbPath: string, options: CoreOptions = {}): AppCore {
   const ctx = createContext(db, dbPath, options.now);
   const handlers = createHandlers(ctx);
   const log = options.log ?? ((message, error) => console.error(`[agri] ${message}`, error));
-  return {
-    ctx,
-    db,
-    handlers,
-    call: (method, input) =>
-      dispatch(handlers, method, input, {
-        guard: (_method, spec) => {
-          if (spec.needsSetup === false) return;
-          const installation = getInstallation(db);
-          if (!installation) throw new AppError('FORBIDDEN', '本机尚未完成初始设置，请先选择站点并填写操作员');
-          if (spec.roles && !spec.roles.includes(installation.role)) {
-            throw new AppError('FORBIDDEN', installation.role === 'county' ? '该功能只在乡镇农机站使用' : '该功能只在县农业农村局使用');
-          }
-        },
-        mapError: sqliteToAppError,
-        onInternalError: (m, error) => log(`internal error in ${m}`, error),
-      }),
-    close: () => db.close(),
-  };
+  const call = (method: string, input: unknown): Promise<Result<unknown>> =>
+    dispatch(handlers, method, input, {
+      guard: (_method, spec) => {
+        if (spec.needsSetup === false) return;
+        const installation = getInstallation(db);
+        if (!installation) throw new AppError('FORBIDDEN', '本机尚未完成初始设置，请先选择站点并填写操作员');
+        if (spec.roles && !spec.roles.includes(installation.role)) {
+          throw new AppError('FORBIDDEN', installation.role === 'county' ? '该功能只在乡镇农机站使用' : '该功能只在县农业农村局使用');
+        }
+      },
+      mapError: sqliteToAppError,
+      onInternalError: (m, error) => log(`internal error in ${m}`, error),
+    });
+  return { ctx, db, handlers, call: call as AppCore['call'], close: () => db.close() };
 }

@@ -69,23 +69,30 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
 
   const server = createServer((req, res) => {
     void (async () => {
-      if (!hostAllowed(req, port)) return sendJson(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：Host 不是本机地址' } });
-      if (!originAllowed(req, port)) return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：来源不是本机页面' } });
+      if (!hostAllowed(req, port))
+        return sendJson(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：Host 不是本机地址' } });
+      if (!originAllowed(req, port))
+        return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：来源不是本机页面' } });
       const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
       const rpc = /^\/rpc\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
       if (rpc) {
         if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: '只接受 POST 请求' } });
-        if (!tokenMatches(req, token)) return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：缺少或错误的访问令牌' } });
+        if (!tokenMatches(req, token))
+          return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：缺少或错误的访问令牌' } });
         return handleRpc(options.core, rpc[1] ?? '', req, res);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8');
       const file = url.pathname === '/' || url.pathname === '/index.html' ? undefined : await readStatic(options.staticDir, url.pathname);
       if (file) {
-        return send(res, 200, file.body, file.type, { 'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+        return send(res, 200, file.body, file.type, {
+          'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        });
       }
       if (url.pathname.startsWith('/assets/')) return send(res, 404, 'Not Found', 'text/plain; charset=utf-8');
       // Everything else is an app route: the page, with this launch's token.
-      return send(res, 200, await readIndexWithToken(options.staticDir, token), 'text/html; charset=utf-8', { 'Cache-Control': 'no-store' });
+      return send(res, 200, await readIndexWithToken(options.staticDir, token), 'text/html; charset=utf-8', {
+        'Cache-Control': 'no-store',
+      });
     })().catch((error: unknown) => {
       console.error('[agri] web server error', error);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务器内部错误' } });

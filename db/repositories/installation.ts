@@ -10,9 +10,8 @@ export interface InstallationRow {
 }
 
 export function getInstallation(db: Database): InstallationRow | undefined {
-  return db
-    .prepare('SELECT station_id, role, township_code, operator, created_at, updated_at FROM installation WHERE id = 1')
-    .get() as InstallationRow | undefined;
+  return db.prepare('SELECT station_id, role, township_code, operator, created_at, updated_at FROM installation WHERE id = 1').get() as
+    InstallationRow | undefined;
 }
 
 export function insertInstallation(db: Database, row: InstallationRow): void {

@@ -14,14 +14,17 @@ export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const reload = useCallback(async () => {
-    try {
-      setSettings(await api.settings.get({}));
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '无法读取本机设置');
-    }
-  }, []);
+  const reload = useCallback(
+    () =>
+      api.settings.get({}).then(
+        (s) => {
+          setSettings(s);
+          setError(null);
+        },
+        (e: unknown) => setError(e instanceof ApiError ? e.message : '无法读取本机设置'),
+      ),
+    [],
+  );
 
   useEffect(() => {
     void reload();
@@ -30,14 +33,7 @@ export function App() {
   const context = useMemo(() => (settings?.configured ? { settings, reload } : null), [settings, reload]);
 
   if (error) {
-    return (
-      <Result
-        status="error"
-        title="无法打开数据"
-        subTitle={error}
-        extra={<Button onClick={() => void reload()}>重试</Button>}
-      />
-    );
+    return <Result status="error" title="无法打开数据" subTitle={error} extra={<Button onClick={() => void reload()}>重试</Button>} />;
   }
   if (!settings) return <Spin size="large" fullscreen tip="正在打开数据…" />;
   if (!settings.configured || !context) return <SetupPage dbPath={settings.dbPath} onDone={setSettings} />;

@@ -29,7 +29,12 @@ function validationMessage(issues: FieldIssue[]): string {
  * The only door into the service layer: allow-list the method, parse the input,
  * run the handler, parse the output, and always answer with a Result.
  */
-export async function dispatch(handlers: Handlers, method: string, rawInput: unknown, options: DispatchOptions = {}): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  method: string,
+  rawInput: unknown,
+  options: DispatchOptions = {},
+): Promise<Result<unknown>> {
   if (!isMethod(method)) {
     return fail({ code: 'NOT_FOUND', message: `未知的接口方法：${method.slice(0, 60)}` });
   }

@@ -11,8 +11,7 @@ const CHECK_CHARS = '10X98765432';
 const MIN_BIRTH_DATE = '1900-01-01';
 
 export type ResidentIdResult =
-  | { ok: true; value: string; birthDate: string; sex: 'male' | 'female'; areaCode: string }
-  | { ok: false; reason: string };
+  { ok: true; value: string; birthDate: string; sex: 'male' | 'female'; areaCode: string } | { ok: false; reason: string };
 
 /** Check char for the first 17 digits. Throws RangeError on malformed input. */
 export function residentIdCheckChar(first17: string): string {

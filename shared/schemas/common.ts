@@ -38,5 +38,9 @@ export function optionalText(max: number, label: string) {
 }
 
 export function requiredText(max: number, label: string, verb = '填写') {
-  return z.string({ error: `请${verb}${label}` }).trim().min(1, `请${verb}${label}`).max(max, `${label}不超过${max}字`);
+  return z
+    .string({ error: `请${verb}${label}` })
+    .trim()
+    .min(1, `请${verb}${label}`)
+    .max(max, `${label}不超过${max}字`);
 }

@@ -51,8 +51,6 @@ const farmerFields = {
   address: optionalText(120, '详细地址'),
 };
 
-type FarmerFieldValues = { kind: FarmerKind; idNumber: string; bankCard?: string; bankName?: string };
-
 /** Why an ID document does not fit the kind of buyer, or undefined when it does. */
 export function identityIssue(kind: FarmerKind, idNumber: string): string | undefined {
   const rule = idRuleFor(kind);

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, keepScreenshot, test } from './fixtures';
 import { CounterPageModel, type FarmerEntry } from './pages/counter-page';
 import { SetupPageModel } from './pages/setup-page';
@@ -20,7 +21,7 @@ const COOP: FarmerEntry = {
   village: '柳林村',
 };
 
-async function setUpStation(page: import('@playwright/test').Page, url: string) {
+async function setUpStation(page: Page, url: string) {
   await page.goto(url);
   const setup = new SetupPageModel(page);
   await setup.expectShown();
@@ -42,7 +43,12 @@ test('first run: a township station is set up once and opens the counter', async
   await page.reload();
   await counter.expectShown();
   const settings = await app.core.call('settings.get', {});
-  expect(settings.ok && settings.data).toMatchObject({ configured: true, role: 'station', townshipCode: '371525103', operator: '王技术员' });
+  expect(settings.ok && settings.data).toMatchObject({
+    configured: true,
+    role: 'station',
+    townshipCode: '371525103',
+    operator: '王技术员',
+  });
 });
 
 test('a wrong ID check digit is refused under the field and nothing is saved', async ({ page, app }) => {

@@ -11,7 +11,9 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { settings } = useSettings();
   const navigate = useNavigate();
   const location = useLocation();
-  const selected = NAV_AREAS.find((a) => a.path && location.pathname.startsWith(a.path))?.key ?? (location.pathname.startsWith('/farmers') ? 'counter' : '');
+  const selected =
+    NAV_AREAS.find((a) => a.path && location.pathname.startsWith(a.path))?.key ??
+    (location.pathname.startsWith('/farmers') ? 'counter' : '');
 
   const items = NAV_AREAS.filter((a) => !a.roles || a.roles.includes(settings.role)).map((a) => ({
     key: a.key,

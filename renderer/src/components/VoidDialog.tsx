@@ -35,7 +35,16 @@ export function VoidDialog({ open, title, subject, onVoid, onClose }: Props) {
   };
 
   return (
-    <Modal open={open} title={title} okText="确认作废" okButtonProps={{ danger: true, loading: busy }} cancelText="取消" onOk={() => void confirm()} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={open}
+      title={title}
+      okText="确认作废"
+      okButtonProps={{ danger: true, loading: busy }}
+      cancelText="取消"
+      onOk={() => void confirm()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <p>作废后{subject}不再出现在查找结果中，记录和作废原因会保留，不可恢复。</p>
       <Input.TextArea
         autoFocus

@@ -1,42 +1,43 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { ApiError } from '../api/client';
 
 export interface QueryState<T> {
+  /** The latest answer; the previous one stays while a new one loads. */
   data: T | undefined;
   loading: boolean;
   error: string | null;
   reload: () => void;
 }
 
-/** Runs a read whenever its key changes; answers that arrive out of order are dropped. */
+interface Settled<T> {
+  key: string;
+  data: T | undefined;
+  error: string | null;
+}
+
+/** Runs a read whenever its key changes; an answer for a key that is no longer current is dropped. */
 export function useApiQuery<T>(key: string, load: () => Promise<T>): QueryState<T> {
-  const [data, setData] = useState<T>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
-  const seq = useRef(0);
-  const loadRef = useRef(load);
-  loadRef.current = load;
+  const requestKey = `${key}#${tick}`;
+  const [settled, setSettled] = useState<Settled<T>>({ key: '', data: undefined, error: null });
+  const run = useEffectEvent(load);
 
   useEffect(() => {
-    const mine = ++seq.current;
-    setLoading(true);
-    loadRef
-      .current()
-      .then((value) => {
-        if (mine !== seq.current) return;
-        setData(value);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (mine !== seq.current) return;
-        setError(e instanceof ApiError ? e.message : '读取失败，请重试');
-      })
-      .finally(() => {
-        if (mine === seq.current) setLoading(false);
-      });
-  }, [key, tick]);
+    let current = true;
+    run().then(
+      (data) => {
+        if (current) setSettled({ key: requestKey, data, error: null });
+      },
+      (e: unknown) => {
+        const error = e instanceof ApiError ? e.message : '读取失败，请重试';
+        if (current) setSettled((prev) => ({ key: requestKey, data: prev.data, error }));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [requestKey]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, loading, error, reload };
+  return { data: settled.data, loading: settled.key !== requestKey, error: settled.error, reload };
 }

@@ -19,16 +19,16 @@ export function Field<T extends FieldValues, N extends FieldPath<T>>({ control, 
       name={name}
       render={({ field, fieldState }) => (
         <div data-field={name}>
-        <Form.Item
-          label={label}
-          htmlFor={`field-${name}`}
-          required={required}
-          extra={extra}
-          validateStatus={fieldState.error ? 'error' : undefined}
-          help={fieldState.error?.message}
-        >
-          {render({ ...field, id: `field-${name}`, status: fieldState.error ? 'error' : undefined })}
-        </Form.Item>
+          <Form.Item
+            label={label}
+            htmlFor={`field-${name}`}
+            required={required}
+            extra={extra}
+            validateStatus={fieldState.error ? 'error' : undefined}
+            help={fieldState.error?.message}
+          >
+            {render({ ...field, id: `field-${name}`, status: fieldState.error ? 'error' : undefined })}
+          </Form.Item>
         </div>
       )}
     />

@@ -5,7 +5,11 @@ import { ApiError } from '../../api/client';
  * Puts the service's field issues under their fields; returns the message for a banner
  * when the error is not about a field this form shows.
  */
-export function applyServerErrors<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>, fields: readonly string[]): string | null {
+export function applyServerErrors<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly string[],
+): string | null {
   if (!(error instanceof ApiError)) return '操作失败，请重试';
   let placed = false;
   for (const issue of error.body.issues ?? []) {

@@ -16,16 +16,15 @@ export function CounterPage() {
   const { message } = App.useApp();
   const searchRef = useRef<InputRef>(null);
   const [q, setQ] = useState('');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [includeVoided, setIncludeVoided] = useState(false);
   const [registering, setRegistering] = useState(false);
   const query = useDebounced(q.trim(), 200);
+  // A new query starts again at page 1: the page chosen belongs to the query it was chosen for.
+  const filterKey = JSON.stringify([query, includeVoided]);
+  const [pageState, setPaging] = useState({ filterKey, page: 1, pageSize: 20 });
+  const paging = { page: pageState.filterKey === filterKey ? pageState.page : 1, pageSize: pageState.pageSize };
 
-  const result = useApiQuery(JSON.stringify([query, paging, includeVoided]), () =>
-    api.farmers.search({ q: query, includeVoided, ...paging }),
-  );
-
-  useEffect(() => setPaging((p) => ({ ...p, page: 1 })), [query, includeVoided]);
+  const result = useApiQuery(JSON.stringify([filterKey, paging]), () => api.farmers.search({ q: query, includeVoided, ...paging }));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -75,15 +74,14 @@ export function CounterPage() {
       </Card>
       {result.error && <Alert type="error" showIcon message={result.error} />}
       <Card styles={{ body: { padding: 0 } }}>
-        <FarmerTable page={result.data} loading={result.loading} onOpen={open} onPage={(page, pageSize) => setPaging({ page, pageSize })} />
+        <FarmerTable
+          page={result.data}
+          loading={result.loading}
+          onOpen={open}
+          onPage={(page, pageSize) => setPaging({ filterKey, page, pageSize })}
+        />
       </Card>
-      <Drawer
-        title="登记农户（购机者）"
-        size={720}
-        open={registering}
-        onClose={() => setRegistering(false)}
-        destroyOnHidden
-      >
+      <Drawer title="登记农户（购机者）" size={720} open={registering} onClose={() => setRegistering(false)} destroyOnHidden>
         <FarmerForm
           defaults={{ townshipCode: (settings.townshipCode ?? undefined) as never, idNumber: looksLikeId ? q.trim() : '' }}
           onCancel={() => setRegistering(false)}

@@ -14,7 +14,9 @@ type Values = z.input<typeof farmerInput>;
 type Parsed = z.output<typeof farmerInput>;
 const FIELDS = ['kind', 'name', 'idNumber', 'contactName', 'phone', 'bankCard', 'bankName', 'townshipCode', 'village', 'address'] as const;
 
-const BANKS = ['中国农业银行', '中国邮政储蓄银行', '山东冠县农村商业银行', '中国工商银行', '中国建设银行', '中国银行', '交通银行'].map((value) => ({ value }));
+const BANKS = ['中国农业银行', '中国邮政储蓄银行', '山东冠县农村商业银行', '中国工商银行', '中国建设银行', '中国银行', '交通银行'].map(
+  (value) => ({ value }),
+);
 
 const ID_LABEL = { resident: '身份证号', uscc: '统一社会信用代码', either: '统一社会信用代码或负责人身份证号' } as const;
 
@@ -114,7 +116,13 @@ export function FarmerForm({ farmer, defaults, onSaved, onCancel }: FarmerFormPr
           </Col>
         )}
         <Col span={12}>
-          <Field control={control} name="phone" label="手机号" required render={(field) => <Input {...field} autoComplete="off" maxLength={13} inputMode="numeric" />} />
+          <Field
+            control={control}
+            name="phone"
+            label="手机号"
+            required
+            render={(field) => <Input {...field} autoComplete="off" maxLength={13} inputMode="numeric" />}
+          />
         </Col>
       </Row>
       <Row gutter={16}>
@@ -140,7 +148,13 @@ export function FarmerForm({ farmer, defaults, onSaved, onCancel }: FarmerFormPr
           <Field control={control} name="townshipCode" label="乡镇（街道）" required render={(field) => <TownshipSelect {...field} />} />
         </Col>
         <Col span={12}>
-          <Field control={control} name="village" label="村（社区）" required render={(field) => <Input {...field} autoComplete="off" maxLength={40} />} />
+          <Field
+            control={control}
+            name="village"
+            label="村（社区）"
+            required
+            render={(field) => <Input {...field} autoComplete="off" maxLength={40} />}
+          />
         </Col>
       </Row>
       <Field

@@ -48,7 +48,13 @@ export function SettingsPage() {
       </Card>
       <Card title="操作员">
         <Space.Compact style={{ width: 360 }}>
-          <Input value={operator} maxLength={20} status={error ? 'error' : undefined} onChange={(e) => setOperator(e.target.value)} onPressEnter={() => void save()} />
+          <Input
+            value={operator}
+            maxLength={20}
+            status={error ? 'error' : undefined}
+            onChange={(e) => setOperator(e.target.value)}
+            onPressEnter={() => void save()}
+          />
           <Button type="primary" loading={saving} onClick={() => void save()}>
             更换操作员
           </Button>

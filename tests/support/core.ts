@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { openCore, type AppCore } from '../../db/app';
+import type { Farmer, FarmerInput } from '../../shared/schemas/farmers';
+import type { Result } from '../../shared/api/result';
+import type { ErrorBody } from '../../shared/api/errors';
+import { mobile, nthResidentId } from './ids';
+
+export const LIULIN = '371525103';
+
+export interface TempCore extends AppCore {
+  dir: string;
+  dbPath: string;
+  /** Messages the core would have logged (internal errors), instead of printing them. */
+  logged: { message: string; error?: unknown }[];
+  /** Closes the database (if still open) and removes the temp folder. */
+  dispose(): void;
+}
+
+/** Starts at 2025-03-01T08:00:00Z and moves one second per call: every write gets a distinct time. */
+export function steppingClock(start = Date.UTC(2025, 2, 1, 8, 0, 0)): () => Date {
+  let t = start;
+  return () => new Date((t += 1000));
+}
+
+/** A temp dir (prefix `agri-test-`), for tests that open files themselves. */
+export function tempDir(prefix = 'agri-test-'): { dir: string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A core on a fresh database file in its own temp dir, not set up yet. */
+export function tempCore(options: { now?: () => Date } = {}): TempCore {
+  const { dir, dispose } = tempDir();
+  const dbPath = join(dir, 'agri.db');
+  const logged: TempCore['logged'] = [];
+  const core = openCore(dbPath, { now: options.now ?? steppingClock(), log: (message, error) => logged.push({ message, error }) });
+  let open = true;
+  return {
+    ...core,
+    dir,
+    dbPath,
+    logged,
+    close: () => {
+      if (open) core.close();
+      open = false;
+    },
+    dispose: () => {
+      if (open) core.close();
+      open = false;
+      dispose();
+    },
+  };
+}
+
+/** A tempCore set up as the 柳林镇 (371525103) station with operator 王会计. */
+export async function stationCore(options: { now?: () => Date; operator?: string } = {}): Promise<TempCore> {
+  const core = tempCore(options);
+  const r = await core.call('settings.setup', { role: 'station', townshipCode: LIULIN, operator: options.operator ?? '王会计' });
+  if (!r.ok) {
+    core.dispose();
+    throw new Error(`settings.setup failed: ${JSON.stringify(r.error)}`);
+  }
+  return core;
+}
+
+/** A valid individual farmer input; `n` picks a distinct ID number. */
+export function farmerInput(n: number, overrides: Partial<FarmerInput> = {}): FarmerInput {
+  return {
+    kind: 'individual',
+    name: `农户${n}`,
+    idNumber: nthResidentId(n).idNumber,
+    phone: mobile(n),
+    townshipCode: LIULIN,
+    village: '东柳林村',
+    ...overrides,
+  };
+}
+
+/** Unwraps an ok Result, failing the test with the error body otherwise. */
+export function expectOk<T = unknown>(r: Result<unknown>): T {
+  if (!r.ok) expect.fail(`expected ok, got ${JSON.stringify(r.error)}`);
+  return r.data as T;
+}
+
+/** Unwraps an error Result with the given code. */
+export function expectFail(r: Result<unknown>, code: ErrorBody['code']): ErrorBody {
+  if (r.ok) expect.fail(`expected ${code}, got ok ${JSON.stringify(r.data).slice(0, 300)}`);
+  expect(r.error.code, JSON.stringify(r.error)).toBe(code);
+  return r.error;
+}
+
+export async function createFarmer(core: AppCore, input: FarmerInput): Promise<Farmer> {
+  return expectOk<Farmer>(await core.call('farmers.create', input));
+}
+
+/** Row count of every table in the file (sqlite_* internals excluded), by name. */
+export function tableCounts(core: AppCore): Record<string, number> {
+  const tables = core.db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(tables.map((t) => [t, core.db.prepare(`SELECT count(*) FROM "${t.replaceAll('"', '""')}"`).pluck().get() as number]));
+}
