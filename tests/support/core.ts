@@ -6,9 +6,9 @@ import { openCore, type AppCore } from '../../db/app';
 import type { Farmer, FarmerInput } from '../../shared/schemas/farmers';
 import type { Result } from '../../shared/api/result';
 import type { ErrorBody } from '../../shared/api/errors';
-import { mobile, nthResidentId } from './ids';
+import { LIULIN } from './farmers';
 
-export const LIULIN = '371525103';
+export { farmerInput, LIULIN } from './farmers';
 
 export interface TempCore extends AppCore {
   dir: string;
@@ -64,19 +64,6 @@ export async function stationCore(options: { now?: () => Date; operator?: string
     throw new Error(`settings.setup failed: ${JSON.stringify(r.error)}`);
   }
   return core;
-}
-
-/** A valid individual farmer input; `n` picks a distinct ID number. */
-export function farmerInput(n: number, overrides: Partial<FarmerInput> = {}): FarmerInput {
-  return {
-    kind: 'individual',
-    name: `农户${n}`,
-    idNumber: nthResidentId(n).idNumber,
-    phone: mobile(n),
-    townshipCode: LIULIN,
-    village: '东柳林村',
-    ...overrides,
-  };
 }
 
 /** Unwraps an ok Result, failing the test with the error body otherwise. */
