@@ -7,7 +7,8 @@ import { nativeBinding } from './locations';
 export function describeOpenError(error: unknown): string {
   if (error instanceof AppError) return error.message;
   const text = error instanceof Error ? error.message : String(error);
-  if (/NODE_MODULE_VERSION|compiled against a different Node\.js version|invalid ELF header|not a valid Win32 application/i.test(text)) {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION|better_sqlite3\.node|compiled against a different Node\.js version/i.test(text)) {
     return `数据库组件（better-sqlite3）与当前 Electron 版本不匹配。\n开发环境请运行 npm run rebuild:electron 后重试；安装版请重新安装本软件。\n\n${text}`;
   }
   if (/EACCES|EPERM|EROFS/.test(text)) return `没有权限读写数据文件所在的文件夹，请检查文件夹权限或换一个位置。\n\n${text}`;

@@ -1,0 +1,7 @@
+import type { ServiceContext } from '../context';
+import { listAuditEntries } from '../services/audit';
+import type { AreaHandlers } from './types';
+
+export const auditHandlers = (ctx: ServiceContext): AreaHandlers<'audit'> => ({
+  'audit.list': (input) => listAuditEntries(ctx, input),
+});

@@ -1,0 +1,9 @@
+import type { ServiceContext } from '../context';
+import * as settings from '../services/settings';
+import type { AreaHandlers } from './types';
+
+export const settingsHandlers = (ctx: ServiceContext): AreaHandlers<'settings'> => ({
+  'settings.get': () => settings.getSettings(ctx),
+  'settings.setup': (input) => settings.setup(ctx, input),
+  'settings.setOperator': (input) => settings.setOperator(ctx, input),
+});

@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../db/handlers';
+import { contract, METHODS, type Method } from '../../shared/api/contract';
+import type { Farmer } from '../../shared/schemas/farmers';
+import {
+  createFarmer,
+  expectFail,
+  expectOk,
+  farmerInput,
+  LIULIN,
+  stationCore,
+  tableCounts,
+  tempCore,
+  type TempCore,
+} from '../support/core';
+
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+/** Inputs that are not objects at all, or objects no method accepts. */
+const MALFORMED: [string, unknown][] = [
+  ['42', 42],
+  ["'x'", 'x'],
+  ['[]', []],
+  ['[{}]', [{}]],
+  ['null', null],
+  ['true', true],
+  ['{ __proto__pollution: 1 }', { __proto__pollution: 1 }],
+  ['JSON {"__proto__":{"polluted":1}}', JSON.parse('{"__proto__":{"polluted":1}}')],
+  ['{ constructor: {} }', { constructor: { prototype: { polluted: 1 } } }],
+];
+
+/** For each method, objects with one field of the wrong type (or out of range); [] for methods that take {}. */
+const WRONG_TYPED = (f: Farmer): Record<Method, Record<string, unknown>[]> => ({
+  'settings.get': [],
+  'settings.setup': [
+    { role: 'station', townshipCode: 371525103, operator: '王会计' },
+    { role: 1, townshipCode: LIULIN, operator: '王会计' },
+    { role: 'station', townshipCode: LIULIN, operator: ['王会计'] },
+  ],
+  'settings.setOperator': [{ operator: 42 }, { operator: null }, { operator: '' }],
+  'farmers.create': [
+    { ...farmerInput(900), phone: 13800000000 },
+    { ...farmerInput(900), kind: 'alien' },
+    { ...farmerInput(900), idNumber: { $ne: '' } },
+  ],
+  'farmers.update': [
+    { ...farmerInput(900), id: 42 },
+    { ...farmerInput(900), id: f.id, expectedUpdatedAt: 1_700_000_000 },
+    { ...farmerInput(900), id: `${f.id}' OR 1=1 --` },
+  ],
+  'farmers.void': [
+    { id: f.id, reason: ['录入错误'] },
+    { id: 42, reason: '录入错误' },
+  ],
+  'farmers.get': [{ id: 42 }, { id: "' OR 1=1 --" }],
+  'farmers.search': [{ q: 42 }, { page: '1' }, { includeVoided: 'yes' }, { pageSize: 1_000_000 }, { page: 0 }, { townshipCode: 'x' }],
+  'audit.list': [{ pageSize: '20' }, { entityId: 'not-a-uuid' }, { page: -1 }],
+});
+
+/** A valid input for every method, given a live farmer of the station (and a fresh ID number). */
+const VALID = (f: Farmer): Record<Method, unknown> => ({
+  'settings.get': {},
+  'settings.setup': { role: 'station', townshipCode: LIULIN, operator: '王会计' },
+  'settings.setOperator': { operator: '李会计' },
+  'farmers.create': farmerInput(901),
+  'farmers.update': { ...farmerInput(1, { name: '张三丰' }), id: f.id, expectedUpdatedAt: f.updatedAt },
+  'farmers.void': { id: f.id, reason: '录入错误' },
+  'farmers.get': { id: f.id },
+  'farmers.search': { q: 'nh' },
+  'audit.list': { entity: 'farmer' },
+});
+
+/** Every row of every table, for "nothing changed" checks that see more than counts. */
+function snapshot(core: TempCore) {
+  const tables = Object.keys(tableCounts(core));
+  return {
+    counts: tableCounts(core),
+    rows: Object.fromEntries(tables.map((t) => [t, core.db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()])),
+    userVersion: core.db.pragma('user_version', { simple: true }),
+  };
+}
+
+describe('the contract and the handlers', () => {
+  it('every method in METHODS has a handler, and no handler is outside the contract', () => {
+    const core = tempCore();
+    try {
+      expect(Object.keys(createHandlers(core.ctx)).sort()).toEqual([...METHODS].sort());
+      expect(Object.keys(core.handlers).sort()).toEqual([...METHODS].sort());
+    } finally {
+      core.dispose();
+    }
+  });
+
+  it('method names are area.verb', () => {
+    for (const m of METHODS) expect(m).toMatch(/^[a-z]+\.[a-z][A-Za-z]*$/);
+  });
+});
+
+describe('bad input to every method is rejected without a crash and without a write', () => {
+  let core: TempCore;
+  let farmer: Farmer;
+  beforeAll(async () => {
+    core = await stationCore();
+    farmer = await createFarmer(core, farmerInput(1, { name: '张三' }));
+  });
+  afterAll(() => core.dispose());
+
+  it.each(METHODS)('%s', async (method) => {
+    const before = snapshot(core);
+    const isEmptyInput = Object.keys((contract[method].input as unknown as { shape?: object }).shape ?? { x: 1 }).length === 0;
+    const inputs: [string, unknown][] = [...MALFORMED, ...WRONG_TYPED(farmer)[method].map((i): [string, unknown] => [JSON.stringify(i), i])];
+    for (const [label, input] of inputs) {
+      const result = await core.call(method, input);
+      const error = expectFail(result, 'VALIDATION');
+      expect(error.message, `${method} ${label}`).toBeTruthy();
+      expect(error.issues?.length, `${method} ${label}: issues`).toBeGreaterThan(0);
+      for (const issue of error.issues ?? []) {
+        expect(Array.isArray(issue.path)).toBe(true);
+        expect(issue.message).toMatch(/[\u4e00-\u9fff]/); // Chinese, shown to the user
+      }
+    }
+    if (isEmptyInput) expect(WRONG_TYPED(farmer)[method]).toEqual([]);
+    expect(snapshot(core)).toEqual(before);
+    expect(core.logged).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each(['farmers.drop', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'farmers', '', 'x'.repeat(500)])(
+    'unknown method %j is NOT_FOUND',
+    async (method) => {
+      const before = snapshot(core);
+      const error = expectFail(await core.call(method, {}), 'NOT_FOUND');
+      expect(error.message.length).toBeLessThan(100);
+      expect(snapshot(core)).toEqual(before);
+    },
+  );
+});
+
+describe('valid input to every method', () => {
+  it('read methods answer ok with output that parses against the output schema', async () => {
+    const core = await stationCore();
+    try {
+      const f = await createFarmer(core, farmerInput(1, { name: '张三' }));
+      expectOk(await core.call('farmers.void', { id: (await createFarmer(core, farmerInput(2))).id, reason: '录入错误' }));
+      const valid = VALID(f);
+      const reads = METHODS.filter((m) => !(contract[m] as { writes?: boolean }).writes);
+      expect(reads.length).toBeGreaterThan(0);
+      for (const method of reads) {
+        const before = snapshot(core);
+        const data = expectOk(await core.call(method, valid[method]));
+        expect(contract[method].output.safeParse(data).success, method).toBe(true);
+        expect(snapshot(core), `${method} is a read but changed the database`).toEqual(before);
+      }
+    } finally {
+      core.dispose();
+    }
+  });
+
+  it('write methods answer ok, each adding exactly one audit row', async () => {
+    const core = tempCore();
+    try {
+      expectOk(await core.call('settings.setup', VALID({} as Farmer)['settings.setup']));
+      const f = await createFarmer(core, farmerInput(1, { name: '张三' }));
+      const valid = VALID(f);
+      const writes = METHODS.filter((m) => (contract[m] as { writes?: boolean }).writes && m !== 'settings.setup');
+      // farmers.void last: the update needs a live record
+      writes.sort((a, b) => Number(a === 'farmers.void') - Number(b === 'farmers.void'));
+      for (const method of writes) {
+        const audits = tableCounts(core).audit_log ?? 0;
+        const data = expectOk(await core.call(method, valid[method]));
+        expect(contract[method].output.safeParse(data).success, method).toBe(true);
+        expect(tableCounts(core).audit_log, method).toBe(audits + 1);
+      }
+    } finally {
+      core.dispose();
+    }
+  });
+});
+
+describe('unknown ids', () => {
+  it('farmers.get/update/void of an unknown id are NOT_FOUND', async () => {
+    const core = await stationCore();
+    try {
+      expectFail(await core.call('farmers.get', { id: UNKNOWN_ID }), 'NOT_FOUND');
+      expectFail(await core.call('farmers.update', { ...farmerInput(1), id: UNKNOWN_ID }), 'NOT_FOUND');
+      expectFail(await core.call('farmers.void', { id: UNKNOWN_ID, reason: '录入错误' }), 'NOT_FOUND');
+    } finally {
+      core.dispose();
+    }
+  });
+});
