@@ -1,6 +1,5 @@
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import react from '@vitejs/plugin-react';
 import { rendererConfig } from './vite.renderer.config';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';

@@ -27,9 +27,11 @@ function add(name: string, t: Tally) {
   lines.push(`  ${name.padEnd(22)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`);
 }
 
+/** Runs a tool from node_modules/.bin, or a script path through node (some packages ship bins without the exec bit). */
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
   process.stdout.write(`\n▶ ${cmd} ${args.join(' ')}\n`);
-  const r = spawnSync(resolve(BIN, cmd), args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  const [file, argv] = cmd.endsWith('.js') ? [process.execPath, [resolve(ROOT, cmd), ...args]] : [resolve(BIN, cmd), args];
+  const r = spawnSync(file, argv, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
   return r.status ?? 1;
 }
 
@@ -75,7 +77,7 @@ function playwright() {
     return add('renderer build', { passed: 0, failed: 1, skipped: 0 });
   }
   const electronInstalled = existsSync(resolve(ROOT, 'node_modules/electron/dist'));
-  if (electronInstalled && run('electron-vite', ['build']) !== 0) {
+  if (electronInstalled && run('node_modules/electron-vite/bin/electron-vite.js', ['build']) !== 0) {
     return add('electron build', { passed: 0, failed: 1, skipped: 0 });
   }
   const out = resolve(RESULTS, 'playwright.json');

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, session, type BrowserWindow } from 'electron';
 import type { AppCore } from '../../db/app';
 import { openCoreOrExplain } from './database';
 import { registerIpc } from './ipc';

@@ -29,7 +29,10 @@ export function isAppUrl(raw: string | undefined | null): boolean {
   }
 }
 
-/** Must run before app 'ready': standard + secure gives the scheme a real origin and a secure context. */
+/**
+ * Must run before app 'ready': standard + secure gives the scheme a real origin and a secure context.
+ * corsEnabled stays false: that privilege would let other origins read app:// responses cross-origin.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     {

@@ -7,9 +7,9 @@
  * would leave the tests, the CLI and browser mode with a binary Node cannot load. So the Node build is
  * saved first and put back afterwards, whatever happens.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { NODE_BINDING, requireFromRoot, runInherit } from './common.mjs';
 
 const binScript = (pkg, relative) => join(requireFromRoot.resolve(`${pkg}/package.json`), '..', relative);
@@ -17,15 +17,17 @@ const binScript = (pkg, relative) => join(requireFromRoot.resolve(`${pkg}/packag
 let code = await runInherit(process.execPath, [binScript('electron-vite', 'bin/electron-vite.js'), 'build']);
 if (code !== 0) process.exit(code);
 
+// Save every .node in build/Release (node-gyp's rebuild deletes the whole build folder before compiling).
+const releaseDir = dirname(NODE_BINDING);
 const saveDir = mkdtempSync(join(tmpdir(), 'agri-node-binding-'));
-const saved = join(saveDir, 'better_sqlite3.node');
-const hadNodeBuild = existsSync(NODE_BINDING);
-if (hadNodeBuild) copyFileSync(NODE_BINDING, saved);
+const saved = existsSync(releaseDir) ? readdirSync(releaseDir).filter((name) => name.endsWith('.node')) : [];
+for (const name of saved) copyFileSync(join(releaseDir, name), join(saveDir, name));
 try {
   code = await runInherit(process.execPath, [binScript('electron-builder', 'cli.js'), '--config', 'electron-builder.yml', ...process.argv.slice(2)]);
 } finally {
-  if (hadNodeBuild) {
-    copyFileSync(saved, NODE_BINDING);
+  if (saved.length > 0) {
+    mkdirSync(releaseDir, { recursive: true });
+    for (const name of saved) copyFileSync(join(saveDir, name), join(releaseDir, name));
     console.log('已恢复 Node 版 better-sqlite3 / restored the Node build of better-sqlite3');
   }
   rmSync(saveDir, { recursive: true, force: true });
