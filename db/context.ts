@@ -14,3 +14,11 @@ export function createContext(db: Database, dbPath: string, now: () => Date = ()
 }
 
 export const isoNow = (ctx: ServiceContext): string => ctx.now().toISOString();
+
+/**
+ * Runs one write as one transaction that takes the write lock first (BEGIN IMMEDIATE), so a read-then-write
+ * never fails with SQLITE_BUSY_SNAPSHOT when another process commits in between; busy_timeout waits instead.
+ */
+export function writeTx<T>(ctx: ServiceContext, fn: () => T): T {
+  return ctx.db.transaction(fn).immediate();
+}

@@ -47,9 +47,11 @@ export function migrate(db: Database, migrations: Migration[] = loadMigrations()
   for (const m of migrations) {
     if (m.version <= from) continue;
     db.transaction(() => {
+      // another process may have applied it since we looked: the write lock makes this re-read final
+      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
   return { from, to: Math.max(from, latest) };
 }

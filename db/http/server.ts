@@ -32,20 +32,16 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
 const sendJson = (res: ServerResponse, status: number, value: unknown) =>
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The body as text, or null when it is over the cap (the rest is drained and dropped so a reply can still be sent). */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -54,9 +50,13 @@ async function handleRpc(core: AppCore, method: string, req: IncomingMessage, re
   let input: unknown;
   try {
     const body = await readBody(req);
+    if (body === null) {
+      sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: '请求内容过大（上限 16 MB）' } });
+      return;
+    }
     input = body.trim() ? JSON.parse(body) : undefined;
   } catch {
-    sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON 或过大' } });
+    sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } });
     return;
   }
   sendJson(res, 200, await core.call(method, input));

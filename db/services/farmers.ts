@@ -4,7 +4,7 @@ import { maskBankCard, maskIdNumber, maskPhone } from '../../shared/domain/mask'
 import { nameSearchKeys } from '../../shared/domain/pinyin';
 import { townshipName } from '../../shared/domain/townships';
 import type { Farmer, FarmerListItem, FarmerPage, FarmerValues } from '../../shared/schemas/farmers';
-import { isoNow, type ServiceContext } from '../context';
+import { isoNow, writeTx, type ServiceContext } from '../context';
 import * as repo from '../repositories/farmers';
 import type { FarmerRow, FarmerQuery } from '../repositories/farmers';
 import { writeAudit } from './audit';
@@ -96,7 +96,7 @@ function loadOwn(ctx: ServiceContext, id: string) {
 }
 
 export function createFarmer(ctx: ServiceContext, v: FarmerValues): Farmer {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const installation = requireInstallation(ctx);
     assertIdNumberFree(ctx, installation.station_id, v.idNumber);
     const at = isoNow(ctx);
@@ -113,11 +113,11 @@ export function createFarmer(ctx: ServiceContext, v: FarmerValues): Farmer {
     const farmer = toFarmer(row);
     writeAudit(ctx, installation, { method: 'farmers.create', entity: ENTITY, entityId: row.id, before: null, after: farmer });
     return farmer;
-  })();
+  });
 }
 
 export function updateFarmer(ctx: ServiceContext, input: FarmerValues & { id: string; expectedUpdatedAt?: string }): Farmer {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const { installation, row } = loadOwn(ctx, input.id);
     if (row.voided_at) throw new AppError('FORBIDDEN', '该农户记录已作废，不能修改');
     if (input.expectedUpdatedAt && input.expectedUpdatedAt !== row.updated_at) {
@@ -130,11 +130,11 @@ export function updateFarmer(ctx: ServiceContext, input: FarmerValues & { id: st
     const after = toFarmer(next);
     writeAudit(ctx, installation, { method: 'farmers.update', entity: ENTITY, entityId: row.id, before, after });
     return after;
-  })();
+  });
 }
 
 export function voidFarmer(ctx: ServiceContext, input: { id: string; reason: string }): Farmer {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const { installation, row } = loadOwn(ctx, input.id);
     if (row.voided_at) throw new AppError('CONFLICT', `该农户记录已于 ${row.voided_at.slice(0, 10)} 作废`);
     const at = isoNow(ctx);
@@ -143,7 +143,7 @@ export function voidFarmer(ctx: ServiceContext, input: { id: string; reason: str
     const after = toFarmer({ ...row, voided_at: at, void_reason: input.reason, updated_at: at });
     writeAudit(ctx, installation, { method: 'farmers.void', entity: ENTITY, entityId: row.id, before, after });
     return after;
-  })();
+  });
 }
 
 export function getFarmer(ctx: ServiceContext, id: string): Farmer {
@@ -153,7 +153,9 @@ export function getFarmer(ctx: ServiceContext, id: string): Farmer {
 }
 
 /** Reads what the user typed in the one search box: ID number (whole or tail), phone tail, pinyin, or name. */
-export function parseFarmerQuery(text: string): Partial<FarmerQuery> {
+export function parseFarmerQuery(raw: string): Partial<FarmerQuery> {
+  // full-width input (ｚｓ, ００１２) from a Chinese IME reads the same as half-width
+  const text = raw.normalize('NFKC');
   const compact = text.replace(/\s/g, '');
   if (!compact) return {};
   const upper = compact.toUpperCase();

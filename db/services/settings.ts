@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { townshipName, unitName } from '../../shared/domain/townships';
 import type { Settings } from '../../shared/schemas/settings';
-import { isoNow, type ServiceContext } from '../context';
+import { isoNow, writeTx, type ServiceContext } from '../context';
 import { getInstallation, insertInstallation, updateOperator, type InstallationRow } from '../repositories/installation';
 import { writeAudit } from './audit';
 import { requireInstallation } from './installation';
@@ -28,7 +28,7 @@ export function getSettings(ctx: ServiceContext): Settings {
 
 /** First run: decides once what this installation is and gives it a station UUID. */
 export function setup(ctx: ServiceContext, input: { role: 'station' | 'county'; townshipCode?: string; operator: string }): Settings {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     if (getInstallation(ctx.db)) throw new AppError('CONFLICT', '本机已完成初始设置，不能重复设置');
     const at = isoNow(ctx);
     const row: InstallationRow = {
@@ -42,16 +42,16 @@ export function setup(ctx: ServiceContext, input: { role: 'station' | 'county'; 
     insertInstallation(ctx.db, row);
     writeAudit(ctx, row, { method: 'settings.setup', entity: 'installation', entityId: row.station_id, before: null, after: row });
     return toSettings(ctx, row);
-  })();
+  });
 }
 
 export function setOperator(ctx: ServiceContext, input: { operator: string }): Settings {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const before = requireInstallation(ctx);
     const at = isoNow(ctx);
     updateOperator(ctx.db, input.operator, at);
     const after = { ...before, operator: input.operator, updated_at: at };
     writeAudit(ctx, after, { method: 'settings.setOperator', entity: 'installation', entityId: before.station_id, before, after });
     return toSettings(ctx, after);
-  })();
+  });
 }

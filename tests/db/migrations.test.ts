@@ -222,6 +222,38 @@ describe('loadMigrations and migrate', () => {
     }
   });
 
+  // BUG (db/migrate.ts migrate): user_version is read once, outside the per-migration transactions, so a second
+  // process that opens the same file during an upgrade (the app and the CLI, two windows) re-applies a migration
+  // the first one has just committed and fails to open with "table … already exists".
+  it('a migration another process applied meanwhile is skipped, not applied twice', () => {
+    const file = join(tmp.dir, 'race.db');
+    const shipped = loadMigrations();
+    openDatabase(file, { migrations: shipped }).close();
+    const next: Migration = { version: LATEST + 1, name: 'extra', sql: 'CREATE TABLE extra (id TEXT PRIMARY KEY) STRICT;' };
+    const upgraded = [...shipped, next];
+
+    // What this process will apply: iterating it first lets "another process" upgrade the file,
+    // after this one has read user_version and before it starts applying.
+    const racing = [...upgraded];
+    const iterate = racing[Symbol.iterator].bind(racing);
+    let otherProcessRan = false;
+    racing[Symbol.iterator] = () => {
+      if (!otherProcessRan) {
+        otherProcessRan = true;
+        openDatabase(file, { migrations: upgraded }).close();
+      }
+      return iterate();
+    };
+
+    const db = openDatabase(file, { migrations: racing });
+    try {
+      expect(otherProcessRan).toBe(true);
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST + 1);
+    } finally {
+      db.close();
+    }
+  });
+
   it('rolls a failing migration back as a whole and keeps the earlier version', () => {
     const file = join(tmp.dir, 'broken.db');
     const shipped = loadMigrations();
