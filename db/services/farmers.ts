@@ -184,3 +184,11 @@ export function searchFarmers(
   });
   return { items: rows.map(toFarmerListItem), total, page: input.page, pageSize: input.pageSize };
 }
+
+/** The buyer an application is for: registered here and not voided. */
+export function requireLiveFarmer(ctx: ServiceContext, stationId: string, id: string): FarmerRow {
+  const row = repo.getFarmer(ctx.db, id);
+  if (!row || row.station_id !== stationId) throw AppError.field('VALIDATION', ['farmerId'], '未找到该农户，请先在登记台登记');
+  if (row.voided_at) throw AppError.field('VALIDATION', ['farmerId'], `农户“${row.name}”已作废，不能办理新业务`);
+  return row;
+}

@@ -1,10 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 import { townshipName, unitName } from '../../shared/domain/townships';
 import type { Settings } from '../../shared/schemas/settings';
 import { isoNow, writeTx, type ServiceContext } from '../context';
 import { getInstallation, insertInstallation, updateOperator, type InstallationRow } from '../repositories/installation';
+import { seedSampleCatalog } from '../seed/sample-catalog';
 import { writeAudit } from './audit';
 import { requireInstallation } from './installation';
+
+/** The installation as the audit log may record it: never the voucher secret. */
+function publicPart({ voucher_secret: _secret, ...rest }: InstallationRow) {
+  return rest;
+}
 
 function toSettings(ctx: ServiceContext, row: InstallationRow | undefined): Settings {
   if (!row) return { configured: false, dbPath: ctx.dbPath };
@@ -38,9 +45,18 @@ export function setup(ctx: ServiceContext, input: { role: 'station' | 'county'; 
       operator: input.operator,
       created_at: at,
       updated_at: at,
+      voucher_secret: randomBytes(32).toString('hex'),
     };
     insertInstallation(ctx.db, row);
-    writeAudit(ctx, row, { method: 'settings.setup', entity: 'installation', entityId: row.station_id, before: null, after: row });
+    writeAudit(ctx, row, {
+      method: 'settings.setup',
+      entity: 'installation',
+      entityId: row.station_id,
+      before: null,
+      after: publicPart(row),
+    });
+    // A new installation starts with the sample catalogue (labelled 示例) until the county imports its own.
+    seedSampleCatalog(ctx, row);
     return toSettings(ctx, row);
   });
 }
@@ -51,7 +67,13 @@ export function setOperator(ctx: ServiceContext, input: { operator: string }): S
     const at = isoNow(ctx);
     updateOperator(ctx.db, input.operator, at);
     const after = { ...before, operator: input.operator, updated_at: at };
-    writeAudit(ctx, after, { method: 'settings.setOperator', entity: 'installation', entityId: before.station_id, before, after });
+    writeAudit(ctx, after, {
+      method: 'settings.setOperator',
+      entity: 'installation',
+      entityId: before.station_id,
+      before: publicPart(before),
+      after: publicPart(after),
+    });
     return toSettings(ctx, after);
   });
 }

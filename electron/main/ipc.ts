@@ -2,6 +2,8 @@ import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { AppCore } from '../../db/app';
 import { IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
 import type { Result } from '../../shared/api/result';
+import { isDesktopMethod } from '../../shared/api/desktop';
+import { handleDesktop } from './printing';
 import { isAppUrl } from './protocol';
 
 const forbidden = (message: string): Result<never> => ({ ok: false, error: { code: 'FORBIDDEN', message } });
@@ -20,6 +22,7 @@ export function registerIpc(core: AppCore): () => void {
       return forbidden('拒绝访问：调用不是来自本程序的页面');
     }
     if (typeof method !== 'string') return { ok: false, error: { code: 'VALIDATION', message: '接口名称必须是字符串' } };
+    if (isDesktopMethod(method)) return handleDesktop(method, input, event.sender);
     try {
       return await core.call(method, input);
     } catch (error) {

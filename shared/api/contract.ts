@@ -1,8 +1,14 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './method-spec';
+import { applicationsMethods } from './methods/applications';
 import { auditMethods } from './methods/audit';
+import { catalogMethods } from './methods/catalog';
 import { farmersMethods } from './methods/farmers';
+import { partnersMethods } from './methods/partners';
+import { purchasesMethods } from './methods/purchases';
+import { scrapsMethods } from './methods/scraps';
 import { settingsMethods } from './methods/settings';
+import { vouchersMethods } from './methods/vouchers';
 
 export type { MethodSpec } from './method-spec';
 
@@ -13,6 +19,12 @@ export type { MethodSpec } from './method-spec';
 export const contract = {
   ...settingsMethods,
   ...farmersMethods,
+  ...partnersMethods,
+  ...scrapsMethods,
+  ...purchasesMethods,
+  ...applicationsMethods,
+  ...vouchersMethods,
+  ...catalogMethods,
   ...auditMethods,
 } as const satisfies Record<string, MethodSpec>;
 

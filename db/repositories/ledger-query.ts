@@ -1,0 +1,81 @@
+/** WHERE/ORDER BY for the scrap and purchase ledgers (台账): the same filters, each table's own date column. */
+export interface LedgerFilter {
+  year?: number;
+  townshipCode?: string;
+  status?: string;
+  item?: string;
+  q: string;
+  includeVoided: boolean;
+  sortBy: 'date' | 'createdAt' | 'amount' | 'farmer';
+  sortOrder: 'asc' | 'desc';
+}
+
+export interface LedgerSql {
+  where: string;
+  orderBy: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * `t` is the application table's alias, `f` the joined farmers; `dateExpr` the column a year filters on,
+ * `amountExpr` the money column to sort by, `numberCols` the machine numbers free text may match.
+ */
+export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: string, numberCols: string[]): LedgerSql {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.year) {
+    parts.push(`${dateExpr} >= @yearStart AND ${dateExpr} < @yearEnd`);
+    params.yearStart = `${filter.year}-01-01`;
+    params.yearEnd = `${filter.year + 1}-01-01`;
+  }
+  if (filter.townshipCode) {
+    parts.push('f.township_code = @townshipCode');
+    params.townshipCode = filter.townshipCode;
+  }
+  if (filter.status) {
+    parts.push('t.status = @status');
+    params.status = filter.status;
+  } else if (!filter.includeVoided) {
+    parts.push('t.voided_at IS NULL');
+  }
+  if (filter.item) {
+    parts.push('t.item = @item');
+    params.item = filter.item;
+  }
+  const q = filter.q.normalize('NFKC').trim();
+  if (q) {
+    const text = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const upper = q.replace(/[\s\-_/.·]/g, '').toUpperCase();
+    const any = [
+      "f.name LIKE '%' || @qText || '%' ESCAPE '\\'",
+      "t.model LIKE '%' || @qText || '%' ESCAPE '\\'",
+      "t.maker LIKE '%' || @qText || '%' ESCAPE '\\'",
+      ...numberCols.map((c) => `t.${c} GLOB '*' || @qUpper || '*'`),
+    ];
+    if (/^[a-z]+$/i.test(q)) any.push("f.name_initials GLOB @qLower || '*'", "f.name_pinyin GLOB @qLower || '*'");
+    if (/^\d{4,}X?$/i.test(upper)) any.push("f.id_number_rev GLOB @qRev || '*'");
+    parts.push(`(${any.join(' OR ')})`);
+    Object.assign(params, {
+      qText: text,
+      qUpper: upper.replace(/[*?[\]]/g, ''),
+      qLower: q.toLowerCase(),
+      qRev: [...upper].reverse().join(''),
+    });
+  }
+  const column = { date: dateExpr, createdAt: 't.created_at', amount: amountExpr, farmer: 'f.name_pinyin' }[filter.sortBy];
+  const dir = filter.sortOrder === 'asc' ? 'ASC' : 'DESC';
+  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', orderBy: `ORDER BY ${column} ${dir}, t.id ${dir}`, params };
+}
+
+/** The farmer columns a ledger row carries for its masked summary. */
+export const FARMER_COLUMNS =
+  'f.name AS f_name, f.id_number AS f_id_number, f.phone AS f_phone, f.township_code AS f_township_code, f.village AS f_village';
+
+export interface FarmerColumns {
+  farmer_id: string;
+  f_name: string;
+  f_id_number: string;
+  f_phone: string;
+  f_township_code: string;
+  f_village: string;
+}

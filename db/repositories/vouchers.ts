@@ -1,0 +1,108 @@
+import type { Database } from 'better-sqlite3';
+
+export interface VoucherRow {
+  id: string;
+  station_id: string;
+  number: string;
+  year: number;
+  seq: number;
+  kind: 'scrap' | 'purchase';
+  application_id: string;
+  farmer_id: string;
+  issue_date: string;
+  purchase_fen: number;
+  scrap_fen: number;
+  total_fen: number;
+  check_code: string;
+  snapshot_json: string;
+  print_count: number;
+  last_printed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  voided_at: string | null;
+  void_reason: string | null;
+}
+
+const COLUMNS = `id, station_id, number, year, seq, kind, application_id, farmer_id, issue_date, purchase_fen, scrap_fen,
+  total_fen, check_code, snapshot_json, print_count, last_printed_at, created_at, updated_at, voided_at, void_reason`;
+
+/** The next number in a station's year, taken inside the issuing transaction: gapless, never reused. */
+export function nextSeq(db: Database, stationId: string, year: number): number {
+  const row = db
+    .prepare(
+      `INSERT INTO voucher_counters (station_id, year, last_seq) VALUES (?, ?, 1)
+       ON CONFLICT (station_id, year) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`,
+    )
+    .get(stationId, year) as { last_seq: number };
+  return row.last_seq;
+}
+
+export function insertVoucher(db: Database, row: VoucherRow): void {
+  const names = COLUMNS.split(',').map((c) => `@${c.trim()}`);
+  db.prepare(`INSERT INTO vouchers (${COLUMNS}) VALUES (${names.join(', ')})`).run(row);
+}
+
+export function getVoucher(db: Database, id: string): VoucherRow | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM vouchers WHERE id = ?`).get(id) as VoucherRow | undefined;
+}
+
+export function findByNumber(db: Database, number: string): VoucherRow | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM vouchers WHERE number = ? ORDER BY created_at DESC LIMIT 1`).get(number) as
+    VoucherRow | undefined;
+}
+
+export function liveForApplication(db: Database, applicationId: string): VoucherRow | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM vouchers WHERE application_id = ? AND voided_at IS NULL`).get(applicationId) as
+    VoucherRow | undefined;
+}
+
+export function voidVoucher(db: Database, id: string, reason: string, at: string): void {
+  db.prepare('UPDATE vouchers SET voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ?').run(at, reason, at, id);
+}
+
+export function recordPrint(db: Database, id: string, at: string): void {
+  db.prepare('UPDATE vouchers SET print_count = print_count + 1, last_printed_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
+}
+
+export interface VoucherFilter {
+  q: string;
+  year?: number;
+  applicationId?: string;
+  includeVoided: boolean;
+  limit: number;
+  offset: number;
+}
+
+export function listVouchers(
+  db: Database,
+  f: VoucherFilter,
+): { rows: (VoucherRow & { f_name: string; f_id_number: string })[]; total: number } {
+  const parts: string[] = [];
+  if (f.year) parts.push('v.year = @year');
+  if (f.applicationId) parts.push('v.application_id = @applicationId');
+  if (!f.includeVoided) parts.push('v.voided_at IS NULL');
+  if (f.q) parts.push("(v.number LIKE '%' || @q || '%' OR f.name LIKE '%' || @q || '%' OR f.name_initials GLOB lower(@q) || '*')");
+  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  const params = {
+    year: f.year ?? null,
+    applicationId: f.applicationId ?? null,
+    q: f.q.replace(/[%_*?[\]]/g, ''),
+    limit: f.limit,
+    offset: f.offset,
+  };
+  const from = 'FROM vouchers v JOIN farmers f ON f.id = v.farmer_id';
+  const rows = db
+    .prepare(
+      `SELECT v.*, f.name AS f_name, f.id_number AS f_id_number ${from} ${where} ORDER BY v.created_at DESC, v.seq DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all(params) as (VoucherRow & { f_name: string; f_id_number: string })[];
+  const { n } = db.prepare(`SELECT count(*) AS n ${from} ${where}`).get(params) as { n: number };
+  return { rows, total: n };
+}
+
+/** The signing secret of the station that issued a voucher: this installation's own, for now. */
+export function stationSecret(db: Database, stationId: string): string | undefined {
+  const own = db.prepare('SELECT voucher_secret FROM installation WHERE station_id = ?').get(stationId) as
+    { voucher_secret: string | null } | undefined;
+  return own?.voucher_secret ?? undefined;
+}

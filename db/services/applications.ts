@@ -1,0 +1,150 @@
+import dayjs from 'dayjs';
+import { AppError } from '../../shared/api/errors';
+import { addWorkdays, workdaysBetween } from '../../shared/domain/workdays';
+import { CHECKS, DEADLINE_WORKDAYS, STATUS_LABELS, canTransition, type Status } from '../../shared/domain/workflow';
+import type { TodoItem } from '../../shared/schemas/applications';
+import { isoNow, writeTx, type ServiceContext } from '../context';
+import * as repo from '../repositories/applications';
+import type { Kind } from '../repositories/applications';
+import type { InstallationRow } from '../repositories/installation';
+import { getPurchase } from '../repositories/purchases';
+import { getScrap, linkedPurchaseId } from '../repositories/scraps';
+import { writeAudit } from './audit';
+import { workCalendar } from './config';
+import { summaryOfFarmer } from './farmer-summary';
+import { requireOwnRow } from './installation';
+import { requireInstallation } from './installation';
+
+const KIND_LABELS: Record<Kind, string> = { scrap: '报废登记', purchase: '购置登记' };
+
+/** Moves one application to a status and records who, when, why and which checks: the one place a status changes. */
+export function recordTransition(
+  ctx: ServiceContext,
+  installation: InstallationRow,
+  kind: Kind,
+  state: repo.ApplicationState,
+  to: Status,
+  extra: { reason?: string | null; checks?: Record<string, boolean | string> | null } = {},
+): void {
+  const at = isoNow(ctx);
+  repo.setStatus(ctx.db, kind, state.id, {
+    status: to,
+    at,
+    returnReason: to === 'returned' ? (extra.reason ?? null) : null,
+    voidReason: to === 'voided' ? (extra.reason ?? null) : null,
+  });
+  repo.insertEvent(ctx.db, {
+    id: ctx.newId(),
+    station_id: installation.station_id,
+    entity: kind,
+    entity_id: state.id,
+    from_status: state.status,
+    to_status: to,
+    at,
+    operator: installation.operator,
+    reason: extra.reason ?? null,
+    checks_json: extra.checks ? JSON.stringify(extra.checks) : null,
+    created_at: at,
+    updated_at: at,
+  });
+  writeAudit(ctx, installation, {
+    method: 'applications.transition',
+    entity: kind,
+    entityId: state.id,
+    before: { status: state.status },
+    after: { status: to, reason: extra.reason ?? null, checks: extra.checks ?? null },
+  });
+}
+
+/** 核验 needs every on-site check ticked, and a dismantled machine with its signed form for any scrap part. */
+function assertVerifiable(ctx: ServiceContext, kind: Kind, id: string, checks: Record<string, boolean> | undefined) {
+  const missing = CHECKS[kind].filter((c) => checks?.[c.key] !== true);
+  if (missing.length) {
+    throw AppError.field(
+      'VALIDATION',
+      ['checks'],
+      `核验未完成：${missing.map((c) => c.label.replace(/（.*）/, '')).join('、')}。核验不通过请退回`,
+    );
+  }
+  const scrapId = kind === 'scrap' ? id : getPurchase(ctx.db, id)?.scrap_id;
+  const scrap = scrapId ? getScrap(ctx.db, scrapId) : undefined;
+  if (scrap && (!scrap.dismantle_date || !scrap.confirm_form_no)) {
+    throw AppError.field('VALIDATION', ['checks'], `报废农机 ${scrap.model} 尚未登记拆解日期和回收确认表编号，不能核验通过`);
+  }
+}
+
+export function transition(
+  ctx: ServiceContext,
+  input: { kind: Kind; ids: string[]; to: Status; reason?: string; checks?: Record<string, boolean>; note?: string },
+) {
+  return writeTx(ctx, () => {
+    const installation = requireInstallation(ctx);
+    const items = [...new Set(input.ids)].map((id) => {
+      const state = repo.getState(ctx.db, input.kind, id);
+      if (!state) throw new AppError('NOT_FOUND', `未找到该${KIND_LABELS[input.kind]}（${id}）`);
+      requireOwnRow(installation, state, KIND_LABELS[input.kind]);
+      const name = summaryOfFarmer(ctx, state.farmer_id).name;
+      if (input.kind === 'scrap' && linkedPurchaseId(ctx.db, id)) {
+        throw new AppError('FORBIDDEN', `${name} 的报废农机已关联购置申请，随购置申请一并办理`);
+      }
+      if (!canTransition(state.status as Status, input.to)) {
+        throw new AppError(
+          'CONFLICT',
+          `${name} 的申请当前为“${STATUS_LABELS[state.status as Status]}”，不能${STATUS_LABELS[input.to].replace('已', '')}`,
+          {
+            details: { id, status: state.status },
+          },
+        );
+      }
+      if (input.to === 'verified') assertVerifiable(ctx, input.kind, id, input.checks);
+      const checks = input.to === 'verified' ? { ...input.checks, ...(input.note ? { note: input.note } : {}) } : null;
+      recordTransition(ctx, installation, input.kind, state, input.to, { reason: input.reason ?? input.note ?? null, checks });
+      if (input.kind === 'purchase') {
+        const scrapId = getPurchase(ctx.db, id)?.scrap_id;
+        const scrap = scrapId ? repo.getState(ctx.db, 'scrap', scrapId) : undefined;
+        if (scrap) {
+          // a voided purchase releases its scrapped machine back to a scrap-only application
+          const [to, reason] =
+            input.to === 'voided'
+              ? (['registered', '关联的购置申请已作废，转为单独报废申请'] as const)
+              : ([input.to, '随关联购置申请办理'] as const);
+          if (scrap.status !== to) recordTransition(ctx, installation, 'scrap', scrap, to, { reason });
+        }
+      }
+      const after = repo.getState(ctx.db, input.kind, id) as repo.ApplicationState;
+      return { id, status: after.status as Status, statusAt: after.status_at };
+    });
+    return { items };
+  });
+}
+
+/** Open applications with the working-day deadline of their next step, most urgent first. */
+export function todo(ctx: ServiceContext, input: { kind?: Kind; overdueOnly: boolean; page: number; pageSize: number }) {
+  const installation = requireInstallation(ctx);
+  const cal = workCalendar(ctx);
+  const today = dayjs(ctx.now()).format('YYYY-MM-DD');
+  const all: TodoItem[] = repo.listOpen(ctx.db, installation.station_id, input.kind).map((r) => {
+    const rule = DEADLINE_WORKDAYS[r.status as Status] ?? { days: 0, step: '' };
+    const dueDate = addWorkdays(dayjs(r.status_at).format('YYYY-MM-DD'), rule.days, cal);
+    const workdaysLeft = workdaysBetween(today, dueDate, cal);
+    return {
+      kind: r.kind,
+      id: r.id,
+      farmer: summaryOfFarmer(ctx, r.farmer_id),
+      item: r.item,
+      model: r.model,
+      status: r.status as Status,
+      statusAt: r.status_at,
+      step: rule.step,
+      dueDate,
+      workdaysLeft,
+      overdue: today > dueDate,
+      totalFen: r.total_fen,
+    };
+  });
+  all.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.statusAt.localeCompare(b.statusAt));
+  const overdueCount = all.filter((t) => t.overdue).length;
+  const list = input.overdueOnly ? all.filter((t) => t.overdue) : all;
+  const start = (input.page - 1) * input.pageSize;
+  return { items: list.slice(start, start + input.pageSize), total: list.length, page: input.page, pageSize: input.pageSize, overdueCount };
+}

@@ -1,0 +1,29 @@
+import type { ServiceContext } from '../context';
+
+/** Settings that rules read, with their defaults; stored as JSON in the config table when changed. */
+export const CONFIG_DEFAULTS = {
+  /** More purchases than this by one buyer in one year need a reason (borrowed ID cards). */
+  buyerYearlyLimit: 3,
+  /** Official holidays and make-up workdays (调休) for working-day deadlines, YYYY-MM-DD. */
+  holidays: [] as string[],
+  makeupWorkdays: [] as string[],
+};
+export type ConfigKey = keyof typeof CONFIG_DEFAULTS;
+
+export function getConfig<K extends ConfigKey>(ctx: ServiceContext, key: K): (typeof CONFIG_DEFAULTS)[K] {
+  const row = ctx.db.prepare('SELECT value_json FROM config WHERE key = ?').get(key) as { value_json: string } | undefined;
+  return row ? (JSON.parse(row.value_json) as (typeof CONFIG_DEFAULTS)[K]) : CONFIG_DEFAULTS[key];
+}
+
+export function setConfig<K extends ConfigKey>(ctx: ServiceContext, key: K, value: (typeof CONFIG_DEFAULTS)[K]): void {
+  ctx.db
+    .prepare(
+      'INSERT INTO config (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at',
+    )
+    .run(key, JSON.stringify(value), ctx.now().toISOString());
+}
+
+/** The working-day calendar for deadlines. */
+export function workCalendar(ctx: ServiceContext) {
+  return { holidays: new Set(getConfig(ctx, 'holidays')), makeupDays: new Set(getConfig(ctx, 'makeupWorkdays')) };
+}

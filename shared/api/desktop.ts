@@ -1,0 +1,33 @@
+import { z } from './zod-locale';
+
+/**
+ * Desktop-only calls (printing), carried by the same bridge as contract methods but answered by the
+ * Electron main process, not the service layer. Browser mode uses the browser's own print dialog.
+ */
+export const desktopMethods = {
+  'desktop.printers': {
+    input: z.strictObject({}),
+    output: z.object({ printers: z.array(z.object({ name: z.string(), displayName: z.string(), isDefault: z.boolean() })) }),
+  },
+  'desktop.print': {
+    input: z.strictObject({
+      /** Empty: show the system print dialog. */
+      deviceName: z.string().max(200).optional(),
+      pageSize: z.enum(['A4', 'A5']).default('A4'),
+      copies: z.number().int().min(1).max(10).default(1),
+    }),
+    output: z.object({ printed: z.boolean(), reason: z.string().nullable() }),
+  },
+  'desktop.savePdf': {
+    input: z.strictObject({ fileName: z.string().trim().min(1).max(120), pageSize: z.enum(['A4', 'A5']).default('A4') }),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+} as const;
+
+export type DesktopMethod = keyof typeof desktopMethods;
+export type DesktopInput<M extends DesktopMethod> = z.input<(typeof desktopMethods)[M]['input']>;
+export type DesktopOutput<M extends DesktopMethod> = z.output<(typeof desktopMethods)[M]['output']>;
+
+export function isDesktopMethod(name: string): name is DesktopMethod {
+  return Object.prototype.hasOwnProperty.call(desktopMethods, name);
+}

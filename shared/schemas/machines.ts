@@ -1,0 +1,57 @@
+import { z } from '../api/zod-locale';
+import { STATUSES } from '../domain/workflow';
+import { isoDate, isoDateTime, optionalText, pageInput, requiredText, uuid } from './common';
+
+/** Fields both kinds of application share in lists, filters and exports. */
+export const status = z.enum(STATUSES);
+
+export const ledgerFilter = {
+  year: z.number().int().min(2000).max(2100).optional(),
+  townshipCode: z.string().max(12).optional(),
+  status: status.optional(),
+  item: z.string().trim().max(60).optional(),
+  q: z.string().trim().max(60).default(''),
+  includeVoided: z.boolean().default(false),
+  sortBy: z.enum(['date', 'createdAt', 'amount', 'farmer']).default('createdAt'),
+  sortOrder: z.enum(['asc', 'desc']).default('desc'),
+};
+
+export const ledgerListInput = z.strictObject({ ...ledgerFilter, ...pageInput });
+export type LedgerListInput = z.input<typeof ledgerListInput>;
+export const ledgerExportInput = z.strictObject(ledgerFilter);
+
+/** A file produced for the user to save (Excel exports): bytes as base64. */
+export const fileOutput = z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), rowCount: z.number().int() });
+export type FileOutput = z.output<typeof fileOutput>;
+
+/** Who the application is for, as lists and details show it. */
+export const farmerSummary = z.object({
+  id: uuid,
+  name: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string(),
+  townshipCode: z.string(),
+  townshipName: z.string(),
+  village: z.string(),
+});
+
+export const applicationEvent = z.object({
+  id: uuid,
+  fromStatus: status,
+  toStatus: status,
+  at: isoDateTime,
+  operator: z.string(),
+  reason: z.string().nullable(),
+  checks: z.record(z.string(), z.union([z.boolean(), z.string()])).nullable(),
+});
+export type ApplicationEvent = z.output<typeof applicationEvent>;
+
+/** Machine numbers as typed; normalised copies are what duplicate checks compare. */
+export const machineNo = (label: string, max = 40) => optionalText(max, label);
+
+export const optionalDate = isoDate.optional();
+
+export const positiveParam = z.number({ error: '请填写数字' }).nonnegative('参数不能为负数').max(100_000, '参数过大').nullable().optional();
+
+export const makerField = requiredText(60, '生产厂家');
+export const modelField = requiredText(60, '型号');

@@ -1,0 +1,124 @@
+import { z } from '../api/zod-locale';
+import { isoDate, isoDateTime, pageInput, pageOf, uuid } from './common';
+import { applicationKind } from './applications';
+
+const line = z.object({ label: z.string(), fen: z.number().int(), note: z.string().optional() });
+
+/** Everything the voucher prints, frozen at issue: the paper and the record always say the same. */
+export const voucherSnapshot = z.object({
+  title: z.string(),
+  unitName: z.string(),
+  operator: z.string(),
+  buyer: z.object({
+    name: z.string(),
+    kindLabel: z.string(),
+    idNumber: z.string(),
+    phone: z.string(),
+    townshipName: z.string(),
+    village: z.string(),
+  }),
+  payment: z.object({ method: z.string(), bankName: z.string().nullable(), cardLast4: z.string().nullable() }),
+  scrapMachine: z
+    .object({
+      item: z.string(),
+      bandLabel: z.string(),
+      maker: z.string(),
+      model: z.string(),
+      engineNo: z.string().nullable(),
+      frameNo: z.string().nullable(),
+      plateNo: z.string().nullable(),
+      confirmFormNo: z.string().nullable(),
+      dismantleDate: z.string().nullable(),
+    })
+    .nullable(),
+  newMachine: z
+    .object({
+      item: z.string(),
+      bandLabel: z.string(),
+      maker: z.string(),
+      productName: z.string(),
+      model: z.string(),
+      factoryNo: z.string(),
+      engineNo: z.string().nullable(),
+      invoiceNo: z.string(),
+      invoiceDate: z.string(),
+      priceFen: z.number().int(),
+      purchaseDate: z.string(),
+    })
+    .nullable(),
+  lines: z.array(line),
+});
+export type VoucherSnapshot = z.output<typeof voucherSnapshot>;
+
+export const voucher = z.object({
+  id: uuid,
+  stationId: uuid,
+  number: z.string(),
+  year: z.number().int(),
+  kind: applicationKind,
+  applicationId: uuid,
+  farmerId: uuid,
+  issueDate: isoDate,
+  purchaseFen: z.number().int(),
+  scrapFen: z.number().int(),
+  totalFen: z.number().int(),
+  totalUpper: z.string(),
+  checkCode: z.string(),
+  qrPayload: z.string(),
+  snapshot: voucherSnapshot,
+  printCount: z.number().int(),
+  lastPrintedAt: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+  voidedAt: isoDateTime.nullable(),
+  voidReason: z.string().nullable(),
+});
+export type Voucher = z.output<typeof voucher>;
+
+export const voucherListItem = z.object({
+  id: uuid,
+  number: z.string(),
+  kind: applicationKind,
+  applicationId: uuid,
+  issueDate: isoDate,
+  buyerName: z.string(),
+  buyerIdMasked: z.string(),
+  title: z.string(),
+  totalFen: z.number().int(),
+  printCount: z.number().int(),
+  voidedAt: isoDateTime.nullable(),
+  voidReason: z.string().nullable(),
+});
+export type VoucherListItem = z.output<typeof voucherListItem>;
+
+export const issueInput = z.strictObject({ kind: applicationKind, applicationId: uuid });
+export const voucherGetInput = z.strictObject({ id: uuid });
+export const voucherListInput = z.strictObject({
+  q: z.string().trim().max(40).default(''),
+  year: z.number().int().min(2000).max(2100).optional(),
+  applicationId: uuid.optional(),
+  includeVoided: z.boolean().default(true),
+  ...pageInput,
+});
+export const voucherPage = pageOf(voucherListItem);
+export const voucherVoidInput = z.strictObject({ id: uuid, reason: z.string().trim().min(2, '请填写作废原因').max(200) });
+export const recordPrintInput = z.strictObject({ ids: z.array(uuid).min(1).max(200) });
+export const recordPrintOutput = z.object({ items: z.array(voucher) });
+
+export const verifyInput = z.strictObject({ code: z.string().trim().min(1, '请扫描或输入凭证二维码/编号').max(200) });
+export const VERIFY_RESULTS = ['valid', 'voided', 'mismatch', 'not_found', 'number_only'] as const;
+export const verifyOutput = z.object({
+  result: z.enum(VERIFY_RESULTS),
+  message: z.string(),
+  voucher: z
+    .object({
+      number: z.string(),
+      issueDate: isoDate,
+      unitName: z.string(),
+      buyerNameMasked: z.string(),
+      title: z.string(),
+      totalFen: z.number().int(),
+      voidReason: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type VerifyOutput = z.output<typeof verifyOutput>;

@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatVoucherQr } from '../../shared/domain/voucher-code';
+import type { Farmer } from '../../shared/schemas/farmers';
+import type { Purchase } from '../../shared/schemas/purchases';
+import type { Scrap } from '../../shared/schemas/scraps';
+import type { Voucher, VerifyOutput } from '../../shared/schemas/vouchers';
+import { expectFail, expectOk, farmerInput, stationCore, type TempCore } from '../support/core';
+import { ALL_PURCHASE_CHECKS, ALL_SCRAP_CHECKS, tractorPurchase, tractorScrap } from '../support/counter';
+
+let core: TempCore;
+let n = 0;
+
+beforeEach(async () => {
+  core = await stationCore();
+});
+afterEach(() => core.dispose());
+
+async function verifiedPurchase(withScrap = false): Promise<Purchase> {
+  n++;
+  const f = expectOk<Farmer>(
+    await core.call(
+      'farmers.create',
+      farmerInput(100 + n, { name: `购机户${n}`, bankCard: '6228480402564890018', bankName: '中国农业银行' }),
+    ),
+  );
+  const scrap = withScrap
+    ? expectOk<Scrap>(
+        await core.call('scraps.create', tractorScrap(f.id, { engineNo: `SE${n}`, frameNo: `SF${n}`, plateNo: `鲁15-${10000 + n}` })),
+      )
+    : null;
+  const p = expectOk<Purchase>(
+    await core.call('purchases.create', tractorPurchase(f.id, { factoryNo: `SN-${n}`, engineNo: `E-${n}`, scrapId: scrap?.id ?? null })),
+  );
+  expectOk(await core.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'accepted' }));
+  expectOk(await core.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'verified', checks: ALL_PURCHASE_CHECKS }));
+  return p;
+}
+
+const issue = (applicationId: string, kind: 'purchase' | 'scrap' = 'purchase') => core.call('vouchers.issue', { kind, applicationId });
+
+describe('vouchers (补贴凭证)', () => {
+  it('issues once an application is verified, freezing amounts and printed facts', async () => {
+    const p = await verifiedPurchase(true);
+    const v = expectOk<Voucher>(await issue(p.id));
+    expect(v.number).toBe('GX-103-2025-000001');
+    expect([v.purchaseFen, v.scrapFen, v.totalFen]).toEqual([790_000, 786_000, 1_576_000]);
+    expect(v.totalUpper).toBe('人民币壹万伍仟柒佰陆拾元整');
+    expect(v.snapshot.title).toBe('冠县农机报废更新补贴凭证');
+    expect(v.snapshot.payment).toEqual({ method: '直补到卡', bankName: '中国农业银行', cardLast4: '0018' });
+    expect(v.snapshot.newMachine?.factoryNo).toBe('SN-1');
+    expect(v.snapshot.scrapMachine?.confirmFormNo).toBe('GXBF-2025-0001');
+    expect(v.qrPayload).toBe(formatVoucherQr({ number: v.number, totalFen: v.totalFen, checkCode: v.checkCode }));
+  });
+
+  it('refuses before 核验, and returns the same voucher when asked twice', async () => {
+    const f = expectOk<Farmer>(await core.call('farmers.create', farmerInput(1)));
+    const p = expectOk<Purchase>(await core.call('purchases.create', tractorPurchase(f.id)));
+    expectFail(await issue(p.id), 'FORBIDDEN');
+    const ok = await verifiedPurchase();
+    const a = expectOk<Voucher>(await issue(ok.id));
+    const b = expectOk<Voucher>(await issue(ok.id));
+    expect(b.id).toBe(a.id);
+  });
+
+  it('numbers without gaps under many issues and voids, never reusing a number', async () => {
+    const numbers: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const p = await verifiedPurchase();
+      const v = expectOk<Voucher>(await issue(p.id));
+      numbers.push(v.number);
+      if (i % 3 === 0) {
+        expectOk(await core.call('vouchers.void', { id: v.id, reason: '信息有误重开' }));
+        numbers.push(expectOk<Voucher>(await issue(p.id)).number);
+      }
+    }
+    const seqs = numbers.map((x) => Number(x.slice(-6)));
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    expect(new Set(numbers).size).toBe(numbers.length);
+    const voided = expectOk<{ items: { number: string; voidedAt: string | null }[] }>(await core.call('vouchers.list', { pageSize: 100 }));
+    expect(voided.items.filter((i) => i.voidedAt).map((i) => i.number)).toHaveLength(4);
+  });
+
+  it('issues scrap-only vouchers, but not for a scrap travelling with a purchase', async () => {
+    const f = expectOk<Farmer>(await core.call('farmers.create', farmerInput(1)));
+    const s = expectOk<Scrap>(await core.call('scraps.create', tractorScrap(f.id)));
+    expectOk(await core.call('applications.transition', { kind: 'scrap', ids: [s.id], to: 'accepted' }));
+    expectOk(await core.call('applications.transition', { kind: 'scrap', ids: [s.id], to: 'verified', checks: ALL_SCRAP_CHECKS }));
+    const v = expectOk<Voucher>(await issue(s.id, 'scrap'));
+    expect([v.snapshot.title, v.totalFen, v.snapshot.newMachine]).toEqual(['冠县农机报废补贴凭证', 786_000, null]);
+    const p = await verifiedPurchase(true);
+    expectFail(await issue(p.scrapId as string, 'scrap'), 'FORBIDDEN');
+  });
+
+  it('verifies a scanned code, and the check code catches a changed amount', async () => {
+    const p = await verifiedPurchase();
+    const v = expectOk<Voucher>(await issue(p.id));
+    expect(expectOk<VerifyOutput>(await core.call('vouchers.verify', { code: v.qrPayload })).result).toBe('valid');
+    const forged = formatVoucherQr({ number: v.number, totalFen: v.totalFen + 100_000, checkCode: v.checkCode });
+    expect(expectOk<VerifyOutput>(await core.call('vouchers.verify', { code: forged })).result).toBe('mismatch');
+    const badCode = formatVoucherQr({ number: v.number, totalFen: v.totalFen, checkCode: 'ZZZZZZZZ' });
+    expect(expectOk<VerifyOutput>(await core.call('vouchers.verify', { code: badCode })).result).toBe('mismatch');
+    expect(expectOk<VerifyOutput>(await core.call('vouchers.verify', { code: v.number.toLowerCase() })).result).toBe('number_only');
+    expect(expectOk<VerifyOutput>(await core.call('vouchers.verify', { code: 'GX-103-2025-999999' })).result).toBe('not_found');
+    expectOk(await core.call('vouchers.void', { id: v.id, reason: '农户信息有误' }));
+    const voided = expectOk<VerifyOutput>(await core.call('vouchers.verify', { code: v.qrPayload }));
+    expect([voided.result, voided.voucher?.voidReason]).toEqual(['voided', '农户信息有误']);
+    expect(voided.voucher?.buyerNameMasked).toContain('*');
+  });
+
+  it('counts prints; a voided voucher cannot be printed', async () => {
+    const p = await verifiedPurchase();
+    const v = expectOk<Voucher>(await issue(p.id));
+    const first = expectOk<{ items: Voucher[] }>(await core.call('vouchers.recordPrint', { ids: [v.id] }));
+    const second = expectOk<{ items: Voucher[] }>(await core.call('vouchers.recordPrint', { ids: [v.id] }));
+    expect([first.items[0]?.printCount, second.items[0]?.printCount]).toEqual([1, 2]);
+    const audit = expectOk<{ items: { method: string }[] }>(await core.call('audit.list', { entityId: v.id }));
+    expect(audit.items.filter((a) => a.method === 'vouchers.recordPrint')).toHaveLength(2);
+    expectOk(await core.call('vouchers.void', { id: v.id, reason: '重开' }));
+    expectFail(await core.call('vouchers.recordPrint', { ids: [v.id] }), 'FORBIDDEN');
+  });
+
+  it('never writes the signing secret to the audit log', async () => {
+    const rows = core.db.prepare('SELECT before_json, after_json FROM audit_log').all() as {
+      before_json: string | null;
+      after_json: string | null;
+    }[];
+    const secret = (core.db.prepare('SELECT voucher_secret FROM installation').get() as { voucher_secret: string }).voucher_secret;
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(rows)).not.toContain(secret);
+  });
+});
