@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './tests/support/chromium';
 
+// the in-process server (and the workers it runs in) keep China's date, like the browser's timezoneId
+process.env.TZ = 'Asia/Shanghai';
+
 export default defineConfig({
   outputDir: 'test-results',
   timeout: 60_000,

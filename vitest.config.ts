@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
+    // the stations are in Guan County: "today" on the server is China's date, as in the browser
+    env: { TZ: 'Asia/Shanghai' },
   },
 });

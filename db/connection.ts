@@ -35,6 +35,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // 64 MB page cache: merging a station's file touches many index pages keyed by random UUIDs
+    db.pragma('cache_size = -65536');
     migrate(db, options.migrations);
     return db;
   } catch (error) {

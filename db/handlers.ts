@@ -2,12 +2,18 @@ import type { Handlers } from '../shared/api/dispatch';
 import type { ServiceContext } from './context';
 import { applicationsHandlers } from './handlers/applications';
 import { auditHandlers } from './handlers/audit';
+import { countyHandlers } from './handlers/county';
+import { dryingHandlers } from './handlers/drying';
 import { catalogHandlers } from './handlers/catalog';
 import { farmersHandlers } from './handlers/farmers';
+import { mechanizationHandlers } from './handlers/mechanization';
 import { partnersHandlers } from './handlers/partners';
+import { progressHandlers } from './handlers/progress';
 import { purchasesHandlers } from './handlers/purchases';
+import { reportsHandlers } from './handlers/reports';
 import { scrapsHandlers } from './handlers/scraps';
 import { settingsHandlers } from './handlers/settings';
+import { targetsHandlers } from './handlers/targets';
 import { vouchersHandlers } from './handlers/vouchers';
 
 /** Contract method → service call, one file per area. The `Handlers` type fails to compile when a method has no entry. */
@@ -21,6 +27,12 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...applicationsHandlers(ctx),
     ...vouchersHandlers(ctx),
     ...catalogHandlers(ctx),
+    ...countyHandlers(ctx),
+    ...dryingHandlers(ctx),
     ...auditHandlers(ctx),
+    ...targetsHandlers(ctx),
+    ...progressHandlers(ctx),
+    ...mechanizationHandlers(ctx),
+    ...reportsHandlers(ctx),
   };
 }

@@ -3,11 +3,15 @@ import { openCore } from '../app';
 import { resolveDbPath } from '../paths';
 import { TOWNSHIPS } from '../../shared/domain/townships';
 import { serve } from './serve';
+import { exportStationCommand, importStationsCommand } from './transfer';
 
 const USAGE = `用法 / usage:
   agri call <method> ['<json>'] [--db <file>]      调用任一接口方法，输出 JSON 结果
   agri init --role station|county [--township <代码或名称>] --operator <姓名> [--db <file>]
                                                   初始化本机（乡镇农机站或县农业农村局）
+  agri export-station --out <目录> [--db <file>]   乡镇站：导出上报文件（冠县-乡镇-日期.agri）
+  agri import-stations [--accept-partial] [--db <file>] <文件>…
+                                                  县局：导入一个或多个乡镇站上报文件并合并
   agri methods                                     列出全部接口方法
   agri serve [--db <file>] [--port <n>] [--static <dir>]
                                                   浏览器模式：在 127.0.0.1 上提供应用页面
@@ -58,6 +62,8 @@ export async function main(argv: string[]): Promise<number> {
         operator: { type: 'string' },
         port: { type: 'string' },
         static: { type: 'string' },
+        out: { type: 'string' },
+        'accept-partial': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -87,6 +93,14 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${METHODS.join('\n')}\n`);
         return 0;
       }
+      case 'export-station':
+        if (!values.out) {
+          process.stderr.write('请用 --out 指定保存目录\n');
+          return 2;
+        }
+        return exportStationCommand(dbPath, values.out);
+      case 'import-stations':
+        return importStationsCommand(dbPath, rest, Boolean(values['accept-partial']));
       case 'serve':
         return await serve({ dbPath, port: values.port ? Number(values.port) : undefined, staticDir: values.static });
       default:

@@ -6,7 +6,7 @@ import { hostAllowed, originAllowed, SECURITY_HEADERS, tokenMatches } from './se
 import { readIndexWithToken, readStatic } from './static';
 
 export const HOST = '127.0.0.1';
-const MAX_BODY = 16 * 1024 * 1024;
+const MAX_BODY = 64 * 1024 * 1024; // station files travel as base64 in one call
 
 export interface WebServerOptions {
   core: AppCore;
@@ -51,7 +51,7 @@ async function handleRpc(core: AppCore, method: string, req: IncomingMessage, re
   try {
     const body = await readBody(req);
     if (body === null) {
-      sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: '请求内容过大（上限 16 MB）' } });
+      sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: '请求内容过大（上限 64 MB）' } });
       return;
     }
     input = body.trim() ? JSON.parse(body) : undefined;

@@ -1,6 +1,7 @@
 /** WHERE/ORDER BY for the scrap and purchase ledgers (台账): the same filters, each table's own date column. */
 export interface LedgerFilter {
   year?: number;
+  farmerId?: string;
   townshipCode?: string;
   status?: string;
   item?: string;
@@ -27,6 +28,10 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
     parts.push(`${dateExpr} >= @yearStart AND ${dateExpr} < @yearEnd`);
     params.yearStart = `${filter.year}-01-01`;
     params.yearEnd = `${filter.year + 1}-01-01`;
+  }
+  if (filter.farmerId) {
+    parts.push('t.farmer_id = @farmerId');
+    params.farmerId = filter.farmerId;
   }
   if (filter.townshipCode) {
     parts.push('f.township_code = @townshipCode');

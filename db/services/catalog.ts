@@ -72,7 +72,7 @@ export function parseCatalogQuery(q: string): BandFilter {
   return { nameLike: n.text.replace(/[\\%_]/g, (c) => `\\${c}`) };
 }
 
-function resolveVersion(ctx: ServiceContext, input: { year?: number; versionId?: string }): CatalogVersionListRow | undefined {
+function resolveVersion(ctx: ServiceContext, input: { year?: number; inForceFor?: number; versionId?: string }): CatalogVersionListRow | undefined {
   if (input.versionId) {
     const v = repo.getVersion(ctx.db, input.versionId);
     if (!v) throw new AppError('NOT_FOUND', '未找到该版本的补贴额一览表');
@@ -81,12 +81,13 @@ function resolveVersion(ctx: ServiceContext, input: { year?: number; versionId?:
     return v;
   }
   if (input.year !== undefined) return repo.getLiveVersion(ctx.db, input.year);
+  if (input.inForceFor !== undefined) return repo.getVersionInForce(ctx.db, input.inForceFor);
   return repo.getLatestLiveVersion(ctx.db);
 }
 
 export function listCatalog(
   ctx: ServiceContext,
-  input: { year?: number; versionId?: string; q: string; scrapScope?: boolean },
+  input: { year?: number; inForceFor?: number; versionId?: string; q: string; scrapScope?: boolean },
 ): CatalogList {
   const version = resolveVersion(ctx, input);
   const versions = repo.listVersions(ctx.db).map(toVersion);

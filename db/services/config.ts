@@ -1,3 +1,5 @@
+import { DEFAULT_COUNTING_STAGE, type CountingStage } from '../../shared/domain/counting';
+import { DEFAULT_MECHANIZATION_WEIGHTS, type MechanizationWeights } from '../../shared/domain/mechanization';
 import type { ServiceContext } from '../context';
 
 /** Settings that rules read, with their defaults; stored as JSON in the config table when changed. */
@@ -7,6 +9,16 @@ export const CONFIG_DEFAULTS = {
   /** Official holidays and make-up workdays (调休) for working-day deadlines, YYYY-MM-DD. */
   holidays: [] as string[],
   makeupWorkdays: [] as string[],
+  /** 计入口径: the review stage from which a machine counts toward the year's targets (目标进度). */
+  progressCountingStage: DEFAULT_COUNTING_STAGE as CountingStage,
+  /** Weights of the comprehensive mechanization rate (DOMAIN.md §5): 机耕 / 机播 / 机收. */
+  mechanizationWeights: DEFAULT_MECHANIZATION_WEIGHTS as MechanizationWeights,
+  /** A township whose station has not reported for longer than this is highlighted (上报情况). */
+  reportingSilentDays: 30,
+  /** Batches a batch (循环式) dryer runs per day, for t/day when only t/batch is known (DOMAIN §6, unconfirmed). */
+  dryerBatchesPerDay: 2,
+  /** Year by which coal-fired grain dryers should be gone (DOMAIN §6, key air-pollution regions). */
+  coalDryerTargetYear: 2025,
 };
 export type ConfigKey = keyof typeof CONFIG_DEFAULTS;
 

@@ -17,7 +17,13 @@ const FONT = '"Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: FONT, colorPrimary: '#1f6f43', borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} theme={{
+        token: { fontFamily: FONT, colorPrimary: '#1f6f43', borderRadius: 4 },
+        components: {
+          Menu: { itemSelectedBg: '#e3f1e8', itemSelectedColor: '#1f6f43' },
+          Table: { rowSelectedBg: '#eef7f1', rowSelectedHoverBg: '#e3f1e8' },
+        },
+      }}>
       <AntApp>
         <HashRouter>
           <App />

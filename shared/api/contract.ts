@@ -2,12 +2,18 @@ import type { z } from 'zod';
 import type { MethodSpec } from './method-spec';
 import { applicationsMethods } from './methods/applications';
 import { auditMethods } from './methods/audit';
+import { countyMethods } from './methods/county';
+import { dryingMethods } from './methods/drying';
 import { catalogMethods } from './methods/catalog';
 import { farmersMethods } from './methods/farmers';
+import { mechanizationMethods } from './methods/mechanization';
 import { partnersMethods } from './methods/partners';
+import { progressMethods } from './methods/progress';
 import { purchasesMethods } from './methods/purchases';
+import { reportsMethods } from './methods/reports';
 import { scrapsMethods } from './methods/scraps';
 import { settingsMethods } from './methods/settings';
+import { targetsMethods } from './methods/targets';
 import { vouchersMethods } from './methods/vouchers';
 
 export type { MethodSpec } from './method-spec';
@@ -25,7 +31,13 @@ export const contract = {
   ...applicationsMethods,
   ...vouchersMethods,
   ...catalogMethods,
+  ...countyMethods,
+  ...dryingMethods,
   ...auditMethods,
+  ...targetsMethods,
+  ...progressMethods,
+  ...mechanizationMethods,
+  ...reportsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

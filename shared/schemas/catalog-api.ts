@@ -21,6 +21,8 @@ const year = z
  */
 export const catalogListInput = z.strictObject({
   year: year.optional(),
+  /** The catalogue in force for a machine of this year (its own year's, else the newest earlier one): what forms list. */
+  inForceFor: year.optional(),
   versionId: uuid.optional(),
   q: z.string().trim().max(40, '搜索内容过长').default(''),
   scrapScope: z.boolean().optional(),

@@ -7,6 +7,8 @@ export const status = z.enum(STATUSES);
 
 export const ledgerFilter = {
   year: z.number().int().min(2000).max(2100).optional(),
+  /** One buyer's applications (the farmer page, the purchase form's linkable scraps). */
+  farmerId: z.uuid().optional(),
   townshipCode: z.string().max(12).optional(),
   status: status.optional(),
   item: z.string().trim().max(60).optional(),

@@ -39,6 +39,8 @@ describe('ledgers (台账)', () => {
       await core.call('purchases.list', { pageSize: 1, page: 2, sortBy: 'date', sortOrder: 'asc' }),
     );
     expect([paged.total, paged.items.map((i) => i.farmer.name)]).toEqual([2, ['李四']]);
+    const mine = expectOk<Page<PurchaseListItem>>(await core.call('purchases.list', { farmerId: farmers[0]!.id }));
+    expect(mine.items.map((i) => i.farmer.name)).toEqual(['张三']);
     const scraps = expectOk<Page<ScrapListItem>>(await core.call('scraps.list', { townshipCode: '371525103' }));
     expect(scraps.items.map((i) => i.farmer.name)).toEqual(['王五']);
   });

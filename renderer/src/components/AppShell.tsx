@@ -11,9 +11,10 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { settings } = useSettings();
   const navigate = useNavigate();
   const location = useLocation();
+  // the longest matching path wins: /vouchers/verify is 凭证核验, not 补贴凭证
+  const matches = NAV_AREAS.filter((a) => a.path && location.pathname.startsWith(a.path));
   const selected =
-    NAV_AREAS.find((a) => a.path && location.pathname.startsWith(a.path))?.key ??
-    (location.pathname.startsWith('/farmers') ? 'counter' : '');
+    matches.sort((a, b) => (b.path?.length ?? 0) - (a.path?.length ?? 0))[0]?.key ?? (location.pathname.startsWith('/farmers') ? 'counter' : '');
 
   const items = NAV_AREAS.filter((a) => !a.roles || a.roles.includes(settings.role)).map((a) => ({
     key: a.key,

@@ -2,6 +2,7 @@ import { Select, type RefSelectProps } from 'antd';
 import type { CSSProperties, Ref } from 'react';
 import { TOWNSHIPS } from '../../../shared/domain/townships';
 import { nameSearchKeys } from '../../../shared/domain/pinyin';
+import { useSelectOpen } from './select-open';
 
 const OPTIONS = TOWNSHIPS.map((t) => {
   const keys = nameSearchKeys(t.name);
@@ -22,6 +23,8 @@ interface Props {
 
 /** The 18 townships of Guan County; type a name, its pinyin or initials (llz → 柳林镇). */
 export function TownshipSelect({ ref, ...props }: Props) {
+  // controlled open: Enter-to-next must not leave the list open under the next field
+  const openState = useSelectOpen(props.onBlur);
   return (
     <Select
       ref={ref}
@@ -29,6 +32,7 @@ export function TownshipSelect({ ref, ...props }: Props) {
       options={OPTIONS}
       placeholder={props.placeholder ?? '选择乡镇（可输入拼音首字母）'}
       {...props}
+      {...openState}
     />
   );
 }

@@ -1,5 +1,7 @@
 import { Alert, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { formatFen } from '../../../../shared/domain/money';
+import { STATUS_LABELS, type Status } from '../../../../shared/domain/workflow';
 import type { AuditEntry } from '../../../../shared/schemas/audit';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/useApiQuery';
@@ -8,6 +10,17 @@ const METHOD_LABELS: Record<string, string> = {
   'farmers.create': '登记',
   'farmers.update': '修改',
   'farmers.void': '作废',
+  'scraps.create': '报废登记',
+  'scraps.update': '修改',
+  'scraps.addPhoto': '上传照片',
+  'purchases.create': '购置登记',
+  'purchases.update': '修改',
+  'applications.transition': '办理',
+  'partners.create': '新增',
+  'partners.void': '作废',
+  'vouchers.issue': '出具凭证',
+  'vouchers.void': '作废凭证',
+  'vouchers.recordPrint': '打印凭证',
 };
 
 /** Field names in audit snapshots, for the "what changed" column. */
@@ -23,14 +36,31 @@ const FIELD_LABELS: Record<string, string> = {
   village: '村',
   address: '地址',
   voidReason: '作废原因',
+  status: '状态',
+  reason: '原因',
+  model: '型号',
+  factoryNo: '出厂编号',
+  engineNo: '发动机号',
+  priceFen: '价格',
+  totalFen: '补贴合计',
+  plateNo: '号牌',
+  printCount: '打印次数',
 };
+
+/** A value as a person reads it: statuses in Chinese, blanks as 空. */
+function shown(key: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '空';
+  if (key === 'status' && typeof value === 'string') return STATUS_LABELS[value as Status] ?? value;
+  if (key.endsWith('Fen') && typeof value === 'number') return `${formatFen(value)} 元`;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
 
 function changes(entry: AuditEntry): string {
   if (!entry.before || !entry.after) return '';
   const { before, after } = entry;
   return Object.keys(FIELD_LABELS)
     .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
-    .map((k) => `${FIELD_LABELS[k]}：${String(before[k] ?? '空')} → ${String(after[k] ?? '空')}`)
+    .map((k) => `${FIELD_LABELS[k]}：${shown(k, before[k])} → ${shown(k, after[k])}`)
     .join('；');
 }
 

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Drawer, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { VoidDialog } from '../../components/VoidDialog';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useSettings } from '../../settings-context';
+import { FarmerActions, FarmerApplications } from '../applications/FarmerApplications';
 import { AuditTrail } from '../audit/AuditTrail';
 import { FarmerForm } from './FarmerForm';
 
@@ -93,15 +94,8 @@ export function FarmerDetailPage() {
             {!ownRow && <Alert type="info" showIcon style={{ marginBottom: 16 }} message="该记录由其他站点登记，此处只读" />}
             <FarmerFacts farmer={f} />
           </Card>
-          <Card title="办理业务">
-            <Space>
-              <Tooltip title="报废登记功能正在开发">
-                <Button disabled>报废登记</Button>
-              </Tooltip>
-              <Tooltip title="购置登记功能正在开发">
-                <Button disabled>购置登记</Button>
-              </Tooltip>
-            </Space>
+          <Card title="办理业务" extra={<FarmerActions farmer={f} canAct={ownRow && settings.role === 'station'} />}>
+            <FarmerApplications farmer={f} />
           </Card>
           <Card title="操作记录">
             <AuditTrail entityId={f.id} refreshKey={f.updatedAt} />

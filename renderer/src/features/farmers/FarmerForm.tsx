@@ -9,6 +9,7 @@ import { Field } from '../../components/form/Field';
 import { enterToNext } from '../../components/form/enter-to-next';
 import { applyServerErrors } from '../../components/form/server-errors';
 import { TownshipSelect } from '../../components/TownshipSelect';
+import { useSelectOpen } from '../../components/select-open';
 
 type Values = z.input<typeof farmerInput>;
 type Parsed = z.output<typeof farmerInput>;
@@ -19,6 +20,12 @@ const BANKS = ['中国农业银行', '中国邮政储蓄银行', '山东冠县�
 );
 
 const ID_LABEL = { resident: '身份证号', uscc: '统一社会信用代码', either: '统一社会信用代码或负责人身份证号' } as const;
+
+/** Bank name with suggestions; its list closes when Enter moves on. */
+function BankNameInput({ onBlur, ...field }: { value?: string; onChange: (v: string) => void; onBlur: () => void; id: string }) {
+  const openState = useSelectOpen(onBlur);
+  return <AutoComplete {...field} value={field.value ?? ''} options={BANKS} {...openState} />;
+}
 
 export interface FarmerFormProps {
   /** Editing an existing record; absent to register a new one. */
@@ -139,7 +146,7 @@ export function FarmerForm({ farmer, defaults, onSaved, onCancel }: FarmerFormPr
             control={control}
             name="bankName"
             label="开户银行"
-            render={(field) => <AutoComplete {...field} value={field.value ?? ''} options={BANKS} />}
+            render={(field) => <BankNameInput {...field} />}
           />
         </Col>
       </Row>

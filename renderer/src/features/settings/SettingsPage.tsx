@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { isDesktop } from '../../api/transport';
 import { useSettings } from '../../settings-context';
+import { ExportStationCard } from '../county/ExportStationCard';
 
 /** What this installation is (fixed at first run) and who is working now (changeable). */
 export function SettingsPage() {
@@ -46,6 +47,7 @@ export function SettingsPage() {
           <Descriptions.Item label="运行方式">{isDesktop ? '桌面版' : '浏览器模式（仅本机访问）'}</Descriptions.Item>
         </Descriptions>
       </Card>
+      {settings.role === 'station' && <ExportStationCard />}
       <Card title="操作员">
         <Space.Compact style={{ width: 360 }}>
           <Input

@@ -1,0 +1,22 @@
+// Runs imports in a process of its own so its peak memory can be read: prints one JSON line.
+// Usage: node --import tsx db/bench/import-child.ts <county db> <file>…
+import { basename } from 'node:path';
+import { openDatabase } from '../connection';
+import { createContext } from '../context';
+import { importStationFile } from '../services/county-import';
+
+const [dbPath, ...files] = process.argv.slice(2);
+const db = openDatabase(dbPath as string);
+const ctx = createContext(db, dbPath as string);
+const started = performance.now();
+let rows = 0;
+let refused = 0;
+for (const path of files) {
+  const o = importStationFile(ctx, { fileName: basename(path), path });
+  rows += o.added + o.updated + o.unchanged;
+  if (o.status !== 'accepted') refused++;
+}
+db.close();
+process.stdout.write(
+  `${JSON.stringify({ ms: performance.now() - started, rows, refused, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+);

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import dayjs from 'dayjs';
+import { openCore } from '../app';
+import { COUNTED_STATUSES } from '../../shared/domain/workflow';
+import { progressStatements, PURCHASE_TOTALS_SQL, queryPlan } from '../repositories/progress';
+import { TOWNSHIP_CODES } from '../../shared/domain/townships';
+import { generateCountyFile } from './generate';
+import { formatTimings, time, type Timing } from './stats';
+
+export const name = 'progress';
+export const description = '目标进度: progress.summary / byTownship / monthly and targets.apportion on a generated 1M-purchase county file';
+
+const LIULIN = '371525103';
+
+/**
+ * Generates a county file with BENCH_PURCHASES purchases (default 1,000,000) over ten years, then times the
+ * progress methods through the dispatcher (input parsing, service, SQL, output parsing) against a raw
+ * SQLite baseline over the same index range, measured in the same run.
+ */
+export async function run(): Promise<void> {
+  const purchases = Number(process.env.BENCH_PURCHASES ?? 1_000_000);
+  const runs = Number(process.env.BENCH_RUNS ?? 15);
+  const dir = mkdtempSync(join(tmpdir(), 'agri-bench-'));
+  const file = join(dir, 'county.db');
+  try {
+    const today = dayjs().format('YYYY-MM-DD');
+    const lastYear = Number(today.slice(0, 4));
+    const gen = await generateCountyFile({ file, purchases, firstYear: lastYear - 9, lastYear, lastDate: today });
+    const mb = statSync(file).size / 1024 / 1024;
+    console.log(
+      `generated ${gen.purchases.toLocaleString()} purchases, ${gen.scraps.toLocaleString()} scraps, ${gen.farmers.toLocaleString()} farmers ` +
+        `(${lastYear - 9}–${lastYear}, 80% of buyers in Guan County) in ${gen.seconds.toFixed(1)} s; file ${mb.toFixed(0)} MB`,
+    );
+
+    const core = openCore(file, { log: (m, e) => console.error(m, e) });
+    try {
+      const year = lastYear - 1; // a full year: the heaviest case
+      const range = { start: `${year}-01-01`, end: `${year + 1}-01-01` };
+      const inYear = core.db
+        .prepare(
+          `SELECT count(*) FROM purchases WHERE status IN (${COUNTED_STATUSES.map((s) => `'${s}'`).join(', ')})
+           AND purchase_date >= @start AND purchase_date < @end`,
+        )
+        .pluck();
+      console.log(`year ${year}: ${(inYear.get(range) as number).toLocaleString()} purchases in verified-or-later statuses (all buyers)`);
+      for (const st of progressStatements(COUNTED_STATUSES, TOWNSHIP_CODES)) {
+        console.log(
+          `EXPLAIN ${st.name}: ${queryPlan(core.db, st.sql, { ...range, recentFrom: `${year}-10-03`, township: null }).join(' | ')}`,
+        );
+      }
+
+      const call = async (method: string, input: unknown) => {
+        const r = await core.call(method, input);
+        if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+        return r.data;
+      };
+      const baseline = await time('baseline: raw count(*) over the index range', () => inYear.get(range), runs);
+      const rawSum = core.db.prepare(inYear.source.replace('count(*)', 'sum(purchase_fen)')).pluck();
+      const floor: Timing[] = [
+        await time('raw sum(purchase_fen) over the same range', () => rawSum.get(range), runs),
+        await time(
+          'purchase totals SQL alone (no dispatch)',
+          () => core.db.prepare(PURCHASE_TOTALS_SQL).all({ ...range, recentFrom: `${year}-10-03`, township: null }),
+          runs,
+        ),
+      ];
+      const timings: Timing[] = [
+        await time(`progress.summary ${year} county`, () => call('progress.summary', { year }), runs),
+        await time(`progress.summary ${year} one township`, () => call('progress.summary', { year, townshipCode: LIULIN }), runs),
+        await time(`progress.byTownship ${year}`, () => call('progress.byTownship', { year }), runs),
+        await time(`progress.monthly ${year} county`, () => call('progress.monthly', { year }), runs),
+        await time(`progress.summary ${lastYear} (current)`, () => call('progress.summary', { year: lastYear }), runs),
+        await time(
+          `targets.apportion ${lastYear + 1} last-year basis`,
+          () => call('targets.apportion', { year: lastYear + 1, basis: 'lastYear' }),
+          runs,
+        ),
+      ];
+      console.log(`\n${formatTimings([baseline, ...floor, ...timings], baseline)}`);
+      const worst = Math.max(...timings.map((t) => t.medianMs));
+      console.log(`\nslowest progress median: ${worst.toFixed(1)} ms (${runs} runs each, after 2 warm-up runs)`);
+    } finally {
+      core.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

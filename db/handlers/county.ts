@@ -1,0 +1,14 @@
+import type { ServiceContext } from '../context';
+import * as county from '../services/county';
+import { importUploadedFiles } from '../services/county-import';
+import type { AreaHandlers } from './types';
+
+export const countyHandlers = (ctx: ServiceContext): AreaHandlers<'county'> => ({
+  'county.exportStation': () => county.exportStation(ctx),
+  'county.importStations': (input) => importUploadedFiles(ctx, input),
+  'county.imports': (input) => county.listImportLog(ctx, input),
+  'county.conflicts': (input) => county.listConflicts(ctx, input),
+  'county.exportConflicts': () => county.exportConflicts(ctx),
+  'county.resolveConflict': (input) => county.resolveConflict(ctx, input),
+  'county.reporting': () => county.reporting(ctx),
+});

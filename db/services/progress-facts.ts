@@ -1,0 +1,118 @@
+import dayjs from 'dayjs';
+import { countedStatuses, type CountingStage } from '../../shared/domain/counting';
+import { recentWindow } from '../../shared/domain/pace';
+import { TOWNSHIPS } from '../../shared/domain/townships';
+import type { ServiceContext } from '../context';
+import { purchaseMonthItems, purchaseTotals, scrapMonthItems, scrapTotals, type TotalsRow } from '../repositories/progress';
+import { getConfig } from './config';
+
+/** Today in the installation's time zone (Guan County), YYYY-MM-DD. */
+export function today(ctx: ServiceContext): string {
+  return dayjs(ctx.now()).format('YYYY-MM-DD');
+}
+
+export const currentYear = (ctx: ServiceContext): number => Number(today(ctx).slice(0, 4));
+
+/** The year's township totals, read once per call; the counting rule is applied here, not in SQL. */
+export interface YearFacts {
+  year: number;
+  asOf: string;
+  stage: CountingStage;
+  counted: ReadonlySet<string>;
+  scraps: TotalsRow[];
+  purchases: TotalsRow[];
+}
+
+const yearRange = (year: number) => ({ start: `${year}-01-01`, end: `${year + 1}-01-01` });
+
+/** Every township's totals, or (given a code) only that township's: the scan is the same, the sort much smaller. */
+export function loadFacts(ctx: ServiceContext, year: number, townshipCode: string | null = null): YearFacts {
+  const asOf = today(ctx);
+  const stage = getConfig(ctx, 'progressCountingStage');
+  const params = { ...yearRange(year), recentFrom: recentWindow(year, asOf).from, township: townshipCode };
+  return {
+    year,
+    asOf,
+    stage,
+    counted: new Set(countedStatuses(stage)),
+    scraps: scrapTotals(ctx.db, params),
+    purchases: purchaseTotals(ctx.db, params),
+  };
+}
+
+export interface Tally {
+  n: number;
+  recent: number;
+  last: string | null;
+  beidou: number;
+  monitor: number;
+  committedPurchaseFen: number;
+  committedScrapFen: number;
+  paidPurchaseFen: number;
+  paidScrapFen: number;
+}
+
+export const emptyTally = (): Tally => ({
+  n: 0,
+  recent: 0,
+  last: null,
+  beidou: 0,
+  monitor: 0,
+  committedPurchaseFen: 0,
+  committedScrapFen: 0,
+  paidPurchaseFen: 0,
+  paidScrapFen: 0,
+});
+
+/**
+ * Adds up total rows (those `keep` accepts): machines only in the counting rule's statuses; funds committed
+ * over every verified-or-later row, funds paid over paid rows.
+ */
+export function tally(counted: ReadonlySet<string>, rows: readonly TotalsRow[], keep: (r: TotalsRow) => boolean = () => true): Tally {
+  const t = emptyTally();
+  for (const r of rows) {
+    if (!keep(r)) continue;
+    t.committedPurchaseFen += r.purchase_fen;
+    t.committedScrapFen += r.scrap_fen;
+    if (r.status === 'paid') {
+      t.paidPurchaseFen += r.purchase_fen;
+      t.paidScrapFen += r.scrap_fen;
+    }
+    if (!counted.has(r.status)) continue;
+    t.n += r.n;
+    t.recent += r.recent;
+    if (!t.last || r.last_date > t.last) t.last = r.last_date;
+    if (r.terminal === 'beidou') t.beidou += r.n;
+    if (r.terminal === 'monitor') t.monitor += r.n;
+  }
+  return t;
+}
+
+const COUNTY_CODES = new Set<string>(TOWNSHIPS.map((t) => t.code));
+
+export const isCountyTownship = (code: string): boolean => COUNTY_CODES.has(code);
+
+export const inCounty = (r: { township: string | null }): boolean => r.township !== null && COUNTY_CODES.has(r.township);
+
+/** Rows of the scope: one township, or every township of the county (buyers registered elsewhere are left out). */
+export function scopeFilter(townshipCode: string | null): (r: { township: string | null }) => boolean {
+  return townshipCode ? (r) => r.township === townshipCode : inCounty;
+}
+
+/** The township codes of a scope, for the queries that filter in SQL. */
+export const scopeCodes = (townshipCode: string | null): string[] => (townshipCode ? [townshipCode] : [...COUNTY_CODES]);
+
+/** Counted machines per township, for the township table and the split by last year's results. */
+export function countsByTownship(facts: YearFacts, rows: readonly TotalsRow[]): Map<string, Tally> {
+  const byCode = new Map<string, TotalsRow[]>();
+  for (const r of rows) if (r.township) byCode.set(r.township, [...(byCode.get(r.township) ?? []), r]);
+  return new Map(TOWNSHIPS.map((t) => [t.code as string, tally(facts.counted, byCode.get(t.code) ?? [])]));
+}
+
+/** Counted machines of the scope by month, item and terminal, for the charts. */
+export function loadMonthItems(ctx: ServiceContext, facts: Pick<YearFacts, 'year' | 'stage'>, townshipCode: string | null) {
+  const counted = countedStatuses(facts.stage);
+  const codes = scopeCodes(townshipCode);
+  const range = yearRange(facts.year);
+  return { scraps: scrapMonthItems(ctx.db, counted, codes, range), purchases: purchaseMonthItems(ctx.db, counted, codes, range) };
+}

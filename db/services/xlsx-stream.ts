@@ -1,0 +1,60 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Column } from './xlsx';
+
+/**
+ * A workbook written as it is built (exceljs' streaming writer): a sheet's rows leave memory once committed,
+ * so a report with a county's whole year of ledgers stays small in memory. Build one sheet at a time and
+ * commit it before starting the next; `finish()` gives the file's bytes.
+ */
+export function streamingWorkbook(now: Date): { wb: ExcelJS.Workbook; finish: () => Promise<Buffer> } {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  writer.creator = '农机更新补贴台账';
+  writer.created = now;
+  return {
+    wb: writer,
+    finish: async () => {
+      await writer.commit();
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
+/** Writes out a finished sheet (streaming workbooks only; a no-op elsewhere). */
+export function commitSheet(wb: ExcelJS.Workbook, name: string): void {
+  const ws = wb.getWorksheet(name) as (ExcelJS.Worksheet & { commit?: () => void }) | undefined;
+  ws?.commit?.();
+}
+
+/** xlsx.ts `addSheet` for big sheets: the same layout (title, bold frozen header, yuan money columns), each row committed as written. */
+export function streamSheet<T>(wb: ExcelJS.Workbook, name: string, columns: Column<T>[], rows: Iterable<T>, title: string): number {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.columns = columns.map((c) => ({ width: c.width }));
+  const t = ws.addRow([title]);
+  t.font = { bold: true, size: 14 };
+  ws.mergeCells(1, 1, 1, columns.length);
+  t.commit();
+  const header = ws.addRow(columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F1EC' } };
+  header.commit();
+  let count = 0;
+  for (const row of rows) {
+    const r = ws.addRow(
+      columns.map((c) => {
+        const v = c.value(row);
+        return c.money && typeof v === 'number' ? v / 100 : v;
+      }),
+    );
+    columns.forEach((c, i) => {
+      if (c.money) r.getCell(i + 1).numFmt = '#,##0.00';
+    });
+    r.commit();
+    count++;
+  }
+  commitSheet(wb, name);
+  return count;
+}

@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import {
+  applicationEventRow,
+  auditRow,
+  farmerRow,
+  partnerRow,
+  purchaseRow,
+  scrapPhotoRow,
+  scrapRow,
+  voucherRow,
+} from '../../shared/schemas/station-rows';
+import {
+  dryerRetirementRow,
+  dryerRow,
+  dryingSiteEventRow,
+  dryingSitePhotoRow,
+  dryingSiteRow,
+} from '../../shared/schemas/station-rows-drying';
+
+/** A table whose rows travel from a station to the county, read and written with explicit columns. */
+export interface TableSpec {
+  name: string;
+  label: string;
+  schema: z.ZodObject;
+  columns: string[];
+  /** Rows never change once written (the audit log): insert if new, otherwise leave. */
+  immutable: boolean;
+}
+
+function spec(name: string, label: string, schema: z.ZodObject, immutable = false): TableSpec {
+  return { name, label, schema, columns: Object.keys(schema.shape), immutable };
+}
+
+/** In merge order: a row's references are always merged before it. */
+export const TRAVELLING_TABLES: readonly TableSpec[] = [
+  spec('farmers', '农户', farmerRow),
+  spec('partners', '经销商/回收企业', partnerRow),
+  spec('scraps', '报废登记', scrapRow),
+  spec('scrap_photos', '报废照片', scrapPhotoRow),
+  spec('purchases', '购置登记', purchaseRow),
+  spec('application_events', '办理记录', applicationEventRow),
+  spec('vouchers', '补贴凭证', voucherRow),
+  spec('drying_sites', '烘干设施', dryingSiteRow),
+  spec('drying_site_events', '烘干设施阶段记录', dryingSiteEventRow),
+  spec('dryers', '烘干机', dryerRow),
+  spec('dryer_retirements', '燃煤烘干机淘汰改造', dryerRetirementRow),
+  spec('drying_site_photos', '烘干设施照片', dryingSitePhotoRow),
+  spec('audit_log', '操作日志', auditRow, true),
+];
+
+export const selectAll = (t: TableSpec) => `SELECT ${t.columns.join(', ')} FROM ${t.name} ORDER BY id`;
+
+/** One row's contribution to the data digest: table, then the values in column order. */
+export function digestLine(t: TableSpec, row: Record<string, unknown>): string {
+  return `${t.name}\u0001${JSON.stringify(t.columns.map((c) => row[c] ?? null))}\n`;
+}

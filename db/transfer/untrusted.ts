@@ -1,0 +1,124 @@
+import { closeSync, copyFileSync, openSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../shared/api/errors';
+import { APPLICATION_ID } from '../connection';
+import { latestVersion, loadMigrations, migrate } from '../migrate';
+import { stationInstallationRow } from '../../shared/schemas/station-rows';
+import { expectedSchema, readSchema, schemaDifferences } from './expected-schema';
+import { MANIFEST_TABLE, manifestSchema, type Manifest } from './manifest';
+
+export const MAX_STATION_FILE = 2 * 1024 ** 3;
+const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** A received file refused as a whole, with the reason in Chinese. */
+export class RefusedFile extends AppError {
+  constructor(reason: string) {
+    super('VALIDATION', reason);
+  }
+}
+
+export interface OpenedStationFile {
+  db: Database.Database;
+  manifest: Manifest;
+  installation: { station_id: string; township_code: string; voucher_secret: string };
+  /** The version the file had before it was migrated in a temporary copy. */
+  fileVersion: number;
+}
+
+function readHeader(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(100);
+    const n = readSync(fd, buf, 0, 100, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Cheap checks on the raw bytes before SQLite ever parses the file. */
+function checkHeader(path: string): number {
+  const size = statSync(path).size;
+  if (size === 0) throw new RefusedFile('文件为空');
+  if (size > MAX_STATION_FILE) throw new RefusedFile('文件超过 2 GB，不是正常的上报文件');
+  const h = readHeader(path);
+  if (h.length < 100 || !h.subarray(0, 16).equals(HEADER)) throw new RefusedFile('不是本软件导出的上报文件（不是 SQLite 数据文件）');
+  if (h.readUInt32BE(68) !== APPLICATION_ID) throw new RefusedFile('不是本软件的数据文件（应用标识不符）');
+  if (h[18] !== 1 || h[19] !== 1) throw new RefusedFile('文件不是导出的单文件格式，请在乡镇站用“导出上报文件”重新导出');
+  const pageSize = h.readUInt16BE(16) === 1 ? 65536 : h.readUInt16BE(16);
+  const pages = h.readUInt32BE(28);
+  // the in-header page count is valid when its "version valid for" equals the change counter
+  const counted = h.readUInt32BE(92) === h.readUInt32BE(24) ? pages * pageSize : size;
+  if (pageSize < 512 || size % pageSize !== 0 || counted !== size) throw new RefusedFile('文件不完整（可能传输中断或被截断）');
+  return h.readUInt32BE(60); // user_version
+}
+
+/** Read-only, no trust in the file's schema, no memory mapping, every page's cells checked. */
+function openDefensive(path: string, readonly = true): Database.Database {
+  const db = new Database(path, { readonly, fileMustExist: true });
+  db.pragma('trusted_schema = OFF');
+  db.pragma('cell_size_check = ON');
+  db.pragma('mmap_size = 0');
+  if (readonly) db.pragma('query_only = ON');
+  return db;
+}
+
+function checkStructure(db: Database.Database, version: number): void {
+  const integrity = db.pragma('integrity_check(20)', { simple: false }) as { integrity_check: string }[];
+  if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') {
+    throw new RefusedFile(
+      `文件已损坏，完整性检查未通过：${integrity
+        .map((r) => r.integrity_check)
+        .slice(0, 3)
+        .join('；')}`,
+    );
+  }
+  const diff = schemaDifferences(readSchema(db), expectedSchema(version));
+  if (diff.length)
+    throw new RefusedFile(`文件结构与本软件不符：${diff.slice(0, 5).join('；')}${diff.length > 5 ? ` 等 ${diff.length} 处` : ''}`);
+}
+
+function readManifest(db: Database.Database) {
+  const rows = db.prepare(`SELECT key, value FROM ${MANIFEST_TABLE}`).all() as { key: string; value: string }[];
+  const manifest = manifestSchema.safeParse(Object.fromEntries(rows.map((r) => [r.key, r.value])));
+  if (!manifest.success) throw new RefusedFile('文件清单缺失或无效：请在乡镇站用“导出上报文件”重新导出');
+  const inst = stationInstallationRow.safeParse(
+    db.prepare('SELECT station_id, role, township_code, operator, created_at, updated_at, voucher_secret FROM installation').get(),
+  );
+  if (!inst.success) throw new RefusedFile(`文件中的站点信息无效：${inst.error.issues[0]?.message ?? ''}`);
+  if (inst.data.station_id !== manifest.data.station_id || inst.data.township_code !== manifest.data.township_code) {
+    throw new RefusedFile('文件清单与站点信息不一致');
+  }
+  return { manifest: manifest.data, installation: inst.data };
+}
+
+/**
+ * Opens a received station file without trusting it: raw header checks, read-only defensive
+ * connection, integrity_check, exactly our schema (no triggers, views or extra objects), a valid
+ * manifest. An older schema is migrated in a temporary copy; a newer one is refused.
+ */
+export function openStationFile(path: string, tempDir: string): OpenedStationFile {
+  const fileVersion = checkHeader(path);
+  const latest = latestVersion(loadMigrations());
+  if (fileVersion > latest) throw new RefusedFile(`文件来自更新版本的软件（数据版本 ${fileVersion}），请升级软件后再导入`);
+  if (fileVersion < 1) throw new RefusedFile('文件没有数据结构版本，不是上报文件');
+  let db = openDefensive(path);
+  try {
+    checkStructure(db, fileVersion);
+    if (fileVersion < latest) {
+      db.close();
+      const copy = join(tempDir, `upgrade-${Date.now()}.agri`);
+      copyFileSync(path, copy);
+      const rw = openDefensive(copy, false);
+      migrate(rw);
+      rw.close();
+      db = openDefensive(copy);
+    }
+    return { db, fileVersion, ...readManifest(db) };
+  } catch (error) {
+    if (db.open) db.close();
+    if (error instanceof AppError) throw error;
+    throw new RefusedFile(`无法读取文件：${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,53 @@
+import type { SorterResult } from 'antd/es/table/interface';
+import { useState } from 'react';
+import type { Status } from '../../../../shared/domain/workflow';
+import type { LedgerListInput } from '../../../../shared/schemas/machines';
+import { useDebounced } from '../../hooks/useDebounced';
+
+export type SortBy = NonNullable<LedgerListInput['sortBy']>;
+
+export interface LedgerFilters {
+  year?: number;
+  townshipCode?: string;
+  status?: Status;
+  item?: string;
+  q: string;
+}
+
+export interface LedgerSort {
+  sortBy: SortBy;
+  sortOrder: 'asc' | 'desc';
+}
+
+/**
+ * A ledger's filters, sort and page. The text filter is debounced; any change of filter or sort
+ * starts again at page 1 (the page chosen belongs to the filter it was chosen for).
+ */
+export function useLedgerState() {
+  const [filters, setFilters] = useState<LedgerFilters>({ q: '' });
+  const [sort, setSort] = useState<LedgerSort>({ sortBy: 'createdAt', sortOrder: 'desc' });
+  const q = useDebounced(filters.q.trim(), 250);
+  const input = { ...filters, q, ...sort };
+  const filterKey = JSON.stringify(input);
+  const [pageState, setPageState] = useState({ filterKey, page: 1, pageSize: 20 });
+  const paging = { page: pageState.filterKey === filterKey ? pageState.page : 1, pageSize: pageState.pageSize };
+  return {
+    filters,
+    setFilter: <K extends keyof LedgerFilters>(key: K, value: LedgerFilters[K]) => setFilters((f) => ({ ...f, [key]: value })),
+    sort,
+    /** What the export sends: the filters and sort, no page. */
+    exportInput: input,
+    listInput: { ...input, ...paging },
+    key: JSON.stringify([filterKey, paging]),
+    onPage: (page: number, pageSize: number) => setPageState({ filterKey, page, pageSize }),
+    onSort: <T>(sorter: SorterResult<T> | SorterResult<T>[]) => {
+      const s = Array.isArray(sorter) ? sorter[0] : sorter;
+      if (!s?.order || !s.columnKey) setSort({ sortBy: 'createdAt', sortOrder: 'desc' });
+      else setSort({ sortBy: s.columnKey as SortBy, sortOrder: s.order === 'ascend' ? 'asc' : 'desc' });
+    },
+    /** The antd sortOrder for a column keyed by its sortBy. */
+    orderOf: (key: SortBy) => (sort.sortBy === key ? (sort.sortOrder === 'asc' ? ('ascend' as const) : ('descend' as const)) : null),
+  };
+}
+
+export type LedgerState = ReturnType<typeof useLedgerState>;

@@ -1,0 +1,144 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, List, Progress, Space, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import type { ImportOutcome } from '../../../../shared/schemas/county';
+import { api, ApiError } from '../../api/client';
+import { readFileAsBase64 } from '../../api/files';
+
+type Phase = 'waiting' | 'reading' | 'importing' | 'done' | 'failed';
+
+interface Item {
+  file: File;
+  phase: Phase;
+  outcome?: ImportOutcome;
+  error?: string;
+}
+
+const PHASE_PERCENT: Record<Phase, number> = { waiting: 0, reading: 30, importing: 70, done: 100, failed: 100 };
+const PHASE_TEXT: Record<Phase, string> = { waiting: '等待', reading: '读取文件', importing: '校验并合并', done: '完成', failed: '失败' };
+
+function Outcome({ o }: { o: ImportOutcome }) {
+  if (o.status === 'refused') {
+    return (
+      <Space orientation="vertical" size={2}>
+        <Tag color="red">已拒绝，未导入任何数据</Tag>
+        {o.reasons.slice(0, 6).map((r) => (
+          <Typography.Text key={r} type="danger">
+            {r}
+          </Typography.Text>
+        ))}
+      </Space>
+    );
+  }
+  return (
+    <Space wrap>
+      <Tag color="green">已导入 · {o.townshipName}</Tag>
+      <span>新增 {o.added}</span>
+      <span>更新 {o.updated}</span>
+      <span>未变 {o.unchanged}</span>
+      {o.rejected > 0 && <Tag color="orange">拒收 {o.rejected}</Tag>}
+      {o.conflictsFound > 0 && <Tag color="volcano">涉及冲突 {o.conflictsFound}</Tag>}
+      <Typography.Text type="secondary">{o.durationMs} ms</Typography.Text>
+    </Space>
+  );
+}
+
+/** 导入站点数据: many files at once (choose or drag), each checked and merged in turn, with progress. */
+export function ImportPanel({ onImported }: { onImported: () => void }) {
+  const [items, setItems] = useState<Item[]>([]);
+  const [acceptPartial, setAcceptPartial] = useState(false);
+  const [running, setRunning] = useState(false);
+
+  const update = (index: number, patch: Partial<Item>) => setItems((list) => list.map((it, i) => (i === index ? { ...it, ...patch } : it)));
+
+  const run = async () => {
+    setRunning(true);
+    for (const [index, item] of items.entries()) {
+      if (item.phase === 'done') continue;
+      try {
+        update(index, { phase: 'reading', error: undefined });
+        const base64 = await readFileAsBase64(item.file);
+        update(index, { phase: 'importing' });
+        const { results } = await api.county.importStations({ files: [{ fileName: item.file.name, base64 }], acceptPartial });
+        update(index, { phase: 'done', outcome: results[0] });
+      } catch (e) {
+        update(index, { phase: 'failed', error: e instanceof ApiError ? e.message : '导入失败' });
+      }
+    }
+    setRunning(false);
+    onImported();
+  };
+
+  const finished = items.filter((i) => i.phase === 'done' || i.phase === 'failed').length;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Alert
+        type="info"
+        showIcon
+        message="每个文件都按不可信文件处理：先检查文件头、完整性和数据结构，逐条校验记录；有任何不合格记录时整个文件不导入（可勾选“仅导入合格记录”）。同一文件重复导入不会重复计数。"
+      />
+      <Upload.Dragger
+        multiple
+        accept=".agri"
+        showUploadList={false}
+        disabled={running}
+        beforeUpload={(file, list) => {
+          if (file === list[0])
+            setItems((prev) => [...prev.filter((p) => p.phase !== 'done'), ...list.map((f) => ({ file: f, phase: 'waiting' as const }))]);
+          return false;
+        }}
+        data-testid="station-files"
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p className="ant-upload-text">点击选择或拖入乡镇站上报文件（.agri，可多选）</p>
+      </Upload.Dragger>
+      {items.length > 0 && (
+        <>
+          <Space>
+            <Button
+              type="primary"
+              loading={running}
+              disabled={!items.some((i) => i.phase !== 'done')}
+              onClick={() => void run()}
+              data-testid="start-import"
+            >
+              开始导入（{items.length} 个文件）
+            </Button>
+            <Checkbox checked={acceptPartial} onChange={(e) => setAcceptPartial(e.target.checked)}>
+              仅导入合格记录（不合格记录列出原因）
+            </Checkbox>
+          </Space>
+          <Progress percent={Math.round((finished / items.length) * 100)} format={() => `总进度 ${finished}/${items.length}`} />
+          <List
+            bordered
+            dataSource={items}
+            data-testid="import-results"
+            renderItem={(it) => (
+              <List.Item>
+                <Space orientation="vertical" style={{ width: '100%' }}>
+                  <Space>
+                    <Typography.Text strong>{it.file.name}</Typography.Text>
+                    <Typography.Text type="secondary">{(it.file.size / 1024).toFixed(0)} KB</Typography.Text>
+                  </Space>
+                  <Progress
+                    percent={PHASE_PERCENT[it.phase]}
+                    status={
+                      it.phase === 'failed' || it.outcome?.status === 'refused' ? 'exception' : it.phase === 'done' ? 'success' : 'active'
+                    }
+                    format={() => PHASE_TEXT[it.phase]}
+                    size="small"
+                  />
+                  {it.outcome && <Outcome o={it.outcome} />}
+                  {it.error && <Typography.Text type="danger">{it.error}</Typography.Text>}
+                </Space>
+              </List.Item>
+            )}
+          />
+        </>
+      )}
+    </Space>
+  );
+}

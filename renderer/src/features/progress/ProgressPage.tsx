@@ -1,0 +1,96 @@
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Select, Space, Tabs, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { api, ApiError } from '../../api/client';
+import { downloadBase64 } from '../../api/files';
+import { TownshipSelect } from '../../components/TownshipSelect';
+import { useSettings } from '../../settings-context';
+import { MechanizationPanel } from '../mechanization/MechanizationPanel';
+import { ProgressOverview } from './ProgressOverview';
+import { yearOptions } from './progress-format';
+import { TargetsForm } from './TargetsForm';
+import { useProgressParams, type ProgressTab } from './useProgressParams';
+import './progress.css';
+
+/** /progress — 目标进度: will the year's targets be made, and which townships are behind. */
+export function ProgressPage() {
+  const { settings } = useSettings();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const county = settings.role === 'county';
+  const p = useProgressParams();
+  const [version, setVersion] = useState(0);
+  const [exporting, setExporting] = useState(false);
+  const township = county ? p.township : undefined;
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      const file = await api.reports.exportXlsx({ year: p.year, townshipCode: township });
+      downloadBase64(file.fileName, file.base64, file.mime);
+      void message.success(`已导出：${file.fileName}`);
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.message : '导出失败，请重试');
+    } finally {
+      setExporting(false);
+    }
+  };
+  const printUrl = `/print/progress?year=${p.year}${township ? `&township=${township}` : ''}`;
+
+  const tabs = [
+    {
+      key: 'overview',
+      label: '目标进度',
+      children: (
+        <ProgressOverview
+          key={version}
+          year={p.year}
+          township={township}
+          onTownship={(code) => p.set({ township: code })}
+          onTargets={() => p.set({ tab: 'targets' })}
+        />
+      ),
+    },
+    ...(county
+      ? [{ key: 'targets', label: '目标设置', children: <TargetsForm year={p.year} onSaved={() => setVersion((v) => v + 1)} /> }]
+      : []),
+    { key: 'mechanization', label: '机械化率', children: <MechanizationPanel year={p.year} /> },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="progress-page">
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center' }}>
+        <Typography.Title level={4} className="page-title" style={{ margin: 0, marginInlineEnd: 12 }}>
+          目标进度{county ? '' : `（${settings.townshipName}）`}
+        </Typography.Title>
+        <Select
+          value={p.year}
+          options={yearOptions(dayjs().year())}
+          onChange={(year: number) => p.set({ year })}
+          style={{ width: 110 }}
+          aria-label="年度"
+          data-testid="progress-year"
+        />
+        {county && p.tab === 'overview' && (
+          <TownshipSelect
+            allowClear
+            placeholder="全县（可选乡镇查看）"
+            value={p.township}
+            onChange={(code) => p.set({ township: code })}
+            style={{ width: 210 }}
+          />
+        )}
+        <span style={{ flex: 1 }} />
+        <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="export-report">
+          导出 Excel 报告
+        </Button>
+        <Button icon={<PrinterOutlined />} onClick={() => navigate(printUrl)} data-testid="print-report">
+          打印报告（A4）
+        </Button>
+      </div>
+      <Tabs activeKey={p.tab} onChange={(tab) => p.set({ tab: tab as ProgressTab })} items={tabs} destroyOnHidden />
+    </Space>
+  );
+}

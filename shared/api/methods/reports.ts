@@ -1,0 +1,8 @@
+import { fileOutput } from '../../schemas/machines';
+import { reportInput } from '../../schemas/progress';
+import { methods } from '../method-spec';
+
+export const reportsMethods = methods({
+  /** The progress report: summary, per-township and monthly sheets, the counted ledgers, mechanization. */
+  'reports.exportXlsx': { input: reportInput, output: fileOutput },
+});

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCore, type AppCore } from '../../db/app';
+import { exportStationFile } from '../../db/transfer/export';
+import { farmerInput } from '../support/farmers';
+import { ALL_PURCHASE_CHECKS, tractorPurchase } from '../support/counter';
+import { expect, keepScreenshot, test } from './fixtures';
+
+/** Builds a township station's file through the real services (a clock in March 2025) and exports it. */
+async function stationFile(dir: string, township: string, n: number, factoryNo: string): Promise<string> {
+  let t = Date.UTC(2025, 2, 1) + n * 3_600_000;
+  const core: AppCore = openCore(join(dir, `s${n}.db`), { now: () => new Date((t += 1000)), log: () => undefined });
+  const ok = async <T>(p: Promise<{ ok: boolean; data?: unknown; error?: unknown }>) => {
+    const r = await p;
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return r.data as T;
+  };
+  await ok(core.call('settings.setup', { role: 'station', townshipCode: township, operator: '站长' }));
+  const farmer = await ok<{ id: string }>(
+    core.call('farmers.create', farmerInput(n, { townshipCode: township as never, name: `购机户${n}` })),
+  );
+  const p = await ok<{ id: string }>(core.call('purchases.create', tractorPurchase(farmer.id, { factoryNo, engineNo: `E-${n}` })));
+  await ok(core.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'accepted' }));
+  await ok(core.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'verified', checks: ALL_PURCHASE_CHECKS }));
+  const file = exportStationFile(core.ctx, dir).path;
+  core.close();
+  return file;
+}
+
+test('the county imports two station files through the UI and sees the planted duplicate', async ({ page, app }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'agri-e2e-county-'));
+  try {
+    const fileA = await stationFile(dir, '371525103', 1, 'SN-SAME-001');
+    const fileB = await stationFile(dir, '371525104', 2, 'SN-SAME-001');
+    await app.core.call('settings.setup', { role: 'county', operator: '县局审核员' });
+
+    await page.goto(`${app.url}#/county`);
+    await expect(page.getByText('县级汇总 · 站点数据导入与核查')).toBeVisible();
+    await page.locator('input[type=file][accept=".agri"]').setInputFiles([fileA, fileB]);
+    await page.getByTestId('start-import').click();
+    const results = page.getByTestId('import-results');
+    await expect(results.getByText('已导入 · 柳林镇')).toBeVisible({ timeout: 30_000 });
+    await expect(results.getByText('已导入 · 清水镇')).toBeVisible();
+    await keepScreenshot(page, 'county-import');
+
+    await page.getByRole('tab', { name: '冲突核查' }).click();
+    const conflicts = page.getByTestId('conflicts-table');
+    await expect(conflicts).toContainText('同一出厂编号重复补贴');
+    await expect(conflicts).toContainText('SNSAME001');
+    await expect(conflicts).toContainText('柳林镇');
+    await expect(conflicts).toContainText('清水镇');
+    await keepScreenshot(page, 'county-conflicts');
+
+    await page.getByRole('tab', { name: '上报情况' }).click();
+    const reporting = page.getByTestId('reporting-table');
+    await expect(reporting.locator('tr', { hasText: '柳林镇' })).toContainText('正常');
+    await expect(reporting.locator('tr', { hasText: '清水镇' })).toContainText('正常');
+    await expect(reporting.locator('tr', { hasText: '贾镇' })).toContainText('未上报');
+    await keepScreenshot(page, 'county-reporting');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,42 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/core';
+import { agri } from '../support/cli';
+import { farmerInput } from '../support/farmers';
+
+let tmp: { dir: string; dispose(): void };
+beforeAll(() => {
+  tmp = tempDir('agri-cli-county-');
+});
+afterAll(() => tmp.dispose());
+
+describe('agri export-station / import-stations', () => {
+  it('a station exports its file and the county imports it from the command line', async () => {
+    const station = join(tmp.dir, 'station.db');
+    const county = join(tmp.dir, 'county.db');
+    const out = join(tmp.dir, 'out');
+    expect((await agri(['init', '--db', station, '--role', 'station', '--township', '清水镇', '--operator', '站长'])).code).toBe(0);
+    expect(
+      (await agri(['call', 'farmers.create', JSON.stringify(farmerInput(1, { townshipCode: '371525104' })), '--db', station])).code,
+    ).toBe(0);
+    const exported = await agri(['export-station', '--db', station, '--out', out]);
+    expect(exported.code).toBe(0);
+    const [file] = readdirSync(out);
+    expect(file).toMatch(/^冠县-清水镇-\d{8}\.agri$/);
+
+    expect((await agri(['init', '--db', county, '--role', 'county', '--operator', '县局'])).code).toBe(0);
+    const imported = await agri(['import-stations', '--db', county, join(out, file!), join(out, 'missing.agri')]);
+    expect(imported.code).toBe(1); // one of the two files does not exist
+    const lines = imported.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { status: string; added?: number; reasons?: string[] });
+    expect(lines[0]).toMatchObject({ status: 'accepted' });
+    expect(lines[0]!.added).toBeGreaterThan(0);
+    expect(lines[1]).toMatchObject({ status: 'refused', reasons: ['文件不存在'] });
+    expect(imported.stderr).toContain('[1/2] 正在导入');
+    const found = await agri(['call', 'farmers.search', '{"q":"农户1"}', '--db', county]);
+    expect((found.json as { data: { total: number } }).data.total).toBe(1);
+  }, 60_000);
+});
