@@ -10,6 +10,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
+  // one retry on CI: a flaky pass is still reported ("flaky" in the JSON report), a real failure fails twice
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
     launchOptions: {

@@ -87,6 +87,7 @@ function playwright() {
   if (!report) return add('playwright', { passed: 0, failed: 1, skipped: 0 });
   const s = report.stats;
   const failed = s.unexpected + (status !== 0 && s.unexpected === 0 ? 1 : 0);
+  if (s.flaky) process.stdout.write(`\n⚠ ${s.flaky} end-to-end test(s) passed only on retry (flaky)\n`);
   add('playwright', { passed: s.expected + s.flaky, failed, skipped: s.skipped });
 }
 
