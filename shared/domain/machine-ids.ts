@@ -31,7 +31,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     }
     if (best > max) return max + 1;
   }
-  return (rows[a.length] as number[])[b.length] as number;
+  return Math.min((rows[a.length] as number[])[b.length] as number, max + 1);
 }
 
 /** A nameplate QR code (一机一码): 4 random characters then the factory serial, ≤40 characters; scanners may also give a URL. */

@@ -6,6 +6,7 @@ import { exportStationFile } from '../../db/transfer/export';
 import { farmerInput } from '../support/farmers';
 import { ALL_PURCHASE_CHECKS, tractorPurchase } from '../support/counter';
 import { expect, keepScreenshot, test } from './fixtures';
+import { ProgressPageModel } from './pages/progress-page';
 
 /** Builds a township station's file through the real services (a clock in March 2025) and exports it. */
 async function stationFile(dir: string, township: string, n: number, factoryNo: string): Promise<string> {
@@ -58,6 +59,14 @@ test('the county imports two station files through the UI and sees the planted d
     await expect(reporting.locator('tr', { hasText: '清水镇' })).toContainText('正常');
     await expect(reporting.locator('tr', { hasText: '贾镇' })).toContainText('未上报');
     await keepScreenshot(page, 'county-reporting');
+
+    // the merged data counts on the progress screen, per township
+    const progress = new ProgressPageModel(page);
+    await progress.open(app.url, '?year=2025');
+    for (const code of ['371525103', '371525104']) {
+      await expect(progress.townshipRow(code).locator('[data-measure="purchases"]')).toHaveAttribute('data-done', '1');
+    }
+    await expect(progress.townshipRow('371525101').locator('[data-measure="purchases"]')).toHaveAttribute('data-done', '0');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -39,6 +39,7 @@ describe('machine numbers', () => {
         expect(editDistance(a, b)).toBe(full);
         expect(editDistance(a, b, 1)).toBe(Math.min(full, 2));
       }),
+      { numRuns: 3000 },
     );
   });
 
