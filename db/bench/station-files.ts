@@ -18,7 +18,8 @@ const date = (day: number) => ts(day).slice(0, 10);
 
 function residentId(n: number): string {
   const birth = new Date(Date.UTC(1950, 0, 1) + (n % 18_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
-  const first17 = `371525${birth}${String(n % 1000).padStart(3, '0')}`;
+  // birth day × sequence: distinct for the first 18 million n
+  const first17 = `371525${birth}${String(Math.floor(n / 18_000) % 1000).padStart(3, '0')}`;
   return first17 + residentIdCheckChar(first17);
 }
 
