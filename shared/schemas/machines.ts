@@ -48,6 +48,18 @@ export const applicationEvent = z.object({
 });
 export type ApplicationEvent = z.output<typeof applicationEvent>;
 
+/** Where an application stands in review, with its history and record times (scraps and purchases alike). */
+export const reviewState = {
+  status,
+  statusAt: isoDateTime,
+  returnReason: z.string().nullable(),
+  events: z.array(applicationEvent),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  voidedAt: isoDateTime.nullable(),
+  voidReason: z.string().nullable(),
+};
+
 /** Machine numbers as typed; normalised copies are what duplicate checks compare. */
 export const machineNo = (label: string, max = 40) => optionalText(max, label);
 

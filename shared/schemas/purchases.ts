@@ -1,6 +1,6 @@
 import { z } from '../api/zod-locale';
 import { isoDate, isoDateTime, optionalText, pageOf, requiredText, uuid } from './common';
-import { applicationEvent, farmerSummary, machineNo, makerField, modelField, positiveParam, status } from './machines';
+import { farmerSummary, reviewState, machineNo, makerField, modelField, positiveParam, status } from './machines';
 
 export const TERMINAL_KINDS = ['none', 'beidou', 'monitor'] as const;
 export const TERMINAL_LABELS: Record<(typeof TERMINAL_KINDS)[number], string> = {
@@ -101,14 +101,7 @@ export const purchase = z.object({
   totalFen: z.number().int(),
   subsidyNote: z.string().nullable(),
   overrides: z.array(override.extend({ message: z.string() })),
-  status,
-  statusAt: isoDateTime,
-  returnReason: z.string().nullable(),
-  events: z.array(applicationEvent),
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
-  voidedAt: isoDateTime.nullable(),
-  voidReason: z.string().nullable(),
+  ...reviewState,
 });
 export type Purchase = z.output<typeof purchase>;
 

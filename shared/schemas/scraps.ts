@@ -1,6 +1,6 @@
 import { z } from '../api/zod-locale';
 import { isoDate, isoDateTime, optionalText, pageOf, requiredText, uuid } from './common';
-import { applicationEvent, farmerSummary, machineNo, makerField, modelField, optionalDate, positiveParam, status } from './machines';
+import { farmerSummary, reviewState, machineNo, makerField, modelField, optionalDate, positiveParam, status } from './machines';
 
 export const ELIGIBILITY = ['beyond_repair', 'repair_over_half', 'past_age', 'obsolete', 'banned'] as const;
 export const ELIGIBILITY_LABELS: Record<(typeof ELIGIBILITY)[number], string> = {
@@ -103,17 +103,10 @@ export const scrap = z.object({
   dismantleDate: isoDate.nullable(),
   scrapFen: z.number().int(),
   scrapReplaceFen: z.number().int(),
-  status,
-  statusAt: isoDateTime,
-  returnReason: z.string().nullable(),
   /** The live purchase that renews this machine (报废并更新), if any. */
   linkedPurchaseId: z.string().nullable(),
   photos: z.array(scrapPhoto),
-  events: z.array(applicationEvent),
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
-  voidedAt: isoDateTime.nullable(),
-  voidReason: z.string().nullable(),
+  ...reviewState,
 });
 export type Scrap = z.output<typeof scrap>;
 
