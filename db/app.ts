@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Input, Method, Output } from '../shared/api/contract';
 import { dispatch, type Handlers } from '../shared/api/dispatch';
+import { ROLE_INSTALLATION } from '../shared/api/access';
 import { AppError } from '../shared/api/errors';
 import type { Result } from '../shared/api/result';
 import { openDatabase, type OpenOptions } from './connection';
@@ -36,7 +37,7 @@ export function openCore(dbPath: string, options: CoreOptions = {}): AppCore {
         if (spec.needsSetup === false) return;
         const installation = getInstallation(db);
         if (!installation) throw new AppError('FORBIDDEN', '本机尚未完成初始设置，请先选择站点并填写操作员');
-        if (spec.roles && !spec.roles.includes(installation.role)) {
+        if (spec.allow !== 'public' && !spec.allow.some((r) => ROLE_INSTALLATION[r] === installation.role)) {
           throw new AppError('FORBIDDEN', installation.role === 'county' ? '该功能只在乡镇农机站使用' : '该功能只在县农业农村局使用');
         }
       },

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
+import type { Access } from './access';
 
 export interface MethodSpec {
   input: z.ZodType;
   output: z.ZodType;
   /** false: callable before first-run setup (only the setup methods). */
   needsSetup?: boolean;
-  /** Which installations may call it; both when absent. */
-  roles?: readonly ('station' | 'county')[];
+  /** Who may call it: 'public' or the user roles (see ./access). Required: a method without it does not compile. */
+  allow: Access;
   /** Writes data (for logging, and for the tests that check a refused call wrote nothing). */
   writes?: boolean;
 }

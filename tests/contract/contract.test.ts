@@ -1,3 +1,4 @@
+import { ROLE_INSTALLATION } from '../../shared/api/access';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../db/handlers';
 import { contract, METHODS, type Method } from '../../shared/api/contract';
@@ -87,8 +88,10 @@ function shapeProbes(method: Method): Record<string, unknown>[] {
 }
 
 /** Which installation may call a method: a station unless the method is county-only. */
-const roleFor = (method: Method): 'station' | 'county' =>
-  (contract[method] as { roles?: readonly string[] }).roles?.includes('station') === false ? 'county' : 'station';
+const roleFor = (method: Method): 'station' | 'county' => {
+  const allow = contract[method].allow;
+  return allow !== 'public' && !allow.some((r) => ROLE_INSTALLATION[r] === 'station') ? 'county' : 'station';
+};
 
 /** Every row of every table, for "nothing changed" checks that see more than counts. */
 function snapshot(core: TempCore) {

@@ -13,14 +13,15 @@ import {
 } from '../../schemas/county';
 import { noInput } from '../../schemas/common';
 import { fileOutput } from '../../schemas/machines';
+import { access } from '../access';
 import { methods } from '../method-spec';
 
 export const countyMethods = methods({
-  'county.exportStation': { input: noInput, output: exportStationOutput, roles: ['station'] },
-  'county.importStations': { input: importStationsInput, output: importStationsOutput, writes: true, roles: ['county'] },
-  'county.imports': { input: importsInput, output: importsPage, roles: ['county'] },
-  'county.conflicts': { input: conflictsInput, output: conflictsPage, roles: ['county'] },
-  'county.exportConflicts': { input: exportConflictsInput, output: fileOutput, roles: ['county'] },
-  'county.resolveConflict': { input: resolveConflictInput, output: conflict, writes: true, roles: ['county'] },
-  'county.reporting': { input: noInput, output: reportingOutput, roles: ['county'] },
+  'county.exportStation': { input: noInput, output: exportStationOutput, allow: access.station },
+  'county.importStations': { input: importStationsInput, output: importStationsOutput, writes: true, allow: access.county },
+  'county.imports': { input: importsInput, output: importsPage, allow: access.county },
+  'county.conflicts': { input: conflictsInput, output: conflictsPage, allow: access.county },
+  'county.exportConflicts': { input: exportConflictsInput, output: fileOutput, allow: access.county },
+  'county.resolveConflict': { input: resolveConflictInput, output: conflict, writes: true, allow: access.countyAdmin },
+  'county.reporting': { input: noInput, output: reportingOutput, allow: access.county },
 });

@@ -10,14 +10,15 @@ import {
   scrapPhoto,
   scrapUpdateInput,
 } from '../../schemas/scraps';
+import { access } from '../access';
 import { methods } from '../method-spec';
 
 export const scrapsMethods = methods({
-  'scraps.create': { input: scrapInput, output: scrap, writes: true, roles: ['station'] },
-  'scraps.update': { input: scrapUpdateInput, output: scrap, writes: true, roles: ['station'] },
-  'scraps.get': { input: scrapGetInput, output: scrap },
-  'scraps.list': { input: ledgerListInput, output: scrapPage },
-  'scraps.exportXlsx': { input: ledgerExportInput, output: fileOutput },
-  'scraps.addPhoto': { input: addPhotoInput, output: scrapPhoto, writes: true, roles: ['station'] },
-  'scraps.photo': { input: photoGetInput, output: photoData },
+  'scraps.create': { input: scrapInput, output: scrap, writes: true, allow: access.station },
+  'scraps.update': { input: scrapUpdateInput, output: scrap, writes: true, allow: access.station },
+  'scraps.get': { input: scrapGetInput, output: scrap, allow: access.anyone },
+  'scraps.list': { input: ledgerListInput, output: scrapPage, allow: access.anyone },
+  'scraps.exportXlsx': { input: ledgerExportInput, output: fileOutput, allow: access.anyone },
+  'scraps.addPhoto': { input: addPhotoInput, output: scrapPhoto, writes: true, allow: access.station },
+  'scraps.photo': { input: photoGetInput, output: photoData, allow: access.anyone },
 });
