@@ -40,3 +40,11 @@ export async function keepScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * Opens the app at `path` (e.g. '/counter') as a signed-in user of an installation already set up
+ * through the core. Use this rather than page.goto(app.url), so tests keep working as sign-in arrives.
+ */
+export async function openApp(page: Page, app: RunningApp, path = '/'): Promise<void> {
+  await page.goto(new URL(path, app.url).toString());
+}
