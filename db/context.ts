@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { JobRegistry } from './jobs/registry';
 
 /** What every service works with; tests pass their own clock. */
 export interface ServiceContext {
@@ -7,10 +8,12 @@ export interface ServiceContext {
   dbPath: string;
   now: () => Date;
   newId: () => string;
+  /** Long work with progress (backups, imports, exports): see db/jobs/registry.ts. */
+  jobs: JobRegistry;
 }
 
 export function createContext(db: Database, dbPath: string, now: () => Date = () => new Date()): ServiceContext {
-  return { db, dbPath, now, newId: randomUUID };
+  return { db, dbPath, now, newId: randomUUID, jobs: new JobRegistry(now) };
 }
 
 export const isoNow = (ctx: ServiceContext): string => ctx.now().toISOString();

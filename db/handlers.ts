@@ -5,6 +5,7 @@ import { auditHandlers } from './handlers/audit';
 import { countyHandlers } from './handlers/county';
 import { dryingHandlers } from './handlers/drying';
 import { catalogHandlers } from './handlers/catalog';
+import { jobsHandlers } from './handlers/jobs';
 import { farmersHandlers } from './handlers/farmers';
 import { mechanizationHandlers } from './handlers/mechanization';
 import { partnersHandlers } from './handlers/partners';
@@ -34,5 +35,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...progressHandlers(ctx),
     ...mechanizationHandlers(ctx),
     ...reportsHandlers(ctx),
+    ...jobsHandlers(ctx),
   };
 }

@@ -5,6 +5,7 @@ import { auditMethods } from './methods/audit';
 import { countyMethods } from './methods/county';
 import { dryingMethods } from './methods/drying';
 import { catalogMethods } from './methods/catalog';
+import { jobsMethods } from './methods/jobs';
 import { farmersMethods } from './methods/farmers';
 import { mechanizationMethods } from './methods/mechanization';
 import { partnersMethods } from './methods/partners';
@@ -38,6 +39,7 @@ export const contract = {
   ...progressMethods,
   ...mechanizationMethods,
   ...reportsMethods,
+  ...jobsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
