@@ -1,22 +1,26 @@
 import type { Database } from 'better-sqlite3';
 import type { Input, Method, Output } from '../shared/api/contract';
 import { dispatch, type Handlers } from '../shared/api/dispatch';
-import { ROLE_INSTALLATION } from '../shared/api/access';
-import { AppError } from '../shared/api/errors';
 import type { Result } from '../shared/api/result';
+import { runInCall, type CallContext, type SessionRef } from './auth/call-context';
+import { guardCall } from './auth/guard';
 import { openDatabase, type OpenOptions } from './connection';
 import { createContext, type ServiceContext } from './context';
 import { sqliteToAppError } from './errors';
 import { createHandlers } from './handlers';
-import { getInstallation } from './repositories/installation';
 
 export interface AppCore {
   ctx: ServiceContext;
   db: Database;
   handlers: Handlers;
   /** Runs one contract method through the dispatcher: what IPC, HTTP and the CLI all call. */
-  call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>>;
-  call(method: string, input: unknown): Promise<Result<unknown>>;
+  call<M extends Method>(method: M, input: Input<M>, session?: SessionRef): Promise<Result<Output<M>>>;
+  call(method: string, input: unknown, session?: SessionRef): Promise<Result<unknown>>;
+  /**
+   * The process's own session (CLI, tests, scripts): used when a call names none. Transports that serve
+   * people (IPC per window, HTTP per cookie) always pass their own.
+   */
+  session: SessionRef;
   close(): void;
 }
 
@@ -31,18 +35,16 @@ export function openCore(dbPath: string, options: CoreOptions = {}): AppCore {
   const ctx = createContext(db, dbPath, options.now);
   const handlers = createHandlers(ctx);
   const log = options.log ?? ((message, error) => console.error(`[agri] ${message}`, error));
-  const call = (method: string, input: unknown): Promise<Result<unknown>> =>
-    dispatch(handlers, method, input, {
-      guard: (_method, spec) => {
-        if (spec.needsSetup === false) return;
-        const installation = getInstallation(db);
-        if (!installation) throw new AppError('FORBIDDEN', '本机尚未完成初始设置，请先选择站点并填写操作员');
-        if (spec.allow !== 'public' && !spec.allow.some((r) => ROLE_INSTALLATION[r] === installation.role)) {
-          throw new AppError('FORBIDDEN', installation.role === 'county' ? '该功能只在乡镇农机站使用' : '该功能只在县农业农村局使用');
-        }
-      },
-      mapError: sqliteToAppError,
-      onInternalError: (m, error) => log(`internal error in ${m}`, error),
-    });
-  return { ctx, db, handlers, call: call as AppCore['call'], close: () => db.close() };
+  const ownSession: SessionRef = {};
+  const call = (method: string, input: unknown, session: SessionRef = ownSession): Promise<Result<unknown>> => {
+    const context: CallContext = { session };
+    return runInCall(context, () =>
+      dispatch(handlers, method, input, {
+        guard: (m, spec) => guardCall(ctx, m, spec, context),
+        mapError: sqliteToAppError,
+        onInternalError: (m, error) => log(`internal error in ${m}`, error),
+      }),
+    );
+  };
+  return { ctx, db, handlers, call: call as AppCore['call'], session: ownSession, close: () => db.close() };
 }

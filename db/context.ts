@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { SessionStore } from './auth/sessions';
 import { JobRegistry } from './jobs/registry';
 
 /** What every service works with; tests pass their own clock. */
@@ -10,10 +11,12 @@ export interface ServiceContext {
   newId: () => string;
   /** Long work with progress (backups, imports, exports): see db/jobs/registry.ts. */
   jobs: JobRegistry;
+  /** Signed-in sessions of this process (in memory only). */
+  sessions: SessionStore;
 }
 
 export function createContext(db: Database, dbPath: string, now: () => Date = () => new Date()): ServiceContext {
-  return { db, dbPath, now, newId: randomUUID, jobs: new JobRegistry(now) };
+  return { db, dbPath, now, newId: randomUUID, jobs: new JobRegistry(now), sessions: new SessionStore() };
 }
 
 export const isoNow = (ctx: ServiceContext): string => ctx.now().toISOString();

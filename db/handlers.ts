@@ -5,6 +5,8 @@ import { auditHandlers } from './handlers/audit';
 import { countyHandlers } from './handlers/county';
 import { dryingHandlers } from './handlers/drying';
 import { catalogHandlers } from './handlers/catalog';
+import { authHandlers } from './handlers/auth';
+import { usersHandlers } from './handlers/users';
 import { jobsHandlers } from './handlers/jobs';
 import { farmersHandlers } from './handlers/farmers';
 import { mechanizationHandlers } from './handlers/mechanization';
@@ -21,6 +23,8 @@ import { vouchersHandlers } from './handlers/vouchers';
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...settingsHandlers(ctx),
+    ...authHandlers(ctx),
+    ...usersHandlers(ctx),
     ...farmersHandlers(ctx),
     ...partnersHandlers(ctx),
     ...scrapsHandlers(ctx),

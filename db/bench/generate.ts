@@ -84,9 +84,9 @@ function dropIndexes(db: Database.Database): string[] {
 export async function generateCountyFile(o: GenerateOptions): Promise<GeneratedFile> {
   const started = performance.now();
   const core = openCore(o.file, { log: () => undefined });
-  const setup = await core.call('settings.setup', { role: 'county', operator: '基准测试' });
+  const setup = await core.call('settings.setup', { role: 'county', login: 'bench', displayName: '基准测试', password: 'Jizhun-2025!' });
   if (!setup.ok) throw new Error(setup.error.message);
-  const stationId = setup.data.configured ? setup.data.stationId : '';
+  const stationId = setup.data.settings.configured ? setup.data.settings.stationId : '';
   core.close();
 
   const db = new Database(o.file);

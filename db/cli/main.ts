@@ -2,20 +2,25 @@ import { parseArgs } from 'node:util';
 import { openCore } from '../app';
 import { resolveDbPath } from '../paths';
 import { TOWNSHIPS } from '../../shared/domain/townships';
+import { contract, isMethod } from '../../shared/api/contract';
+import { CliError, readPassword, signInCli } from './credentials';
 import { serve } from './serve';
 import { exportStationCommand, importStationsCommand } from './transfer';
 
 const USAGE = `用法 / usage:
-  agri call <method> ['<json>'] [--db <file>]      调用任一接口方法，输出 JSON 结果
-  agri init --role station|county [--township <代码或名称>] --operator <姓名> [--db <file>]
-                                                  初始化本机（乡镇农机站或县农业农村局）
-  agri export-station --out <目录> [--db <file>]   乡镇站：导出上报文件（冠县-乡镇-日期.agri）
-  agri import-stations [--accept-partial] [--db <file>] <文件>…
+  agri call <method> ['<json>'] --user <用户名> [--db <file>]
+                                                  以该用户身份调用任一接口方法，输出 JSON 结果
+  agri init --role station|county [--township <代码或名称>] --admin <用户名> [--name <姓名>] [--db <file>]
+                                                  初始化本机并创建第一位管理员（站长/县局管理员）
+  agri export-station --out <目录> --user <用户名> [--db <file>]
+                                                  乡镇站：导出上报文件（冠县-乡镇-日期.agri）
+  agri import-stations [--accept-partial] --user <用户名> [--db <file>] <文件>…
                                                   县局：导入一个或多个乡镇站上报文件并合并
   agri methods                                     列出全部接口方法
   agri serve [--db <file>] [--port <n>] [--static <dir>]
                                                   浏览器模式：在 127.0.0.1 上提供应用页面
-数据文件 / data file: --db，或环境变量 AGRI_DB / AGRI_DATA_DIR，默认在系统用户数据目录。`;
+数据文件 / data file: --db，或环境变量 AGRI_DB / AGRI_DATA_DIR，默认在系统用户数据目录。
+密码 / password: 环境变量 AGRI_PASSWORD 或标准输入（从不作为命令行参数）。`;
 
 function print(value: unknown) {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -27,7 +32,7 @@ function townshipCode(value: string | undefined): string | undefined {
   return TOWNSHIPS.find((t) => t.code === value || t.name === value)?.code ?? value;
 }
 
-async function runCall(dbPath: string, method: string | undefined, json: string | undefined): Promise<number> {
+async function runCall(dbPath: string, method: string | undefined, json: string | undefined, user: string | undefined): Promise<number> {
   if (!method) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
@@ -41,6 +46,8 @@ async function runCall(dbPath: string, method: string | undefined, json: string 
   }
   const core = openCore(dbPath);
   try {
+    // public methods (settings.get, auth.session) need no account; everything else runs as --user
+    if (!isMethod(method) || contract[method].allow !== 'public') await signInCli(core, user);
     const result = await core.call(method, input);
     print(result);
     return result.ok ? 0 : 1;
@@ -59,7 +66,9 @@ export async function main(argv: string[]): Promise<number> {
         db: { type: 'string' },
         role: { type: 'string' },
         township: { type: 'string' },
-        operator: { type: 'string' },
+        admin: { type: 'string' },
+        name: { type: 'string' },
+        user: { type: 'string' },
         port: { type: 'string' },
         static: { type: 'string' },
         out: { type: 'string' },
@@ -81,13 +90,23 @@ export async function main(argv: string[]): Promise<number> {
     const dbPath = resolveDbPath(values.db);
     switch (command) {
       case 'call':
-        return await runCall(dbPath, rest[0], rest[1]);
-      case 'init':
+        return await runCall(dbPath, rest[0], rest[1], values.user);
+      case 'init': {
+        if (!values.admin) throw new CliError('请用 --admin 指定第一位管理员的用户名（密码通过环境变量 AGRI_PASSWORD 或标准输入提供）');
+        const password = await readPassword();
         return await runCall(
           dbPath,
           'settings.setup',
-          JSON.stringify({ role: values.role, townshipCode: townshipCode(values.township), operator: values.operator }),
+          JSON.stringify({
+            role: values.role,
+            townshipCode: townshipCode(values.township),
+            login: values.admin,
+            displayName: values.name ?? values.admin,
+            password,
+          }),
+          undefined,
         );
+      }
       case 'methods': {
         const { METHODS } = await import('../../shared/api/contract');
         process.stdout.write(`${METHODS.join('\n')}\n`);
@@ -98,9 +117,9 @@ export async function main(argv: string[]): Promise<number> {
           process.stderr.write('请用 --out 指定保存目录\n');
           return 2;
         }
-        return exportStationCommand(dbPath, values.out);
+        return await exportStationCommand(dbPath, values.out, values.user);
       case 'import-stations':
-        return importStationsCommand(dbPath, rest, Boolean(values['accept-partial']));
+        return await importStationsCommand(dbPath, rest, Boolean(values['accept-partial']), values.user);
       case 'serve':
         return await serve({ dbPath, port: values.port ? Number(values.port) : undefined, staticDir: values.static });
       default:

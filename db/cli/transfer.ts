@@ -3,13 +3,15 @@ import { basename, resolve } from 'node:path';
 import { openCore } from '../app';
 import { importStationFile } from '../services/county-import';
 import { exportStationFile } from '../transfer/export';
+import { asUser, signInCli } from './credentials';
 
-/** `agri export-station --db station.db --out DIR`: writes the report file the county imports. */
-export function exportStationCommand(dbPath: string, outDir: string): number {
+/** `agri export-station --db station.db --out DIR --user NAME`: writes the report file the county imports. */
+export async function exportStationCommand(dbPath: string, outDir: string, user: string | undefined): Promise<number> {
   const core = openCore(dbPath);
   try {
+    const actor = await signInCli(core, user);
     mkdirSync(outDir, { recursive: true });
-    const file = exportStationFile(core.ctx, resolve(outDir));
+    const file = asUser(core, actor, 'county.exportStation', () => exportStationFile(core.ctx, resolve(outDir)));
     process.stdout.write(
       `${JSON.stringify({ ok: true, data: { path: file.path, rowCounts: JSON.parse(file.manifest.row_counts) } }, null, 2)}\n`,
     );
@@ -20,7 +22,7 @@ export function exportStationCommand(dbPath: string, outDir: string): number {
 }
 
 /** `agri import-stations --db county.db FILES…`: imports each file, printing progress and one JSON result per file. */
-export function importStationsCommand(dbPath: string, files: string[], acceptPartial: boolean): number {
+export async function importStationsCommand(dbPath: string, files: string[], acceptPartial: boolean, user: string | undefined): Promise<number> {
   if (!files.length) {
     process.stderr.write('请给出要导入的上报文件\n');
     return 2;
@@ -28,6 +30,8 @@ export function importStationsCommand(dbPath: string, files: string[], acceptPar
   const core = openCore(dbPath);
   let refused = 0;
   try {
+    const actor = await signInCli(core, user);
+    asUser(core, actor, 'county.importStations', () => undefined);
     files.forEach((path, i) => {
       process.stderr.write(`[${i + 1}/${files.length}] 正在导入 ${basename(path)} …\n`);
       if (!existsSync(path)) {
@@ -35,7 +39,9 @@ export function importStationsCommand(dbPath: string, files: string[], acceptPar
         process.stdout.write(`${JSON.stringify({ fileName: basename(path), status: 'refused', reasons: ['文件不存在'] })}\n`);
         return;
       }
-      const outcome = importStationFile(core.ctx, { fileName: basename(path), path }, acceptPartial);
+      const outcome = asUser(core, actor, 'county.importStations', () =>
+        importStationFile(core.ctx, { fileName: basename(path), path }, acceptPartial),
+      );
       if (outcome.status === 'refused') refused++;
       process.stderr.write(
         `    ${outcome.status === 'accepted' ? '已导入' : '已拒绝'}：新增 ${outcome.added}，更新 ${outcome.updated}，未变 ${outcome.unchanged}，拒收 ${outcome.rejected}，${outcome.durationMs} ms\n`,

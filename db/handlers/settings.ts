@@ -5,5 +5,5 @@ import type { AreaHandlers } from './types';
 export const settingsHandlers = (ctx: ServiceContext): AreaHandlers<'settings'> => ({
   'settings.get': () => settings.getSettings(ctx),
   'settings.setup': (input) => settings.setup(ctx, input),
-  'settings.setOperator': (input) => settings.setOperator(ctx, input),
+  'settings.update': (input) => settings.updateSettings(ctx, input),
 });

@@ -1,10 +1,15 @@
 import type { ServiceContext } from '../context';
 import * as vouchers from '../services/vouchers';
+import { logAccess } from '../services/access-log';
 import type { AreaHandlers } from './types';
 
 export const vouchersHandlers = (ctx: ServiceContext): AreaHandlers<'vouchers'> => ({
   'vouchers.issue': (input) => vouchers.issueVoucher(ctx, input),
-  'vouchers.get': (input) => vouchers.getVoucher(ctx, input.id),
+  'vouchers.get': (input) => {
+    const voucher = vouchers.getVoucher(ctx, input.id);
+    logAccess(ctx, { entity: 'voucher', entityId: voucher.id, farmerId: voucher.farmerId, purpose: `补贴凭证 ${voucher.number}（存根联完整证件号、银行卡号）` });
+    return voucher;
+  },
   'vouchers.list': (input) => vouchers.listVouchers(ctx, input),
   'vouchers.void': (input) => vouchers.voidVoucher(ctx, input),
   'vouchers.recordPrint': (input) => vouchers.recordPrint(ctx, input),

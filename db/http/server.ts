@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppCore } from '../app';
+import type { SessionRef } from '../auth/call-context';
+import { readSessionCookie, sessionCookie } from './cookies';
 import { hostAllowed, originAllowed, SECURITY_HEADERS, tokenMatches } from './security';
 import { readIndexWithToken, readStatic } from './static';
 
@@ -59,7 +61,12 @@ async function handleRpc(core: AppCore, method: string, req: IncomingMessage, re
     sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } });
     return;
   }
-  sendJson(res, 200, await core.call(method, input));
+  const cookieToken = readSessionCookie(req);
+  const session: SessionRef = { token: cookieToken, idleLock: true };
+  const result = await core.call(method, input, session);
+  // sign-in, sign-out and a refused (ended) session change the token: the HttpOnly cookie follows
+  const extra: Record<string, string> = session.token !== cookieToken ? { 'Set-Cookie': sessionCookie(session.token) } : {};
+  send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store', ...extra });
 }
 
 /** Browser mode: the built renderer and POST /rpc/:method, on 127.0.0.1 only, behind a per-launch token. */

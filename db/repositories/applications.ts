@@ -45,13 +45,42 @@ export interface EventRow {
   checks_json: string | null;
   created_at: string;
   updated_at: string;
+  /** The signed-in user (migration 008). */
+  user_id: string | null;
+  /** 1 when the same person took the step before this one, at a 单人站点. */
+  unseparated: 0 | 1;
 }
 
 export function insertEvent(db: Database, e: EventRow): void {
   db.prepare(
-    `INSERT INTO application_events (id, station_id, entity, entity_id, from_status, to_status, at, operator, reason, checks_json, created_at, updated_at)
-     VALUES (@id, @station_id, @entity, @entity_id, @from_status, @to_status, @at, @operator, @reason, @checks_json, @created_at, @updated_at)`,
+    `INSERT INTO application_events (id, station_id, entity, entity_id, from_status, to_status, at, operator, reason, checks_json,
+       created_at, updated_at, user_id, unseparated)
+     VALUES (@id, @station_id, @entity, @entity_id, @from_status, @to_status, @at, @operator, @reason, @checks_json,
+       @created_at, @updated_at, @user_id, @unseparated)`,
   ).run(e);
+}
+
+/** Who registered an application: the user of its create audit row (null before accounts existed). */
+export function registeredBy(db: Database, kind: Kind, id: string): string | null {
+  const method = kind === 'scrap' ? 'scraps.create' : 'purchases.create';
+  return (
+    (db.prepare('SELECT user_id FROM audit_log WHERE entity_id = ? AND method = ? ORDER BY rowid LIMIT 1').pluck().get(id, method) as
+      | string
+      | null
+      | undefined) ?? null
+  );
+}
+
+/** Who took the latest live step into `status` (e.g. 核验), or null. */
+export function stepBy(db: Database, id: string, status: string): string | null {
+  return (
+    (db
+      .prepare(
+        'SELECT user_id FROM application_events WHERE entity_id = ? AND to_status = ? AND voided_at IS NULL ORDER BY at DESC, rowid DESC LIMIT 1',
+      )
+      .pluck()
+      .get(id, status) as string | null | undefined) ?? null
+  );
 }
 
 export function listEvents(db: Database, entityId: string): EventRow[] {

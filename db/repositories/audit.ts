@@ -10,12 +10,14 @@ export interface AuditRow {
   entity_id: string;
   before_json: string | null;
   after_json: string | null;
+  /** The signed-in user (migration 008); null on rows from before accounts. */
+  user_id: string | null;
 }
 
 export function insertAudit(db: Database, row: AuditRow): void {
   db.prepare(
-    `INSERT INTO audit_log (id, station_id, at, operator, method, entity, entity_id, before_json, after_json)
-     VALUES (@id, @station_id, @at, @operator, @method, @entity, @entity_id, @before_json, @after_json)`,
+    `INSERT INTO audit_log (id, station_id, at, operator, method, entity, entity_id, before_json, after_json, user_id)
+     VALUES (@id, @station_id, @at, @operator, @method, @entity, @entity_id, @before_json, @after_json, @user_id)`,
   ).run(row);
 }
 

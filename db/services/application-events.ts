@@ -10,5 +10,6 @@ export function toEvent(r: EventRow): ApplicationEvent {
     operator: r.operator,
     reason: r.reason,
     checks: r.checks_json ? (JSON.parse(r.checks_json) as Record<string, boolean | string>) : null,
+    unseparated: r.unseparated === 1,
   };
 }

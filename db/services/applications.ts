@@ -9,7 +9,9 @@ import type { Kind } from '../repositories/applications';
 import type { InstallationRow } from '../repositories/installation';
 import { getPurchase } from '../repositories/purchases';
 import { getScrap, linkedPurchaseId } from '../repositories/scraps';
+import { currentActor } from '../auth/call-context';
 import { writeAudit } from './audit';
+import { separationOf } from './duties';
 import { workCalendar } from './config';
 import { summaryOfFarmer } from './farmer-summary';
 import { requireOwnRow } from './installation';
@@ -24,9 +26,10 @@ export function recordTransition(
   kind: Kind,
   state: repo.ApplicationState,
   to: Status,
-  extra: { reason?: string | null; checks?: Record<string, boolean | string> | null } = {},
+  extra: { reason?: string | null; checks?: Record<string, boolean | string> | null; unseparated?: boolean } = {},
 ): void {
   const at = isoNow(ctx);
+  const actor = currentActor();
   repo.setStatus(ctx.db, kind, state.id, {
     status: to,
     at,
@@ -46,13 +49,15 @@ export function recordTransition(
     checks_json: extra.checks ? JSON.stringify(extra.checks) : null,
     created_at: at,
     updated_at: at,
+    user_id: actor?.userId ?? null,
+    unseparated: extra.unseparated ? 1 : 0,
   });
   writeAudit(ctx, installation, {
     method: 'applications.transition',
     entity: kind,
     entityId: state.id,
     before: { status: state.status },
-    after: { status: to, reason: extra.reason ?? null, checks: extra.checks ?? null },
+    after: { status: to, reason: extra.reason ?? null, checks: extra.checks ?? null, ...(extra.unseparated ? { unseparated: true } : {}) },
   });
 }
 
@@ -96,9 +101,10 @@ export function transition(
           },
         );
       }
+      const { unseparated } = separationOf(ctx, installation, input.kind, id, input.to);
       if (input.to === 'verified') assertVerifiable(ctx, input.kind, id, input.checks);
       const checks = input.to === 'verified' ? { ...input.checks, ...(input.note ? { note: input.note } : {}) } : null;
-      recordTransition(ctx, installation, input.kind, state, input.to, { reason: input.reason ?? input.note ?? null, checks });
+      recordTransition(ctx, installation, input.kind, state, input.to, { reason: input.reason ?? input.note ?? null, checks, unseparated });
       if (input.kind === 'purchase') {
         const scrapId = getPurchase(ctx.db, id)?.scrap_id;
         const scrap = scrapId ? repo.getState(ctx.db, 'scrap', scrapId) : undefined;

@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditListInput } from '../../shared/schemas/audit';
 import { maskBankCard, maskIdNumber, maskPhone } from '../../shared/domain/mask';
+import { currentActor } from '../auth/call-context';
 import { isoNow, type ServiceContext } from '../context';
 import { insertAudit, listAudit } from '../repositories/audit';
 import type { InstallationRow } from '../repositories/installation';
@@ -12,13 +13,15 @@ export interface AuditWrite {
   after: object | null;
 }
 
-/** Records one write; call it inside the write's transaction so both land or neither does. */
+/** Records one write, by the signed-in user; call it inside the write's transaction so both land or neither does. */
 export function writeAudit(ctx: ServiceContext, installation: InstallationRow, w: AuditWrite): void {
+  const actor = currentActor();
   insertAudit(ctx.db, {
+    user_id: actor?.userId ?? null,
     id: ctx.newId(),
     station_id: installation.station_id,
     at: isoNow(ctx),
-    operator: installation.operator,
+    operator: actor?.displayName ?? installation.operator,
     method: w.method,
     entity: w.entity,
     entity_id: w.entityId,

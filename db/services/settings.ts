@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { ADMIN_ROLE } from '../../shared/api/access';
 import { AppError } from '../../shared/api/errors';
 import { townshipName, unitName } from '../../shared/domain/townships';
-import type { Settings } from '../../shared/schemas/settings';
+import type { Settings, SetupOutput } from '../../shared/schemas/settings';
+import { callContext } from '../auth/call-context';
 import { isoNow, writeTx, type ServiceContext } from '../context';
-import { getInstallation, insertInstallation, updateOperator, type InstallationRow } from '../repositories/installation';
+import { getInstallation, insertInstallation, updateStationSettings, type InstallationRow } from '../repositories/installation';
 import { seedSampleCatalog } from '../seed/sample-catalog';
 import { writeAudit } from './audit';
+import { actAs, administratorSecrets, createAdministrator, sessionInfo } from './auth';
 import { requireInstallation } from './installation';
 
 /** The installation as the audit log may record it: never the voucher secret. */
@@ -23,7 +26,8 @@ function toSettings(ctx: ServiceContext, row: InstallationRow | undefined): Sett
     townshipCode: row.township_code,
     townshipName: townshipName(row.township_code),
     unitName: unitName(row.role, row.township_code),
-    operator: row.operator,
+    soloStation: row.solo_station === 1,
+    idleLockMinutes: row.idle_lock_minutes,
     createdAt: row.created_at,
     schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
   };
@@ -33,19 +37,30 @@ export function getSettings(ctx: ServiceContext): Settings {
   return toSettings(ctx, getInstallation(ctx.db));
 }
 
-/** First run: decides once what this installation is and gives it a station UUID. */
-export function setup(ctx: ServiceContext, input: { role: 'station' | 'county'; townshipCode?: string; operator: string }): Settings {
-  return writeTx(ctx, () => {
+/**
+ * First run: decides once what this installation is, gives it a station UUID, creates the first
+ * administrator (站长 / 县局管理员) with a one-time recovery code, and signs that administrator in.
+ */
+export function setup(
+  ctx: ServiceContext,
+  input: { role: 'station' | 'county'; townshipCode?: string; login: string; displayName: string; password: string },
+): SetupOutput {
+  const secrets = administratorSecrets(input.password);
+  const { row, admin } = writeTx(ctx, () => {
     if (getInstallation(ctx.db)) throw new AppError('CONFLICT', '本机已完成初始设置，不能重复设置');
     const at = isoNow(ctx);
+    const adminId = ctx.newId();
+    actAs({ userId: adminId, displayName: input.displayName, role: ADMIN_ROLE[input.role] });
     const row: InstallationRow = {
       station_id: ctx.newId(),
       role: input.role,
       township_code: input.role === 'station' ? (input.townshipCode ?? null) : null,
-      operator: input.operator,
+      operator: input.displayName,
       created_at: at,
       updated_at: at,
       voucher_secret: randomBytes(32).toString('hex'),
+      solo_station: 0,
+      idle_lock_minutes: 10,
     };
     insertInstallation(ctx.db, row);
     writeAudit(ctx, row, {
@@ -55,24 +70,36 @@ export function setup(ctx: ServiceContext, input: { role: 'station' | 'county'; 
       before: null,
       after: publicPart(row),
     });
+    const admin = createAdministrator(ctx, row, input, secrets.hashes, adminId);
     // A new installation starts with the sample catalogue (labelled 示例) until the county imports its own.
     seedSampleCatalog(ctx, row);
-    return toSettings(ctx, row);
+    return { row, admin };
   });
+  const ref = callContext()?.session;
+  if (ref) {
+    ctx.sessions.end(ref.token);
+    ref.token = ctx.sessions.create(admin.id, ctx.now().getTime());
+  }
+  return { settings: toSettings(ctx, row), session: sessionInfo(ctx), recoveryCode: secrets.code };
 }
 
-export function setOperator(ctx: ServiceContext, input: { operator: string }): Settings {
+/** 设置: one-person station (单人站点) and the idle-lock time. */
+export function updateSettings(ctx: ServiceContext, input: { soloStation?: boolean; idleLockMinutes?: number }): Settings {
   return writeTx(ctx, () => {
     const before = requireInstallation(ctx);
-    const at = isoNow(ctx);
-    updateOperator(ctx.db, input.operator, at);
-    const after = { ...before, operator: input.operator, updated_at: at };
+    const after: InstallationRow = {
+      ...before,
+      solo_station: input.soloStation === undefined ? before.solo_station : input.soloStation ? 1 : 0,
+      idle_lock_minutes: input.idleLockMinutes ?? before.idle_lock_minutes,
+      updated_at: isoNow(ctx),
+    };
+    updateStationSettings(ctx.db, after);
     writeAudit(ctx, after, {
-      method: 'settings.setOperator',
+      method: 'settings.update',
       entity: 'installation',
       entityId: before.station_id,
-      before: publicPart(before),
-      after: publicPart(after),
+      before: { soloStation: before.solo_station === 1, idleLockMinutes: before.idle_lock_minutes },
+      after: { soloStation: after.solo_station === 1, idleLockMinutes: after.idle_lock_minutes },
     });
     return toSettings(ctx, after);
   });

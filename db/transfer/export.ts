@@ -8,6 +8,7 @@ import { COUNTY, townshipName } from '../../shared/domain/townships';
 import type { ServiceContext } from '../context';
 import { requireInstallation } from '../services/installation';
 import { EXPORT_FORMAT, MANIFEST_DDL, MANIFEST_TABLE, type Manifest } from './manifest';
+import { scrubSnapshot } from './scrub';
 import { digestLine, selectAll, TRAVELLING_TABLES } from './tables';
 
 export interface ExportedFile {
@@ -39,6 +40,7 @@ export function exportStationFile(ctx: ServiceContext, outDir: string): Exported
     const snap = new Database(tmp);
     try {
       snap.pragma('journal_mode = DELETE');
+      scrubSnapshot(snap);
       const hash = createHash('sha256');
       const counts: Record<string, number> = {};
       for (const t of TRAVELLING_TABLES) {

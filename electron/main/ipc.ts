@@ -1,5 +1,6 @@
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { AppCore } from '../../db/app';
+import type { SessionRef } from '../../db/auth/call-context';
 import { IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
 import type { Result } from '../../shared/api/result';
 import { isDesktopMethod } from '../../shared/api/desktop';
@@ -14,6 +15,26 @@ function senderAllowed(event: IpcMainInvokeEvent): boolean {
   return frame !== null && !frame.isDestroyed() && isAppUrl(frame.url);
 }
 
+/**
+ * Each window's session lives here in the main process (the renderer never holds a token or a password
+ * hash); it ends when the window goes away.
+ */
+const sessions = new Map<number, SessionRef>();
+
+function sessionOf(core: AppCore, contents: WebContents): SessionRef {
+  let ref = sessions.get(contents.id);
+  if (!ref) {
+    const created: SessionRef = { idleLock: true };
+    sessions.set(contents.id, created);
+    contents.once('destroyed', () => {
+      core.ctx.sessions.end(created.token);
+      sessions.delete(contents.id);
+    });
+    ref = created;
+  }
+  return ref;
+}
+
 /** Binds the one RPC channel to the dispatcher. Returns a function that unbinds it. */
 export function registerIpc(core: AppCore): () => void {
   ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
@@ -24,7 +45,7 @@ export function registerIpc(core: AppCore): () => void {
     if (typeof method !== 'string') return { ok: false, error: { code: 'VALIDATION', message: '接口名称必须是字符串' } };
     if (isDesktopMethod(method)) return handleDesktop(method, input, event.sender);
     try {
-      return await core.call(method, input);
+      return await core.call(method, input, sessionOf(core, event.sender));
     } catch (error) {
       // dispatch never throws; this is the last guard so the renderer always gets a Result.
       console.error(`[agri] IPC ${method} failed`, error);

@@ -4,6 +4,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { Settings } from '../../shared/schemas/settings';
 import { api, ApiError } from './api/client';
 import { AppShell } from './components/AppShell';
+import { AuthGate } from './features/auth/AuthGate';
 import { CatalogPage } from './features/catalog/CatalogPage';
 import { CountyPage } from './features/county/CountyPage';
 import { DashboardPage as DryingDashboardPage } from './features/drying/DashboardPage';
@@ -60,16 +61,19 @@ export function App() {
     // printouts: no menu, the page is the paper
     return (
       <SettingsContext.Provider value={context}>
-        <Routes>
-          <Route path="/print/vouchers" element={<VoucherPrintPage />} />
-          <Route path="/print/progress" element={<ProgressPrintPage />} />
-        </Routes>
+        <AuthGate>
+          <Routes>
+            <Route path="/print/vouchers" element={<VoucherPrintPage />} />
+            <Route path="/print/progress" element={<ProgressPrintPage />} />
+          </Routes>
+        </AuthGate>
       </SettingsContext.Provider>
     );
   }
 
   return (
     <SettingsContext.Provider value={context}>
+      <AuthGate>
       <AppShell>
         <Routes>
           <Route path="/" element={<Navigate to="/counter" replace />} />
@@ -96,6 +100,7 @@ export function App() {
           <Route path="*" element={<Alert type="warning" showIcon message="该页面不存在或尚未开放" />} />
         </Routes>
       </AppShell>
+      </AuthGate>
     </SettingsContext.Provider>
   );
 }

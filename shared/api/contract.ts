@@ -5,6 +5,8 @@ import { auditMethods } from './methods/audit';
 import { countyMethods } from './methods/county';
 import { dryingMethods } from './methods/drying';
 import { catalogMethods } from './methods/catalog';
+import { authMethods } from './methods/auth';
+import { usersMethods } from './methods/users';
 import { jobsMethods } from './methods/jobs';
 import { farmersMethods } from './methods/farmers';
 import { mechanizationMethods } from './methods/mechanization';
@@ -25,6 +27,8 @@ export type { MethodSpec } from './method-spec';
  */
 export const contract = {
   ...settingsMethods,
+  ...authMethods,
+  ...usersMethods,
   ...farmersMethods,
   ...partnersMethods,
   ...scrapsMethods,

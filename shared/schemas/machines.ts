@@ -45,6 +45,8 @@ export const applicationEvent = z.object({
   operator: z.string(),
   reason: z.string().nullable(),
   checks: z.record(z.string(), z.union([z.boolean(), z.string()])).nullable(),
+  /** 未分离: the same person as the step before, allowed only at a 单人站点. */
+  unseparated: z.boolean(),
 });
 export type ApplicationEvent = z.output<typeof applicationEvent>;
 

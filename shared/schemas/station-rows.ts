@@ -161,6 +161,10 @@ export const applicationEventRow = z.object({
   operator: text(20),
   reason: opt(200),
   checks_json: json(2000),
+  /** The signed-in user (migration 008); null on events from before accounts. */
+  user_id: opt(40),
+  /** 1: same person as the step before, at a 单人站点 (counted on the county's reports). */
+  unseparated: z.union([z.literal(0), z.literal(1)]),
 });
 
 export const voucherRow = z
@@ -193,6 +197,7 @@ export const auditRow = z.object({
   entity_id: text(60),
   before_json: json(100_000),
   after_json: json(100_000),
+  user_id: opt(40),
 });
 
 /** The sending station, from its installation row. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpInstallation } from '../support/setup';
 import { SAMPLE_CATALOG_SOURCE } from '../../db/seed/sample-catalog';
 import type { CatalogBand } from '../../shared/schemas/catalog';
 import type { CatalogList, CatalogPickBandResult } from '../../shared/schemas/catalog-api';
@@ -112,12 +113,12 @@ describe('the sample catalogue seeded on setup', () => {
   it('is seeded for the county bureau too, inside setup (whose audit row covers it)', async () => {
     const county = tempCore();
     try {
-      expectOk(await county.call('settings.setup', { role: 'county', operator: '县局管理员' }));
+      (await setUpInstallation(county, { role: 'county', name: '县局管理员' }));
       const list = expectOk<CatalogList>(await county.call('catalog.list', {}));
       expect(list.version?.isSample).toBe(true);
       expect(list.bands).toHaveLength(DOMAIN_TABLE.length);
       const audit = expectOk<{ items: { method: string }[] }>(await county.call('audit.list', {}));
-      expect(audit.items.map((a) => a.method)).toEqual(['settings.setup']);
+      expect(audit.items.map((a) => a.method)).toEqual(['users.create', 'settings.setup']);
     } finally {
       county.dispose();
     }

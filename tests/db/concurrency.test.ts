@@ -66,7 +66,7 @@ describe('a write while another connection writes to the same file', () => {
         return () => c.call('farmers.void', { id: f.id, reason: '录入错误' });
       },
     ],
-    ['settings.setOperator', async (c) => () => c.call('settings.setOperator', { operator: '李会计' })],
+    ['settings.update', async (c) => () => c.call('settings.update', { idleLockMinutes: 15 })],
   ];
 
   it.each(WRITES)('%s succeeds rather than failing at once with "database busy"', async (_method, prepare) => {

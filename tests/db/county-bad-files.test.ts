@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setUpInstallation } from '../support/setup';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,7 +56,7 @@ beforeAll(async () => {
     otherFarmerId = (await addFarmer(core, 9, { name: '王五' })).id;
   });
   county = tempCore({ now: steppingClock(Date.UTC(2025, 5, 1)) });
-  expectOk(await county.call('settings.setup', { role: 'county', operator: '县局' }));
+  (await setUpInstallation(county, { role: 'county', name: '县局' }));
   expect(importStationFile(county.ctx, { fileName: 'other.agri', path: exportTo(other, dir) }).status).toBe('accepted');
 });
 

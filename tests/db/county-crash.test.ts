@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { setUpInstallation } from '../support/setup';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,7 +53,7 @@ describe('an import killed at any moment', () => {
     const seen = new Set<number>();
     for (const delay of [0, 5, 20, 40, 80, 150, 400]) {
       const county = tempCore({ now: steppingClock(Date.UTC(2025, 5, 1)) });
-      expectOk(await county.call('settings.setup', { role: 'county', operator: '县局' }));
+      (await setUpInstallation(county, { role: 'county', name: '县局' }));
       county.close();
       await importAndKill(county.dbPath, delay);
       const db = new Database(county.dbPath);

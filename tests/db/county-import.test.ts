@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { setUpInstallation } from '../support/setup';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -20,7 +21,7 @@ let stations: TempCore[] = [];
 /** A county installation on a fresh file. */
 async function county(): Promise<TempCore> {
   const core = tempCore({ now: steppingClock(Date.UTC(2025, 5, 1)) });
-  expectOk(await core.call('settings.setup', { role: 'county', operator: '县局审核员' }));
+  (await setUpInstallation(core, { role: 'county', name: '县局审核员' }));
   return core;
 }
 

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { setUpInstallation, signIn } from '../support/setup';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,7 +63,7 @@ describe('crash safety: a writer killed with SIGKILL mid-write', () => {
   const reported: { id: string; n: number }[] = [];
   beforeAll(async () => {
     const core = openCore(dbPath, { log: () => undefined });
-    expectOk(await core.call('settings.setup', { role: 'station', townshipCode: LIULIN, operator: '王会计' }));
+    (await setUpInstallation(core, { role: 'station', townshipCode: LIULIN, name: '王会计' }));
     core.close();
   });
   afterAll(() => tmp.dispose());
@@ -104,6 +105,7 @@ describe('crash safety: a writer killed with SIGKILL mid-write', () => {
     // The app opens the file again and sees everything.
     const core = openCore(dbPath, { log: () => undefined });
     try {
+      await signIn(core);
       const page = expectOk<{ total: number }>(await core.call('farmers.search', { q: '', pageSize: 1 }));
       expect(page.total).toBeGreaterThanOrEqual(reported.length);
       for (const c of [reported[0], reported.at(-1)]) {

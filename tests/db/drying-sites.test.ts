@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setUpInstallation } from '../support/setup';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Site, SiteListItem } from '../../shared/schemas/drying';
 import type { Farmer } from '../../shared/schemas/farmers';
@@ -156,7 +157,7 @@ describe('stage rules', () => {
   it('the county bureau records sites too', async () => {
     const county = tempCore({ now: clock() });
     try {
-      expectOk(await county.call('settings.setup', { role: 'county', operator: '赵局长' }));
+      (await setUpInstallation(county, { role: 'county', name: '赵局长' }));
       const s = expectOk<Site>(
         await county.call('drying.sites.create', siteInput({ name: '冠县粮食烘干中心', townshipCode: '371525001' })),
       );

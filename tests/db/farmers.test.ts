@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { addUser, setUpInstallation, TEST_PASSWORD } from '../support/setup';
 import type { FarmerRow } from '../../db/repositories/farmers';
 import type { AuditRow } from '../../db/repositories/audit';
 import type { AuditEntry } from '../../shared/schemas/audit';
@@ -63,7 +64,8 @@ describe('settings before and at setup', () => {
       ['farmers.update', { ...farmerInput(1), id: '00000000-0000-4000-8000-000000000000' }],
       ['farmers.void', { id: '00000000-0000-4000-8000-000000000000', reason: '录入错误' }],
       ['audit.list', {}],
-      ['settings.setOperator', { operator: '李会计' }],
+      ['settings.update', { soloStation: true }],
+      ['users.list', {}],
     ] as const) {
       expectFail(await core.call(method, input), 'FORBIDDEN');
     }
@@ -72,24 +74,33 @@ describe('settings before and at setup', () => {
 
   it('sets up a station once; a second setup is a CONFLICT', async () => {
     const core = fresh();
-    const s = expectOk<Settings>(await core.call('settings.setup', { role: 'station', townshipCode: LIULIN, operator: ' 王会计 ' }));
-    expect(s).toMatchObject({ configured: true, role: 'station', townshipCode: LIULIN, townshipName: '柳林镇', unitName: '柳林镇农机站', operator: '王会计' });
-    const again = expectFail(await core.call('settings.setup', { role: 'county', operator: '赵局长' }), 'CONFLICT');
+    const s = await setUpInstallation(core, { role: 'station', townshipCode: LIULIN, name: ' 王会计 ', solo: false });
+    expect(s).toMatchObject({ configured: true, role: 'station', townshipCode: LIULIN, townshipName: '柳林镇', unitName: '柳林镇农机站', soloStation: false });
+    const again = expectFail(
+      await core.call('settings.setup', { role: 'county', login: 'zhao', displayName: '赵局长', password: TEST_PASSWORD }),
+      'CONFLICT',
+    );
     expect(again.message).toContain('不能重复设置');
     expect(expectOk<Settings>(await core.call('settings.get', {}))).toEqual(s);
-    expect(auditRows(core).map((r) => r.method)).toEqual(['settings.setup']);
+    expect(auditRows(core).map((r) => [r.method, r.operator])).toEqual([
+      ['settings.setup', '王会计'],
+      ['users.create', '王会计'],
+    ]);
   });
 
   it('a station without townshipCode is VALIDATION at townshipCode and writes nothing', async () => {
     const core = fresh();
-    const err = expectFail(await core.call('settings.setup', { role: 'station', operator: '王会计' }), 'VALIDATION');
+    const err = expectFail(
+      await core.call('settings.setup', { role: 'station', login: 'wang', displayName: '王会计', password: TEST_PASSWORD }),
+      'VALIDATION',
+    );
     expect(err.issues?.map((i) => i.path)).toEqual([['townshipCode']]);
     expectEmpty(core);
   });
 
   it('a county installation has no township', async () => {
     const core = fresh();
-    const s = expectOk<Settings>(await core.call('settings.setup', { role: 'county', townshipCode: LIULIN, operator: '赵局长' }));
+    const s = (await setUpInstallation(core, { role: 'county', townshipCode: LIULIN, name: '赵局长' }));
     expect(s).toMatchObject({ configured: true, role: 'county', townshipCode: null, unitName: '冠县农业农村局' });
   });
 });
@@ -259,8 +270,8 @@ describe('audit log', () => {
     const core = await station();
     const f = await createFarmer(core, farmerInput(1, { name: '张三' }));
     const u = expectOk<Farmer>(await core.call('farmers.update', { ...farmerInput(1, { name: '张三丰' }), id: f.id }));
-    expectOk(await core.call('settings.setOperator', { operator: '李会计' }));
-    const v = expectOk<Farmer>(await core.call('farmers.void', { id: f.id, reason: '录入错误' }));
+    const li = await addUser(core, { login: 'li', displayName: '李会计', role: 'technician' });
+    const v = expectOk<Farmer>(await core.call('farmers.void', { id: f.id, reason: '录入错误' }, li.session));
     // failed writes and reads leave no trace
     expectFail(await core.call('farmers.void', { id: f.id, reason: '录入错误' }), 'CONFLICT');
     expectFail(await core.call('farmers.create', { ...farmerInput(2), phone: 'x' }), 'VALIDATION');
@@ -269,12 +280,18 @@ describe('audit log', () => {
     const rows = auditRows(core);
     expect(rows.map((r) => [r.method, r.operator])).toEqual([
       ['settings.setup', '王会计'],
+      ['users.create', '王会计'],
+      ['settings.update', '王会计'],
       ['farmers.create', '王会计'],
       ['farmers.update', '王会计'],
-      ['settings.setOperator', '李会计'],
+      ['users.create', '王会计'],
+      ['auth.changePassword', '李会计'],
       ['farmers.void', '李会计'],
     ]);
-    const [, create, update, , voiding] = rows as [AuditRow, AuditRow, AuditRow, AuditRow, AuditRow];
+    // every row names the signed-in user's id too
+    expect(new Set(rows.slice(3).map((r) => r.user_id)).size).toBe(2);
+    expect(rows.every((r) => r.user_id)).toBe(true);
+    const [, , , create, update, , , voiding] = rows as AuditRow[] as [AuditRow, AuditRow, AuditRow, AuditRow, AuditRow, AuditRow, AuditRow, AuditRow];
     expect(create).toMatchObject({ entity: 'farmer', entity_id: f.id, before_json: null });
     expect(JSON.parse(create.after_json ?? 'null')).toEqual(f);
     expect(JSON.parse(update.before_json ?? 'null')).toEqual(f);
@@ -416,7 +433,7 @@ describe('every write is one transaction', () => {
     expect(created.message).not.toContain('audit disk gone');
     expectFail(await core.call('farmers.update', { ...farmerInput(1, { name: '王五' }), id: f.id }), 'INTERNAL');
     expectFail(await core.call('farmers.void', { id: f.id, reason: '录入错误' }), 'INTERNAL');
-    expectFail(await core.call('settings.setOperator', { operator: '李会计' }), 'INTERNAL');
+    expectFail(await core.call('settings.update', { idleLockMinutes: 15 }), 'INTERNAL');
 
     expect(tableCounts(core)).toEqual(before);
     expect(core.db.prepare("SELECT count(*) FROM farmers WHERE name = '李四'").pluck().get()).toBe(0);
@@ -427,7 +444,7 @@ describe('every write is one transaction', () => {
       'internal error in farmers.create',
       'internal error in farmers.update',
       'internal error in farmers.void',
-      'internal error in settings.setOperator',
+      'internal error in settings.update',
     ]);
 
     // and the core keeps working once the fault is gone
@@ -438,7 +455,10 @@ describe('every write is one transaction', () => {
   it('a failing audit insert rolls back settings.setup', async () => {
     const core = fresh();
     core.db.exec(FAIL_AUDIT);
-    expectFail(await core.call('settings.setup', { role: 'station', townshipCode: LIULIN, operator: '王会计' }), 'INTERNAL');
+    expectFail(
+      await core.call('settings.setup', { role: 'station', townshipCode: LIULIN, login: 'wang', displayName: '王会计', password: TEST_PASSWORD }),
+      'INTERNAL',
+    );
     expectEmpty(core);
     expect(expectOk<Settings>(await core.call('settings.get', {})).configured).toBe(false);
   });

@@ -17,7 +17,8 @@ describe('long-work jobs', () => {
       return { counted: 3 };
     });
     expect(started.state).toBe('running');
-    await new Promise((r) => setTimeout(r, 20));
+    // the job stops at the gate after its three steps: wait for it to get there
+    while (jobs.get(started.id).done < 3) await new Promise((r) => setTimeout(r, 5));
     const mid = jobs.get(started.id);
     seen.push(mid.done);
     expect(mid).toMatchObject({ state: 'running', done: 3, total: 3, phase: '正在计数' });

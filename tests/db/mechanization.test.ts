@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setUpInstallation } from '../support/setup';
 import type { MechanizationSummary, MechanizationTownship } from '../../shared/schemas/mechanization';
 import type { ProgressSummary } from '../../shared/schemas/progress';
 import { expectFail, expectOk, stationCore, steppingClock, tableCounts, tempCore, type TempCore } from '../support/core';
@@ -9,7 +10,7 @@ let county: TempCore;
 
 beforeEach(async () => {
   county = tempCore({ now: steppingClock(Date.parse('2025-10-10T04:00:00Z')) });
-  expectOk(await county.call('settings.setup', { role: 'county', operator: '赵局长' }));
+  (await setUpInstallation(county, { role: 'county', name: '赵局长' }));
 });
 afterEach(() => county.dispose());
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setUpInstallation } from '../support/setup';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -73,8 +74,7 @@ describe('openDatabase from an empty file', () => {
   it('reopening is idempotent and keeps the data', async () => {
     const file = join(tmp.dir, 'agri.db');
     const first = openCore(file, { now: steppingClock(), log: () => undefined });
-    const setup = await first.call('settings.setup', { role: 'station', townshipCode: LIULIN, operator: '王会计' });
-    expect(setup.ok).toBe(true);
+    await setUpInstallation(first, { role: 'station', townshipCode: LIULIN, name: '王会计' });
     const created = await first.call('farmers.create', farmerInput(1));
     expect(created.ok).toBe(true);
     const schemaBefore = first.db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpInstallation } from '../support/setup';
 import type { ProgressByTownship, ProgressMonthly, ProgressSummary } from '../../shared/schemas/progress';
 import { TOWNSHIPS } from '../../shared/domain/townships';
 import { buildProgressFixture, writeProgressFixture, type ProgressFixture } from '../fixtures/progress-fixture';
@@ -15,7 +16,7 @@ let fixture: ProgressFixture;
 
 beforeAll(async () => {
   core = tempCore({ now: steppingClock(Date.parse(`${AS_OF}T04:00:00Z`)) });
-  const settings = expectOk<{ stationId: string }>(await core.call('settings.setup', { role: 'county', operator: '赵局长' }));
+  const settings = (await setUpInstallation(core, { role: 'county', name: '赵局长' }));
   fixture = buildProgressFixture(YEAR, AS_OF);
   writeProgressFixture(core.db, settings.stationId, fixture);
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setUpInstallation } from '../support/setup';
 import type { ApportionOutput, TargetsView } from '../../shared/schemas/targets';
 import { TOWNSHIPS } from '../../shared/domain/townships';
 import { buildProgressFixture, writeProgressFixture } from '../fixtures/progress-fixture';
@@ -11,7 +12,7 @@ let stationId: string;
 
 beforeEach(async () => {
   county = tempCore({ now: clock() });
-  stationId = expectOk<{ stationId: string }>(await county.call('settings.setup', { role: 'county', operator: '赵局长' })).stationId;
+  stationId = (await setUpInstallation(county, { role: 'county', name: '赵局长' })).stationId;
 });
 afterEach(() => county.dispose());
 

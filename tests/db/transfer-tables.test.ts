@@ -17,6 +17,11 @@ const LOCAL = new Set([
   'targets',
   'target_shares',
   'mechanization_areas',
+  // accounts, sign-in records and the access log belong to the installation that keeps them
+  'users',
+  'recovery_codes',
+  'sign_in_events',
+  'access_log',
 ]);
 
 function schema() {

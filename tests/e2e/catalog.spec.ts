@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { setUpInstallation } from '../support/setup';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
@@ -14,8 +15,7 @@ async function keepViewport(page: Page, name: string) {
 }
 
 test('补贴额一览表: the 示例 sample, search by initials, a refused import, a good import, export', async ({ page, app }) => {
-  const setup = await app.core.call('settings.setup', { role: 'station', townshipCode: '371525103', operator: '王技术员' });
-  expect(setup.ok).toBe(true);
+  await setUpInstallation(app.core, { role: 'station', townshipCode: '371525103', name: '王技术员' });
   await page.goto(app.url);
   const catalog = new CatalogPageModel(page);
   await catalog.openFromMenu();

@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { setUpInstallation } from '../support/setup';
 import type { Purchase } from '../../shared/schemas/purchases';
 import { ALL_PURCHASE_CHECKS, tractorPurchase, tractorScrap } from '../support/counter';
 import { expect, test } from './fixtures';
@@ -287,7 +288,7 @@ test('scrap form says when a value is outside every band; photos upload and show
 
 test('the county installation sees the ledgers read-only', async ({ page, app }) => {
   const consoleErrors = watchConsole(page);
-  await ok(app.core.call('settings.setup', { role: 'county', operator: '赵科长' }));
+  await setUpInstallation(app.core, { role: 'county', name: '赵科长' });
   await page.goto(app.url);
   await expect(page.getByRole('menuitem', { name: /待办/ })).toHaveCount(0);
   await page.getByRole('menuitem', { name: /报废登记/ }).click();

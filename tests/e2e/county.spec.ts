@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { setUpInstallation } from '../support/setup';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type AppCore } from '../../db/app';
@@ -17,7 +18,7 @@ async function stationFile(dir: string, township: string, n: number, factoryNo: 
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.data as T;
   };
-  await ok(core.call('settings.setup', { role: 'station', townshipCode: township, operator: '站长' }));
+  await setUpInstallation(core, { role: 'station', townshipCode: township, name: '站长' });
   const farmer = await ok<{ id: string }>(
     core.call('farmers.create', farmerInput(n, { townshipCode: township as never, name: `购机户${n}` })),
   );
@@ -34,7 +35,7 @@ test('the county imports two station files through the UI and sees the planted d
   try {
     const fileA = await stationFile(dir, '371525103', 1, 'SN-SAME-001');
     const fileB = await stationFile(dir, '371525104', 2, 'SN-SAME-001');
-    await app.core.call('settings.setup', { role: 'county', operator: '县局审核员' });
+    await setUpInstallation(app.core, { role: 'county', name: '县局审核员' });
 
     await page.goto(`${app.url}#/county`);
     await expect(page.getByText('县级汇总 · 站点数据导入与核查')).toBeVisible();

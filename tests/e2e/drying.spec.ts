@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { setUpInstallation } from '../support/setup';
 import type { Page } from '@playwright/test';
 import { COOP, DOC_NO } from '../support/drying';
 import { expect, keepScreenshot, test, type RunningApp } from './fixtures';
@@ -24,7 +25,7 @@ async function ok<T>(r: Promise<{ ok: true; data: T } | { ok: false; error: unkn
 
 /** A 柳林镇 station with the cooperative that will run the centre registered at the counter. */
 async function station(app: RunningApp) {
-  await ok(app.core.call('settings.setup', { role: 'station', townshipCode: '371525103', operator: '王技术员' }));
+  await setUpInstallation(app.core, { role: 'station', townshipCode: '371525103', name: '王技术员' });
   await ok(app.core.call('farmers.create', COOP));
 }
 

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { setUpInstallation } from '../support/setup';
 import dayjs from 'dayjs';
 import { TOWNSHIPS } from '../../shared/domain/townships';
 import { buildProgressFixture, writeProgressFixture, type ProgressFixture } from '../fixtures/progress-fixture';
@@ -16,7 +17,7 @@ async function ok<T>(r: Promise<{ ok: true; data: T } | { ok: false; error: unkn
 
 /** A county installation holding the fixture's machines for this year and last year. */
 async function countyWithFixture(app: RunningApp): Promise<ProgressFixture> {
-  const settings = await ok(app.core.call('settings.setup', { role: 'county', operator: '赵科长' }));
+  const settings = await setUpInstallation(app.core, { role: 'county', name: '赵科长' });
   if (!settings.configured) throw new Error('not configured');
   const fixture = buildProgressFixture(dayjs().year(), dayjs().format('YYYY-MM-DD'));
   writeProgressFixture(app.core.db, settings.stationId, fixture);
@@ -167,7 +168,7 @@ test('the county splits its targets by last year’s results, enters mechanizati
 
 test('a township station sees its own share and numbers, without the county’s tools', async ({ page, app }) => {
   const consoleErrors = watchConsole(page);
-  const settings = await ok(app.core.call('settings.setup', { role: 'station', townshipCode: LIULIN, operator: '王站长' }));
+  const settings = await setUpInstallation(app.core, { role: 'station', townshipCode: LIULIN, name: '王站长' });
   if (!settings.configured) throw new Error('not configured');
   const fixture = buildProgressFixture(dayjs().year(), dayjs().format('YYYY-MM-DD'));
   writeProgressFixture(app.core.db, settings.stationId, fixture);

@@ -1,4 +1,5 @@
 import type { Farmer, FarmerInput } from '../../shared/schemas/farmers';
+import { setUpInstallation } from '../support/setup';
 import type { Purchase } from '../../shared/schemas/purchases';
 import type { Voucher } from '../../shared/schemas/vouchers';
 import { formatVoucherQr } from '../../shared/domain/voucher-code';
@@ -26,8 +27,7 @@ async function ok<T>(r: Promise<{ ok: true; data: T } | { ok: false; error: unkn
   return result.data;
 }
 
-const setUpStation = (app: RunningApp) =>
-  ok(app.core.call('settings.setup', { role: 'station', townshipCode: '371525103', operator: '王技术员' }));
+const setUpStation = (app: RunningApp) => setUpInstallation(app.core, { role: 'station', townshipCode: '371525103', name: '王技术员' });
 
 let serial = 0;
 

@@ -7,6 +7,7 @@ import type { Farmer, FarmerInput } from '../../shared/schemas/farmers';
 import type { Result } from '../../shared/api/result';
 import type { ErrorBody } from '../../shared/api/errors';
 import { LIULIN } from './farmers';
+import { setUpInstallation } from './setup';
 
 export { farmerInput, LIULIN } from './farmers';
 
@@ -55,13 +56,14 @@ export function tempCore(options: { now?: () => Date } = {}): TempCore {
   };
 }
 
-/** A tempCore set up as the 柳林镇 (371525103) station with operator 王会计. */
-export async function stationCore(options: { now?: () => Date; operator?: string } = {}): Promise<TempCore> {
+/** A tempCore set up as the 柳林镇 (371525103) station, signed in as its 站长 王会计 (单人站点 unless solo: false). */
+export async function stationCore(options: { now?: () => Date; operator?: string; solo?: boolean } = {}): Promise<TempCore> {
   const core = tempCore(options);
-  const r = await core.call('settings.setup', { role: 'station', townshipCode: LIULIN, operator: options.operator ?? '王会计' });
-  if (!r.ok) {
+  try {
+    await setUpInstallation(core, { role: 'station', townshipCode: LIULIN, name: options.operator ?? '王会计', solo: options.solo });
+  } catch (error) {
     core.dispose();
-    throw new Error(`settings.setup failed: ${JSON.stringify(r.error)}`);
+    throw error;
   }
   return core;
 }

@@ -5,6 +5,7 @@
 import { writeSync } from 'node:fs';
 import { openCore } from '../../db/app';
 import { farmerInput } from './farmers';
+import { TEST_PASSWORD } from './setup';
 
 const [dbPath, firstArg] = process.argv.slice(2);
 if (!dbPath || firstArg === undefined) {
@@ -13,6 +14,11 @@ if (!dbPath || firstArg === undefined) {
 }
 
 const core = openCore(dbPath, { log: (message, error) => writeSync(2, `${message} ${String(error)}\n`) });
+const signIn = await core.call('auth.signIn', { login: 'zhanzhang', password: TEST_PASSWORD });
+if (!signIn.ok) {
+  writeSync(2, `auth.signIn failed: ${JSON.stringify(signIn.error)}\n`);
+  process.exit(1);
+}
 let n = Number(firstArg);
 writeSync(1, 'ready\n');
 for (;;) {

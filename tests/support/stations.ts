@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setUpInstallation } from '../support/setup';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,7 +13,7 @@ import { ALL_PURCHASE_CHECKS, tractorPurchase, tractorScrap } from './counter';
 /** A township station's file built through the real services (no hand-written rows). */
 export async function stationWith(township: string, start: number, build: (core: TempCore) => Promise<void>): Promise<TempCore> {
   const core = tempCore({ now: steppingClock(start) });
-  expectOk(await core.call('settings.setup', { role: 'station', townshipCode: township, operator: '站长' }));
+  (await setUpInstallation(core, { role: 'station', townshipCode: township, name: '站长' }));
   await build(core);
   return core;
 }

@@ -1,5 +1,6 @@
 import type { ErrorBody } from '../../../shared/api/errors';
 import type { Input, Method, Output } from '../../../shared/api/contract';
+import { announceAuthProblem } from '../features/auth/auth-events';
 import { bridge } from './transport';
 
 /** A failed call, carrying the dispatcher's code, Chinese message and field issues. */
@@ -17,7 +18,10 @@ export class ApiError extends Error {
 
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
   const result = await bridge.invoke(method, input);
-  if (!result.ok) throw new ApiError(result.error);
+  if (!result.ok) {
+    if (result.error.code === 'FORBIDDEN') announceAuthProblem(result.error.details);
+    throw new ApiError(result.error);
+  }
   return result.data as Output<M>;
 }
 

@@ -1,7 +1,10 @@
-import { Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { ROLE_LABELS } from '../../../shared/api/access';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { isDesktop } from '../api/transport';
+import { useSession } from '../session-context';
 import { useSettings } from '../settings-context';
 import { NAV_AREAS } from './nav';
 
@@ -9,6 +12,7 @@ const { Sider, Header, Content } = Layout;
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { settings } = useSettings();
+  const { user, lock, signOut } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   // the longest matching path wins: /vouchers/verify is 凭证核验, not 补贴凭证
@@ -58,8 +62,20 @@ export function AppShell({ children }: { children: ReactNode }) {
             <Typography.Text strong data-testid="unit-name">
               {settings.unitName}
             </Typography.Text>
-            <Typography.Text type="secondary">操作员：{settings.operator}</Typography.Text>
             {!isDesktop && <Tag color="blue">浏览器模式</Tag>}
+          </Space>
+          <Space style={{ float: 'right' }}>
+            <Typography.Text data-testid="signed-in-user">
+              <UserOutlined /> {user.displayName}（{ROLE_LABELS[user.role]}）
+            </Typography.Text>
+            <Tooltip title="离开座位时锁定屏幕，输入密码即可回到当前页面">
+              <Button size="small" icon={<LockOutlined />} onClick={() => void lock()}>
+                锁屏
+              </Button>
+            </Tooltip>
+            <Button size="small" icon={<LogoutOutlined />} onClick={() => void signOut()}>
+              退出登录
+            </Button>
           </Space>
         </Header>
         <Content style={{ padding: 24 }}>{children}</Content>

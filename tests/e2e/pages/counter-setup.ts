@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { setUpInstallation } from '../../support/setup';
 import type { Page } from '@playwright/test';
 import type { Farmer, FarmerInput } from '../../../shared/schemas/farmers';
 import { expect, keepScreenshot, type RunningApp } from '../fixtures';
@@ -47,7 +48,7 @@ export const TRACTOR_FORM = {
 
 /** A 柳林镇 station (the sample catalogue is seeded at setup) with the given farmers registered. */
 export async function station(app: RunningApp, ...farmers: FarmerInput[]): Promise<Farmer[]> {
-  await ok(app.core.call('settings.setup', { role: 'station', townshipCode: '371525103', operator: '王技术员' }));
+  await setUpInstallation(app.core, { role: 'station', townshipCode: '371525103', name: '王技术员' });
   const out: Farmer[] = [];
   for (const f of farmers) out.push(await ok(app.core.call('farmers.create', f)));
   return out;

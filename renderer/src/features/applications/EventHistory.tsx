@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { CHECKS, type ApplicationKind } from '../../../../shared/domain/workflow';
 import type { ApplicationEvent } from '../../../../shared/schemas/machines';
@@ -31,7 +31,23 @@ export function EventHistory({ kind, events }: { kind: ApplicationKind; events: 
       locale={{ emptyText: '尚无办理记录' }}
       columns={[
         { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
-        { title: '操作员', dataIndex: 'operator', width: 100 },
+        {
+          title: '操作员',
+          key: 'operator',
+          width: 110,
+          render: (_: unknown, e) => (
+            <>
+              {e.operator}
+              {e.unseparated && (
+                <Tooltip title="单人站点：与上一步为同一人办理（未分离）">
+                  <Tag color="orange" style={{ marginInlineStart: 4 }} data-testid="unseparated-tag">
+                    未分离
+                  </Tag>
+                </Tooltip>
+              )}
+            </>
+          ),
+        },
         {
           title: '状态变化',
           key: 'change',

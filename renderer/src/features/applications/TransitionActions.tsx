@@ -1,4 +1,5 @@
 import { Alert, App, Button, Checkbox, Input, Modal, Space, Typography } from 'antd';
+import { useSession } from '../../session-context';
 import { useState } from 'react';
 import {
   ACTION_LABELS,
@@ -109,10 +110,14 @@ function ActionDialog({ kind, id, subject, to, onClose, onDone }: Omit<Props, 's
   );
 }
 
+const HEAD_ONLY_STEPS: readonly Status[] = ['verified', 'published', 'paid'];
+
 /** The moves allowed from the current status (受理, 核验通过, 公示, 兑付, 退回, 作废, 重新提交). */
 export function TransitionActions(props: Props) {
   const [to, setTo] = useState<Status | null>(null);
-  const next = allowedNext(props.status);
+  const { user } = useSession();
+  // 核验、公示、兑付 are the 站长's steps; the service refuses them for anyone else anyway
+  const next = allowedNext(props.status).filter((s) => user.role === 'stationHead' || !HEAD_ONLY_STEPS.includes(s));
   if (!next.length) return null;
   return (
     <>

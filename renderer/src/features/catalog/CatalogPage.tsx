@@ -1,3 +1,4 @@
+import { useCan } from '../../session-context';
 import { DownloadOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -50,6 +51,7 @@ function VersionFacts({ version }: { version: CatalogVersion }) {
 /** 补贴额一览表: the catalogue by year, searchable by 品目 name or pinyin initials; import and export. */
 export function CatalogPage() {
   const { message } = App.useApp();
+  const can = useCan();
   const [versionId, setVersionId] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [scope, setScope] = useState<Scope>('all');
@@ -104,9 +106,11 @@ export function CatalogPage() {
               onChange={(id) => setVersionId(id)}
               data-testid="catalog-version"
             />
-            <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="catalog-import">
-              导入目录
-            </Button>
+            {can('catalog.import') && (
+              <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="catalog-import">
+                导入目录
+              </Button>
+            )}
             <Button
               icon={<DownloadOutlined />}
               disabled={!version}

@@ -1,32 +1,19 @@
-import { App, Button, Card, Descriptions, Input, Space, Typography } from 'antd';
+import { Card, Descriptions, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
 import { isDesktop } from '../../api/transport';
+import { useCan, useSession } from '../../session-context';
 import { useSettings } from '../../settings-context';
 import { ExportStationCard } from '../county/ExportStationCard';
+import { ChangePasswordForm } from '../auth/ChangePasswordForm';
+import { AccessLogPanel } from '../users/AccessLogPanel';
+import { StationSettingsCard } from '../users/StationSettingsCard';
+import { UsersPanel } from '../users/UsersPanel';
 
-/** What this installation is (fixed at first run) and who is working now (changeable). */
+/** What this installation is (fixed at first run), its security settings, users and the access log. */
 export function SettingsPage() {
-  const { settings, reload } = useSettings();
-  const { message } = App.useApp();
-  const [operator, setOperator] = useState(settings.operator);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const save = async () => {
-    setSaving(true);
-    try {
-      await api.settings.setOperator({ operator });
-      setError(null);
-      await reload();
-      void message.success('操作员已更换');
-    } catch (e) {
-      setError(e instanceof ApiError ? (e.body.issues?.[0]?.message ?? e.message) : '保存失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { settings } = useSettings();
+  const { user } = useSession();
+  const can = useCan();
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -45,27 +32,15 @@ export function SettingsPage() {
           <Descriptions.Item label="数据文件">{settings.dbPath}</Descriptions.Item>
           <Descriptions.Item label="数据版本">{settings.schemaVersion}</Descriptions.Item>
           <Descriptions.Item label="运行方式">{isDesktop ? '桌面版' : '浏览器模式（仅本机访问）'}</Descriptions.Item>
+          <Descriptions.Item label="单人站点">{settings.role === 'station' ? (settings.soloStation ? '是（办理步骤标记为未分离）' : '否') : '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
-      {settings.role === 'station' && <ExportStationCard />}
-      <Card title="操作员">
-        <Space.Compact style={{ width: 360 }}>
-          <Input
-            value={operator}
-            maxLength={20}
-            status={error ? 'error' : undefined}
-            onChange={(e) => setOperator(e.target.value)}
-            onPressEnter={() => void save()}
-          />
-          <Button type="primary" loading={saving} onClick={() => void save()}>
-            更换操作员
-          </Button>
-        </Space.Compact>
-        {error && (
-          <Typography.Paragraph type="danger" style={{ marginTop: 8 }}>
-            {error}
-          </Typography.Paragraph>
-        )}
+      {settings.role === 'station' && can('county.exportStation') && <ExportStationCard />}
+      {can('settings.update') && <StationSettingsCard />}
+      {can('users.list') && <UsersPanel />}
+      {can('audit.accessLog') && <AccessLogPanel />}
+      <Card title={`修改我的密码（${user.displayName}）`}>
+        <ChangePasswordForm login={user.login} onDone={() => undefined} />
       </Card>
     </Space>
   );

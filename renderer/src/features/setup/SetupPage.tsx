@@ -3,33 +3,46 @@ import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import { setupInput, type Settings } from '../../../../shared/schemas/settings';
+import { setupInput, type Settings, type SetupOutput } from '../../../../shared/schemas/settings';
 import { api } from '../../api/client';
 import { Field } from '../../components/form/Field';
 import { enterToNext } from '../../components/form/enter-to-next';
 import { applyServerErrors } from '../../components/form/server-errors';
 import { TownshipSelect } from '../../components/TownshipSelect';
+import { RecoveryCodeCard } from '../auth/RecoveryCodeCard';
 
 type Values = z.input<typeof setupInput>;
-const FIELDS = ['role', 'townshipCode', 'operator'] as const;
+const FIELDS = ['role', 'townshipCode', 'displayName', 'login', 'password'] as const;
 
-/** First run: what this installation is, and who works at it. Asked once. */
+/** First run: what this installation is, and its first administrator (站长 / 县局管理员). Asked once. */
 export function SetupPage({ dbPath, onDone }: { dbPath: string; onDone: (s: Settings) => void }) {
   const [banner, setBanner] = useState<string | null>(null);
-  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof setupInput>>({
+  const [confirm, setConfirm] = useState('');
+  const [confirmError, setConfirmError] = useState<string | null>(null);
+  const [done, setDone] = useState<SetupOutput | null>(null);
+  const { control, handleSubmit, setError, formState, getValues } = useForm<Values, unknown, z.output<typeof setupInput>>({
     resolver: zodResolver(setupInput),
-    defaultValues: { role: 'station', operator: '' },
+    defaultValues: { role: 'station', displayName: '', login: '', password: '' },
   });
   const role = useWatch({ control, name: 'role' });
 
   const submit = handleSubmit(async (values) => {
     setBanner(null);
+    if (confirm !== getValues('password')) {
+      setConfirmError('两次输入的密码不一致');
+      return;
+    }
+    setConfirmError(null);
     try {
-      onDone(await api.settings.setup(values));
+      setDone(await api.settings.setup(values));
     } catch (error) {
       setBanner(applyServerErrors(error, setError, FIELDS));
     }
   });
+
+  if (done) {
+    return <RecoveryCodeCard code={done.recoveryCode} name={getValues('displayName')} onContinue={() => onDone(done.settings)} />;
+  }
 
   return (
     <div style={{ minHeight: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 24 }}>
@@ -63,14 +76,35 @@ export function SetupPage({ dbPath, onDone }: { dbPath: string; onDone: (s: Sett
               render={(field) => <TownshipSelect {...field} />}
             />
           )}
+          <Typography.Paragraph strong style={{ marginBottom: 8 }}>
+            {role === 'county' ? '县局管理员' : '站长'}账户（本机第一位管理员，之后由其为其他人开设账户）
+          </Typography.Paragraph>
           <Field
             control={control}
-            name="operator"
-            label="操作员姓名"
+            name="displayName"
+            label="姓名"
             required
-            extra="记录在每一条登记和修改的操作日志中，之后可在“设置”里更换"
+            extra="记录在每一条登记和修改的操作日志中"
             render={(field) => <Input {...field} maxLength={20} placeholder="例如：王建国" autoComplete="off" />}
           />
+          <Field
+            control={control}
+            name="login"
+            label="用户名（登录用）"
+            required
+            render={(field) => <Input {...field} maxLength={32} placeholder="例如：wangjg" autoComplete="username" />}
+          />
+          <Field
+            control={control}
+            name="password"
+            label="密码"
+            required
+            extra="至少8位，含数字、字母、符号中至少两类，不能包含用户名"
+            render={(field) => <Input.Password {...field} autoComplete="new-password" />}
+          />
+          <Form.Item label="再次输入密码" required validateStatus={confirmError ? 'error' : undefined} help={confirmError ?? undefined}>
+            <Input.Password id="field-confirm" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password" />
+          </Form.Item>
           <Button type="primary" size="large" block loading={formState.isSubmitting} onClick={() => void submit()}>
             完成设置
           </Button>

@@ -1,3 +1,4 @@
+import { useCan } from '../../session-context';
 import { Button, ConfigProvider, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { formatFen } from '../../../../shared/domain/money';
@@ -22,6 +23,8 @@ const shortTitle = (title: string) => title.replace(/^冠县农机/, '').replace
 
 /** Issued vouchers, newest first; voided ones struck through with their reason. */
 export function VoucherTable({ page, loading, selected, onSelect, onPrint, onVoid, onPage, readOnly = false }: Props) {
+  // voiding a voucher is the 站长's (the guard refuses it for others)
+  const canVoid = useCan()('vouchers.void');
   const columns: ColumnsType<VoucherListItem> = [
     {
       title: '凭证编号',
@@ -65,9 +68,11 @@ export function VoucherTable({ page, loading, selected, onSelect, onPrint, onVoi
             <Button size="small" onClick={() => onPrint(r.id)} data-testid="print-voucher">
               {r.printCount ? '补打' : '打印'}
             </Button>
-            <Button size="small" danger onClick={() => onVoid(r)} data-testid="void-voucher">
-              作废
-            </Button>
+            {canVoid && (
+              <Button size="small" danger onClick={() => onVoid(r)} data-testid="void-voucher">
+                作废
+              </Button>
+            )}
           </Space>
         ),
     },

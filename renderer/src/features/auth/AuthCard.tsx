@@ -1,0 +1,17 @@
+import { Card, Typography } from 'antd';
+import type { ReactNode } from 'react';
+
+/** The centred card every sign-in screen uses (sign-in, lock, recovery, first password). */
+export function AuthCard({ title, subtitle, children, width = 420 }: { title: string; subtitle?: ReactNode; children: ReactNode; width?: number }) {
+  return (
+    <div className="auth-screen">
+      <Card style={{ width }}>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {title}
+        </Typography.Title>
+        {subtitle && <Typography.Paragraph type="secondary">{subtitle}</Typography.Paragraph>}
+        {children}
+      </Card>
+    </div>
+  );
+}

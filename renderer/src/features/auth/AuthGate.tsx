@@ -1,0 +1,62 @@
+import { Spin } from 'antd';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { SessionInfo } from '../../../../shared/schemas/auth';
+import { api } from '../../api/client';
+import { SessionContext, type SessionState } from '../../session-context';
+import { AUTH_EVENT } from './auth-events';
+import { AuthCard } from './AuthCard';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { FirstAdminPage } from './FirstAdminPage';
+import { LockScreen } from './LockScreen';
+import { SignInPage } from './SignInPage';
+import { useIdleLock } from './useIdleLock';
+
+/**
+ * Between the configured installation and the app: sign-in, a forced new password after a reset, and the
+ * idle lock. The app stays mounted (hidden) while the screen is locked, so half-filled forms survive.
+ */
+export function AuthGate({ children }: { children: ReactNode }) {
+  const [info, setInfo] = useState<SessionInfo | null>(null);
+
+  // a failed read keeps what is shown; the next call or event tries again
+  const refresh = useCallback(() => api.auth.session({}).then(setInfo, () => undefined), []);
+
+  useEffect(() => {
+    api.auth.session({}).then(setInfo, () => undefined);
+    const onProblem = () => void refresh();
+    window.addEventListener(AUTH_EVENT, onProblem);
+    return () => window.removeEventListener(AUTH_EVENT, onProblem);
+  }, [refresh]);
+
+  const signOut = useCallback(async () => {
+    setInfo(await api.auth.signOut({}));
+  }, []);
+  const lock = useCallback(async () => {
+    setInfo(await api.auth.lock({}));
+  }, []);
+
+  const signedIn = Boolean(info?.user && !info.user.mustChangePassword);
+  useIdleLock(info?.idleLockMinutes ?? 10, signedIn && !info?.locked, () => void lock());
+
+  const user = info?.user;
+  const session = useMemo<SessionState | null>(() => (user ? { user, signOut, lock } : null), [user, signOut, lock]);
+
+  if (!info) return <Spin size="large" fullscreen tip="正在打开…" />;
+  if (info.needsFirstAdmin) return <FirstAdminPage title="创建管理员账户" onDone={() => void refresh()} />;
+  if (!info.user || !session) return <SignInPage onSignedIn={setInfo} />;
+  if (info.user.mustChangePassword) {
+    return (
+      <AuthCard title="请设置新密码" subtitle={`${info.user.displayName}，您的密码由管理员设置或重置，请先改为只有您自己知道的密码。`}>
+        <ChangePasswordForm login={info.user.login} onDone={setInfo} />
+      </AuthCard>
+    );
+  }
+  return (
+    <SessionContext.Provider value={session}>
+      <div style={info.locked ? { display: 'none' } : undefined} aria-hidden={info.locked} {...(info.locked ? { inert: true } : {})}>
+        {children}
+      </div>
+      {info.locked && <LockScreen user={info.user} onUnlocked={setInfo} onSignOut={() => void signOut()} />}
+    </SessionContext.Provider>
+  );
+}

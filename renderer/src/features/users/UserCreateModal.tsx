@@ -1,0 +1,56 @@
+import { Alert, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { ROLE_INSTALLATION, ROLE_LABELS, USER_ROLES, type UserRole } from '../../../../shared/api/access';
+import { api, ApiError } from '../../api/client';
+import { useSettings } from '../../settings-context';
+import { newPasswordProblem, PasswordFields, type NewPassword } from '../auth/PasswordFields';
+
+/** 新增用户: the administrator sets a first password, which the user must change at first sign-in. */
+export function UserCreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
+  const { settings } = useSettings();
+  const roles = USER_ROLES.filter((r) => ROLE_INSTALLATION[r] === settings.role);
+  const [name, setName] = useState('');
+  const [login, setLogin] = useState('');
+  const [role, setRole] = useState<UserRole>(roles[0] ?? 'technician');
+  const [pw, setPw] = useState<NewPassword>({ password: '', confirm: '' });
+  const [fieldError, setFieldError] = useState<ReturnType<typeof newPasswordProblem>>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    const problem = newPasswordProblem(pw, login);
+    setFieldError(problem);
+    if (problem) return;
+    setBusy(true);
+    try {
+      await api.users.create({ displayName: name.trim(), login: login.trim(), role, password: pw.password });
+      setName('');
+      setLogin('');
+      setPw({ password: '', confirm: '' });
+      setError(null);
+      onCreated();
+    } catch (e) {
+      setError(e instanceof ApiError ? (e.body.issues?.[0]?.message ?? e.message) : '新增失败，请重试');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title="新增用户" open={open} onCancel={onClose} onOk={() => void submit()} okText="新增" confirmLoading={busy} destroyOnHidden>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <Form layout="vertical" component="div">
+        <Form.Item label="姓名" required>
+          <Input id="user-name" autoFocus maxLength={20} value={name} onChange={(e) => setName(e.target.value)} />
+        </Form.Item>
+        <Form.Item label="用户名（登录用）" required>
+          <Input id="user-login" maxLength={32} value={login} onChange={(e) => setLogin(e.target.value)} />
+        </Form.Item>
+        <Form.Item label="角色" required>
+          <Select id="user-role" value={role} onChange={setRole} options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+        </Form.Item>
+        <PasswordFields value={pw} onChange={setPw} error={fieldError} label="初始密码（首次登录时须修改）" />
+      </Form>
+    </Modal>
+  );
+}
