@@ -13,11 +13,27 @@ export class CliError extends Error {
   }
 }
 
-/** Reads all of stdin (a pipe or file), for a password given that way. */
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+const STDIN_WAIT_MS = 10_000;
+
+/** Reads the first line of stdin (a pipe or file), for a password given that way; gives up after a while. */
+function readStdinLine(): Promise<string> {
+  return new Promise((resolve) => {
+    let text = '';
+    const done = () => {
+      clearTimeout(timer);
+      process.stdin.off('data', onData);
+      process.stdin.off('end', done);
+      process.stdin.pause();
+      resolve(text.split(/\r?\n/)[0] ?? '');
+    };
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      if (text.includes('\n')) done();
+    };
+    const timer = setTimeout(done, STDIN_WAIT_MS);
+    process.stdin.on('data', onData);
+    process.stdin.once('end', done);
+  });
 }
 
 /**
@@ -29,7 +45,7 @@ export async function readPassword(envName = 'AGRI_PASSWORD'): Promise<string> {
   const fromEnv = process.env[envName];
   if (fromEnv) return fromEnv;
   if (process.stdin.isTTY) throw new CliError(`请通过环境变量 ${envName} 或标准输入提供密码（不接受命令行参数中的密码）`);
-  const piped = await readStdin();
+  const piped = await readStdinLine();
   if (!piped) throw new CliError(`请通过环境变量 ${envName} 或标准输入提供密码（不接受命令行参数中的密码）`);
   return piped;
 }

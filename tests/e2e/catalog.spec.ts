@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { badCatalogRows, catalogXlsx, goodCatalogRows } from '../fixtures/catalog-xlsx';
-import { ARTIFACTS, expect, keepScreenshot, test } from './fixtures';
+import { ARTIFACTS, expect, keepScreenshot, test, openApp } from './fixtures';
 import { CatalogPageModel } from './pages/catalog-page';
 
 /** A dialog floats over the page: keep what the screen shows rather than the whole page. */
@@ -16,7 +16,7 @@ async function keepViewport(page: Page, name: string) {
 
 test('补贴额一览表: the 示例 sample, search by initials, a refused import, a good import, export', async ({ page, app }) => {
   await setUpInstallation(app.core, { role: 'station', townshipCode: '371525103', name: '王技术员' });
-  await page.goto(app.url);
+  await openApp(page, app);
   const catalog = new CatalogPageModel(page);
   await catalog.openFromMenu();
 

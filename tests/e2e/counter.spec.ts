@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { setUpInstallation } from '../support/setup';
 import type { Purchase } from '../../shared/schemas/purchases';
 import { ALL_PURCHASE_CHECKS, tractorPurchase, tractorScrap } from '../support/counter';
-import { expect, test } from './fixtures';
+import { expect, test, openApp } from './fixtures';
 import { PurchaseFormModel, ScrapFormModel } from './pages/application-forms';
 import { LI, ok, PURCHASE_CHECKS, screenshot, station, TRACTOR_FORM, watchConsole, xlsxRows, ZHANG } from './pages/counter-setup';
 import { LedgerPageModel } from './pages/ledger-page';
@@ -11,7 +11,7 @@ import { RecordPageModel } from './pages/record-page';
 test('scrap-and-replace at the counter from the keyboard: scrap, purchase, review to 兑付, ledger and Excel', async ({ page, app }) => {
   const consoleErrors = watchConsole(page);
   await station(app, ZHANG);
-  await page.goto(app.url);
+  await openApp(page, app);
 
   // 登记台: find the farmer, Enter opens the only result
   await page.getByTestId('farmer-search').fill('张三');
@@ -175,7 +175,7 @@ test('a second purchase with the same factory serial is refused, naming the firs
   const first = tractorPurchase(zhang?.id ?? '', { purchaseDate: '2025-09-10', invoiceDate: '2025-09-10' });
   await ok(app.core.call('purchases.create', first));
 
-  await page.goto(`${app.url}#/farmers/${li?.id}/purchases/new`);
+  await openApp(page, app, `#/farmers/${li?.id}/purchases/new`);
   const form = new PurchaseFormModel(page);
   await form.fill({ ...TRACTOR_FORM, factoryNo: 'sn-2025-000123' }); // typed differently, the same serial
   await form.save();
@@ -198,7 +198,7 @@ test('a near-miss model code asks for a reason, and saves once one is given', as
     ),
   );
 
-  await page.goto(`${app.url}#/farmers/${li?.id}/purchases/new`);
+  await openApp(page, app, `#/farmers/${li?.id}/purchases/new`);
   const form = new PurchaseFormModel(page);
   await form.fill({ ...TRACTOR_FORM, model: 'IGQNZ-230', factoryNo: 'SN2025000999' });
   await form.save();
@@ -237,7 +237,7 @@ test('待办 lists open applications by deadline and publishes two verified ones
   await ok(app.core.call('applications.transition', { kind: 'purchase', ids: ready, to: 'accepted' }));
   await ok(app.core.call('applications.transition', { kind: 'purchase', ids: ready, to: 'verified', checks: ALL_PURCHASE_CHECKS }));
 
-  await page.goto(app.url);
+  await openApp(page, app);
   await page.getByRole('menuitem', { name: /待办/ }).click();
   const table = page.getByTestId('todo-table');
   const rows = table.locator('tbody tr.ant-table-row');
@@ -262,7 +262,7 @@ test('待办 lists open applications by deadline and publishes two verified ones
 test('scrap form says when a value is outside every band; photos upload and show', async ({ page, app }) => {
   const consoleErrors = watchConsole(page);
   const [zhang] = await station(app, ZHANG);
-  await page.goto(`${app.url}#/farmers/${zhang?.id}/scraps/new`);
+  await openApp(page, app, `#/farmers/${zhang?.id}/scraps/new`);
   const scrap = new ScrapFormModel(page);
   await scrap.pickEnter('item', 'sdpyj', '水稻抛秧机');
   await expect(scrap.field('paramValue')).toBeVisible();
@@ -275,7 +275,7 @@ test('scrap form says when a value is outside every band; photos upload and show
   await expect(scrap.preview.getByTestId('scrap-replace-amount')).toHaveText('9,300.00 元');
 
   const saved = await ok(app.core.call('scraps.create', tractorScrap(zhang?.id ?? '')));
-  await page.goto(`${app.url}#/scraps/${saved.id}`);
+  await openApp(page, app, `#/scraps/${saved.id}`);
   const png = await QRCode.toBuffer('GXBF-2025-0001 拆解前', { type: 'png', width: 160 });
   await page.getByTestId('photo-input-before').setInputFiles({ name: '拆解前.png', mimeType: 'image/png', buffer: png });
   await expect(page.getByTestId('scrap-photos').getByTestId('photo-thumb')).toHaveCount(1);
@@ -289,7 +289,7 @@ test('scrap form says when a value is outside every band; photos upload and show
 test('the county installation sees the ledgers read-only', async ({ page, app }) => {
   const consoleErrors = watchConsole(page);
   await setUpInstallation(app.core, { role: 'county', name: '赵科长' });
-  await page.goto(app.url);
+  await openApp(page, app);
   await expect(page.getByRole('menuitem', { name: /待办/ })).toHaveCount(0);
   await page.getByRole('menuitem', { name: /报废登记/ }).click();
   await expect(page.getByTestId('scrap-ledger')).toContainText('没有符合条件的报废登记');
@@ -305,7 +305,7 @@ test('退回 needs a reason; the returned purchase is corrected and 重新提交
   );
   await ok(app.core.call('applications.transition', { kind: 'purchase', ids: [made.id], to: 'accepted' }));
 
-  await page.goto(`${app.url}#/purchases/${made.id}`);
+  await openApp(page, app, `#/purchases/${made.id}`);
   const record = new RecordPageModel(page);
   await record.expectStatus('已受理');
   await expect(page.getByTestId('edit-record')).toHaveCount(0);

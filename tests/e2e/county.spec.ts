@@ -6,7 +6,7 @@ import { openCore, type AppCore } from '../../db/app';
 import { exportStationFile } from '../../db/transfer/export';
 import { farmerInput } from '../support/farmers';
 import { ALL_PURCHASE_CHECKS, tractorPurchase } from '../support/counter';
-import { expect, keepScreenshot, test } from './fixtures';
+import { expect, keepScreenshot, test, openApp } from './fixtures';
 import { ProgressPageModel } from './pages/progress-page';
 
 /** Builds a township station's file through the real services (a clock in March 2025) and exports it. */
@@ -37,7 +37,7 @@ test('the county imports two station files through the UI and sees the planted d
     const fileB = await stationFile(dir, '371525104', 2, 'SN-SAME-001');
     await setUpInstallation(app.core, { role: 'county', name: '县局审核员' });
 
-    await page.goto(`${app.url}#/county`);
+    await openApp(page, app, `#/county`);
     await expect(page.getByText('县级汇总 · 站点数据导入与核查')).toBeVisible();
     await page.locator('input[type=file][accept=".agri"]').setInputFiles([fileA, fileB]);
     await page.getByTestId('start-import').click();
@@ -63,7 +63,7 @@ test('the county imports two station files through the UI and sees the planted d
 
     // the merged data counts on the progress screen, per township
     const progress = new ProgressPageModel(page);
-    await progress.open(app.url, '?year=2025');
+    await progress.open(app, '?year=2025');
     for (const code of ['371525103', '371525104']) {
       await expect(progress.townshipRow(code).locator('[data-measure="purchases"]')).toHaveAttribute('data-done', '1');
     }

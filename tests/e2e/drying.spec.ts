@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import { setUpInstallation } from '../support/setup';
 import type { Page } from '@playwright/test';
 import { COOP, DOC_NO } from '../support/drying';
-import { expect, keepScreenshot, test, type RunningApp } from './fixtures';
+import { expect, keepScreenshot, test, type RunningApp, openApp } from './fixtures';
 import { DryingPageModel } from './pages/drying-page';
 
 // The browser runs in Asia/Shanghai (playwright.config.ts) and the app's server in this process: give the
@@ -48,7 +48,7 @@ test('a centre from plan to 投产, a coal dryer converted to a heat pump: the d
   test.setTimeout(120_000); // many screens; slow when the machine is busy
   const consoleErrors = watchConsole(page);
   await station(app);
-  await page.goto(app.url);
+  await openApp(page, app);
   const drying = new DryingPageModel(page);
   await drying.openFromMenu();
 
@@ -132,7 +132,7 @@ test('a centre from plan to 投产, a coal dryer converted to a heat pump: the d
 
 test('a 规划 site without land-use conformity cannot start: the Chinese reason is shown and nothing changes', async ({ page, app }) => {
   await station(app);
-  await page.goto(app.url);
+  await openApp(page, app);
   const drying = new DryingPageModel(page);
   await drying.openFromMenu();
   await drying.createSite({ kind: '烘干点', name: '柳林镇西街烘干点', village: '西街村', conformity: '待认定' });

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { openCore, type AppCore } from '../../db/app';
 import { startWebServer } from '../../db/http/server';
+import { TEST_PASSWORD } from '../support/setup';
 
 export const STATIC_DIR = resolve(import.meta.dirname, '../../out/renderer');
 export const ARTIFACTS = resolve(import.meta.dirname, '../artifacts/e2e');
@@ -42,9 +43,21 @@ export async function keepScreenshot(page: Page, name: string): Promise<string> 
 }
 
 /**
- * Opens the app at `path` (e.g. '/counter') as a signed-in user of an installation already set up
- * through the core. Use this rather than page.goto(app.url), so tests keep working as sign-in arrives.
+ * Opens the app at `path` (e.g. '#/counter') signed in as the installation's administrator (set up through
+ * the core with tests/support/setup.ts): the browser gets its HttpOnly session cookie from a real
+ * auth.signIn over HTTP, exactly as the sign-in screen would. Pass `login` to sign in as another user.
  */
-export async function openApp(page: Page, app: RunningApp, path = '/'): Promise<void> {
+export async function openApp(page: Page, app: RunningApp, path = '', login?: string): Promise<void> {
+  const cookies = await page.context().cookies(app.url);
+  if (!cookies.some((c) => c.name === 'agri_session')) {
+    const settings = await app.core.call('settings.get', {});
+    const role = settings.ok && settings.data.configured ? settings.data.role : 'station';
+    const r = await page.request.post(new URL('rpc/auth.signIn', app.url).toString(), {
+      headers: { 'X-Agri-Token': app.token, 'Content-Type': 'application/json' },
+      data: { login: login ?? (role === 'county' ? 'xianju' : 'zhanzhang'), password: TEST_PASSWORD },
+    });
+    const body = (await r.json()) as { ok: boolean; error?: unknown };
+    if (!body.ok) throw new Error(`sign-in for the test failed: ${JSON.stringify(body.error)}`);
+  }
   await page.goto(new URL(path, app.url).toString());
 }

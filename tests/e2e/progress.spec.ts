@@ -41,7 +41,7 @@ test('the county sees the fixture’s numbers on the cards, the township table a
   const fixture = await countyWithFixture(app);
   const want = expectedFor(fixture);
   const progress = new ProgressPageModel(page);
-  await progress.open(app.url);
+  await progress.open(app);
 
   await expect(page.getByTestId('counting-rule')).toContainText('计入口径');
   await expect(page.getByTestId('counting-rule')).toContainText('已核验');
@@ -102,7 +102,7 @@ test('the county splits its targets by last year’s results, enters mechanizati
   const consoleErrors = watchConsole(page);
   const fixture = await countyWithFixture(app);
   const progress = new ProgressPageModel(page);
-  await progress.open(app.url, '?tab=targets');
+  await progress.open(app, '?tab=targets');
 
   await expect(page.getByTestId('targets-form')).toBeVisible();
   await page.getByTestId('apportion-last-year').click();
@@ -174,7 +174,7 @@ test('a township station sees its own share and numbers, without the county’s 
   writeProgressFixture(app.core.db, settings.stationId, fixture);
   const want = expectedFor(fixture, { township: LIULIN });
   const progress = new ProgressPageModel(page);
-  await progress.open(app.url);
+  await progress.open(app);
   await expect(page.getByRole('heading', { name: '目标进度（柳林镇）' })).toBeVisible();
   expect(await progress.measure('scraps')).toEqual({ done: want.scraps, target: evenShare(100, LIULIN) });
   expect(await progress.measure('purchases')).toEqual({ done: want.purchases, target: 50 });

@@ -4,7 +4,7 @@ import type { Purchase } from '../../shared/schemas/purchases';
 import type { Voucher } from '../../shared/schemas/vouchers';
 import { formatVoucherQr } from '../../shared/domain/voucher-code';
 import { ALL_PURCHASE_CHECKS, tractorPurchase, tractorScrap } from '../support/counter';
-import { expect, keepScreenshot, test, type RunningApp } from './fixtures';
+import { expect, keepScreenshot, test, type RunningApp, openApp } from './fixtures';
 import { pdfInfo, pdfText, pdfToPng, VoucherPrintModel } from './pages/voucher-print';
 import { VoucherListModel } from './pages/voucher-list';
 import { VoucherVerifyModel } from './pages/voucher-verify';
@@ -63,7 +63,7 @@ test('one click issues and prints a voucher; the A4 PDF is right to the fen; a r
   await setUpStation(app);
   const purchase = await verifiedPurchase(app, ZHANG, true);
   await VoucherPrintModel.stubPrintDialog(page);
-  await page.goto(app.url);
+  await openApp(page, app);
 
   // 已核验待出具: one click issues the voucher and prints it (the print route, no menu)
   const list = new VoucherListModel(page);
@@ -144,7 +144,7 @@ test('batch print from the list: two vouchers, A4 two-part (1 page each) and A5 
   const a = await issue(app, await verifiedPurchase(app, ZHANG, true));
   const b = await issue(app, await verifiedPurchase(app, LI, false));
   await VoucherPrintModel.stubPrintDialog(page);
-  await page.goto(app.url);
+  await openApp(page, app);
 
   const list = new VoucherListModel(page);
   await list.openFromMenu();
@@ -200,7 +200,7 @@ test('凭证核验: a scanned QR is 有效, a changed amount 不符, and after �
 }) => {
   await setUpStation(app);
   const v = await issue(app, await verifiedPurchase(app, ZHANG, true));
-  await page.goto(app.url);
+  await openApp(page, app);
 
   const verify = new VoucherVerifyModel(page);
   await verify.openFromMenu();
@@ -235,7 +235,7 @@ test('凭证核验: a scanned QR is 有效, a changed amount 不符, and after �
   await keepScreenshot(page, 'voucher-verify-voided');
 
   // a voided voucher is not printed
-  await page.goto(`${app.url}#/print/vouchers?ids=${v.id}`);
+  await openApp(page, app, `#/print/vouchers?ids=${v.id}`);
   await expect(page.getByTestId('voided-alert')).toContainText(v.number);
   await expect(page.getByTestId('voucher-sheet')).toHaveCount(0);
   await expect(page.getByTestId('print-button')).toBeDisabled();
@@ -248,7 +248,7 @@ test('desktop app: the chosen printer is remembered, prints go to it counted fir
   await setUpStation(app);
   const v = await issue(app, await verifiedPurchase(app, ZHANG, true));
   await VoucherPrintModel.fakeDesktopBridge(page);
-  await page.goto(`${app.url}#/print/vouchers?ids=${v.id}`);
+  await openApp(page, app, `#/print/vouchers?ids=${v.id}`);
   const print = new VoucherPrintModel(page);
   await print.expectShown(1);
   await expect(page.getByText('浏览器模式')).toHaveCount(0);
@@ -278,7 +278,7 @@ test('the purchase’s own page issues and prints its voucher in one click', asy
   await setUpStation(app);
   const purchase = await verifiedPurchase(app, ZHANG, true);
   await VoucherPrintModel.stubPrintDialog(page);
-  await page.goto(`${app.url}#/purchases/${purchase.id}`);
+  await openApp(page, app, `#/purchases/${purchase.id}`);
   await page.getByTestId('issue-voucher').click();
   const print = new VoucherPrintModel(page);
   await print.expectShown(1);

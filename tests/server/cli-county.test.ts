@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/core';
 import { agri } from '../support/cli';
 import { farmerInput } from '../support/farmers';
+import { TEST_PASSWORD } from '../support/setup';
 
 let tmp: { dir: string; dispose(): void };
 beforeAll(() => {
@@ -16,17 +17,22 @@ describe('agri export-station / import-stations', () => {
     const station = join(tmp.dir, 'station.db');
     const county = join(tmp.dir, 'county.db');
     const out = join(tmp.dir, 'out');
-    expect((await agri(['init', '--db', station, '--role', 'station', '--township', '清水镇', '--operator', '站长'])).code).toBe(0);
+    const pw = { AGRI_PASSWORD: TEST_PASSWORD };
+    expect((await agri(['init', '--db', station, '--role', 'station', '--township', '清水镇', '--admin', 'zhanzhang', '--name', '站长'], pw)).code).toBe(0);
     expect(
-      (await agri(['call', 'farmers.create', JSON.stringify(farmerInput(1, { townshipCode: '371525104' })), '--db', station])).code,
+      (await agri(['call', 'farmers.create', JSON.stringify(farmerInput(1, { townshipCode: '371525104' })), '--db', station, '--user', 'zhanzhang'], pw)).code,
     ).toBe(0);
-    const exported = await agri(['export-station', '--db', station, '--out', out]);
+    // batch commands need an account too
+    const anonymous = await agri(['export-station', '--db', station, '--out', out]);
+    expect(anonymous.code).toBe(1);
+    expect(anonymous.stdout).toContain('--user');
+    const exported = await agri(['export-station', '--db', station, '--out', out, '--user', 'zhanzhang'], pw);
     expect(exported.code).toBe(0);
     const [file] = readdirSync(out);
     expect(file).toMatch(/^冠县-清水镇-\d{8}\.agri$/);
 
-    expect((await agri(['init', '--db', county, '--role', 'county', '--operator', '县局'])).code).toBe(0);
-    const imported = await agri(['import-stations', '--db', county, join(out, file!), join(out, 'missing.agri')]);
+    expect((await agri(['init', '--db', county, '--role', 'county', '--admin', 'xianju', '--name', '县局'], pw)).code).toBe(0);
+    const imported = await agri(['import-stations', '--db', county, '--user', 'xianju', join(out, file!), join(out, 'missing.agri')], pw);
     expect(imported.code).toBe(1); // one of the two files does not exist
     const lines = imported.stdout
       .trim()
@@ -36,7 +42,7 @@ describe('agri export-station / import-stations', () => {
     expect(lines[0]!.added).toBeGreaterThan(0);
     expect(lines[1]).toMatchObject({ status: 'refused', reasons: ['文件不存在'] });
     expect(imported.stderr).toContain('[1/2] 正在导入');
-    const found = await agri(['call', 'farmers.search', '{"q":"农户1"}', '--db', county]);
+    const found = await agri(['call', 'farmers.search', '{"q":"农户1"}', '--db', county, '--user', 'xianju'], pw);
     expect((found.json as { data: { total: number } }).data.total).toBe(1);
   }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { signIn, TEST_PASSWORD } from '../support/setup';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -214,17 +215,39 @@ describe('RPC request handling', () => {
     expect(json(unknown)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const proto = await rpc(port, '__proto__', {}, auth);
     expect(json(proto)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const bad = await rpc(port, 'settings.setup', { role: 'station', operator: '王会计' }, auth);
+    const bad = await rpc(port, 'settings.setup', { role: 'station', login: 'wangkj', displayName: '王会计', password: TEST_PASSWORD }, auth);
     expect(json(bad)).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['townshipCode'] }] } });
   });
 
-  it('writes go through: setup, then a farmer, then search', async () => {
-    expect(json(await rpc(port, 'settings.setup', { role: 'station', townshipCode: LIULIN, operator: '王会计' }, auth)).ok).toBe(true);
-    const created = json(await rpc(port, 'farmers.create', farmerInput(1, { name: '张三' }), auth));
+  it('writes go through: setup (which signs in with an HttpOnly SameSite=Strict cookie), then a farmer, then search', async () => {
+    const setup = await rpc(port, 'settings.setup', { role: 'station', townshipCode: LIULIN, login: 'wangkj', displayName: '王会计', password: TEST_PASSWORD }, auth);
+    expect(json(setup).ok).toBe(true);
+    const cookie = String(setup.headers['set-cookie']?.[0] ?? '');
+    expect(cookie).toMatch(/^agri_session=[A-Za-z0-9_-]{40,}; Path=\/; HttpOnly; SameSite=Strict$/);
+    const session = { Cookie: cookie.split(';')[0] ?? '' };
+    // a call without the cookie is not signed in
+    expect(json(await rpc(port, 'farmers.create', farmerInput(1, { name: '张三' }), auth))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '请先登录' } });
+    // the cookie without this launch's token is refused before anything else
+    expect((await rpc(port, 'farmers.search', {}, session)).status).toBe(401);
+    expect((await rpc(port, 'farmers.search', {}, { ...session, 'X-Agri-Token': 'f'.repeat(64) })).status).toBe(401);
+    const created = json(await rpc(port, 'farmers.create', farmerInput(1, { name: '张三' }), { ...auth, ...session }));
     expect(created.ok).toBe(true);
-    const found = json(await rpc(port, 'farmers.search', { q: 'zs' }, { ...auth, Origin: `http://127.0.0.1:${port}` }));
+    const found = json(await rpc(port, 'farmers.search', { q: 'zs' }, { ...auth, ...session, Origin: `http://127.0.0.1:${port}` }));
     expect(found).toMatchObject({ ok: true, data: { total: 1, items: [{ name: '张三' }] } });
+    await signIn(core, 'wangkj');
     expect(found).toEqual(await core.call('farmers.search', { q: 'zs' }));
+    // sign-out clears the cookie and the session
+    const out = await rpc(port, 'auth.signOut', {}, { ...auth, ...session });
+    expect(String(out.headers['set-cookie']?.[0])).toContain('Max-Age=0');
+    expect(json(await rpc(port, 'farmers.search', {}, { ...auth, ...session }))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('sign-in with a wrong password says nothing about whether the login exists and sets no cookie', async () => {
+    const a = await rpc(port, 'auth.signIn', { login: 'wangkj', password: 'Wrong-pass-1' }, auth);
+    const b = await rpc(port, 'auth.signIn', { login: 'nobody', password: 'Wrong-pass-1' }, auth);
+    expect(json(a)).toEqual(json(b));
+    expect(a.headers['set-cookie']).toBeUndefined();
+    expect(JSON.stringify(json(a))).not.toMatch(/stack|Error|at /);
   });
 
   it('an oversized body is refused and the server keeps serving', async () => {

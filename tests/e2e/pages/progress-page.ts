@@ -2,14 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { ARTIFACTS } from '../fixtures';
+import { ARTIFACTS, openApp, type RunningApp } from '../fixtures';
 
 /** 目标进度 (/progress): cards, pace, charts, township table, targets and mechanization tabs. */
 export class ProgressPageModel {
   constructor(readonly page: Page) {}
 
-  async open(url: string, query = '') {
-    await this.page.goto(`${url}#/progress${query}`);
+  async open(app: RunningApp, query = '') {
+    await openApp(this.page, app, `#/progress${query}`);
     await expect(this.page.getByTestId('progress-page')).toBeVisible();
   }
 

@@ -18,11 +18,23 @@ export class SetupPageModel {
     await this.page.locator('.ant-select-item-option', { hasText: name }).click();
   }
 
-  async fillOperator(name: string) {
-    await this.page.getByLabel('操作员姓名').fill(name);
+  /** The first administrator: name, login and the password twice. */
+  async fillAdmin(name: string, login: string, password: string, confirm = password) {
+    await this.page.getByLabel('姓名').fill(name);
+    await this.page.getByLabel('用户名（登录用）').fill(login);
+    await this.page.getByLabel('密码', { exact: true }).fill(password);
+    await this.page.locator('#field-confirm').fill(confirm);
   }
 
   async submit() {
     await this.page.getByRole('button', { name: '完成设置' }).click();
+  }
+
+  /** The one-time recovery code screen after setup: returns the code, confirms it is kept, enters. */
+  async keepRecoveryCode(): Promise<string> {
+    const code = (await this.page.getByTestId('recovery-code').textContent()) ?? '';
+    await this.page.getByText('我已打印或抄写并妥善保存').click();
+    await this.page.getByRole('button', { name: '进入系统' }).click();
+    return code;
   }
 }

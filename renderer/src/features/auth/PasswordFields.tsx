@@ -20,11 +20,14 @@ export function PasswordFields({
   onChange,
   error,
   label = '新密码',
+  idPrefix = 'field',
 }: {
   value: NewPassword;
   onChange: (v: NewPassword) => void;
   error: { field: 'password' | 'confirm'; message: string } | null;
   label?: string;
+  /** Element ids are `${idPrefix}-password` / `${idPrefix}-confirm` (unique when two forms share a page). */
+  idPrefix?: string;
 }) {
   return (
     <>
@@ -36,7 +39,7 @@ export function PasswordFields({
         help={error?.field === 'password' ? error.message : undefined}
       >
         <Input.Password
-          id="field-password"
+          id={`${idPrefix}-password`}
           autoComplete="new-password"
           value={value.password}
           onChange={(e) => onChange({ ...value, password: e.target.value })}
@@ -49,7 +52,7 @@ export function PasswordFields({
         help={error?.field === 'confirm' ? error.message : undefined}
       >
         <Input.Password
-          id="field-confirm"
+          id={`${idPrefix}-confirm`}
           autoComplete="new-password"
           value={value.confirm}
           onChange={(e) => onChange({ ...value, confirm: e.target.value })}

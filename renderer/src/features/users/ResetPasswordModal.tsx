@@ -34,7 +34,7 @@ export function ResetPasswordModal({ user, onClose, onDone }: { user: User | nul
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Alert type="info" showIcon message="重置后该用户已登录的窗口会退出，下次登录时须改为自己的新密码。" style={{ marginBottom: 16 }} />
       <Form layout="vertical" component="div">
-        <PasswordFields value={pw} onChange={setPw} error={fieldError} label="临时密码" />
+        <PasswordFields value={pw} onChange={setPw} error={fieldError} label="临时密码" idPrefix="reset" />
       </Form>
     </Modal>
   );

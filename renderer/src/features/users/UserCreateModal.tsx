@@ -37,7 +37,7 @@ export function UserCreateModal({ open, onClose, onCreated }: { open: boolean; o
   };
 
   return (
-    <Modal title="新增用户" open={open} onCancel={onClose} onOk={() => void submit()} okText="新增" confirmLoading={busy} destroyOnHidden>
+    <Modal title="新增用户" open={open} onCancel={onClose} onOk={() => void submit()} okText="确认新增" confirmLoading={busy} destroyOnHidden>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" component="div">
         <Form.Item label="姓名" required>
@@ -49,7 +49,7 @@ export function UserCreateModal({ open, onClose, onCreated }: { open: boolean; o
         <Form.Item label="角色" required>
           <Select id="user-role" value={role} onChange={setRole} options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
         </Form.Item>
-        <PasswordFields value={pw} onChange={setPw} error={fieldError} label="初始密码（首次登录时须修改）" />
+        <PasswordFields value={pw} onChange={setPw} error={fieldError} label="初始密码（首次登录时须修改）" idPrefix="user" />
       </Form>
     </Modal>
   );
