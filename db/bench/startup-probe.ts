@@ -7,7 +7,7 @@
 import type { Page } from 'playwright';
 
 /** The first screen is up when a form field can be typed into: setup, sign-in or the counter's search box. */
-export const FIRST_INPUT = 'input:not([disabled]):not([type="hidden"])';
+export const FIRST_INPUT = 'input:is([type="text"], [type="password"], [type="search"], :not([type])):not([disabled])';
 
 const PROBE = `(() => {
   const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && !el.disabled; };

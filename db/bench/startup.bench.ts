@@ -5,15 +5,13 @@ import { chromium, type Browser } from 'playwright';
 import { build } from 'vite';
 import { openCore, type AppCore } from '../app';
 import { startWebServer, type WebServer } from '../http/server';
+import { FIRST_SCREEN_BUDGET_MS, FIRST_SCREEN_JS_BUDGET_BYTES } from './startup-budget';
 import { FIRST_INPUT, installProbe, jsBytes, pageNow, shownAt, watchFor } from './startup-probe';
 
 export const name = 'startup';
 export const description =
   '首屏: the renderer built for browser mode, opened cold in Chromium (Playwright) with CPU throttling 1× and 4×; first screen, counter, progress';
 
-/** The issue's budget: first screen ≤ 1.2 s at 4× CPU throttling, ≤ 1.5 MB of JavaScript (uncompressed) before it. */
-export const FIRST_SCREEN_BUDGET_MS = 1200;
-export const FIRST_SCREEN_JS_BUDGET_BYTES = 1_500_000;
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const LIULIN = '371525103';
@@ -34,8 +32,10 @@ const PROGRESS_CHART = '[data-testid="chart-cumulative"] svg path';
 interface RunResult {
   setupMs: number;
   setupJs: number;
+  setupCpuMs: number;
   stationMs: number;
   stationJs: number;
+  stationCpuMs: number;
   counterMs: number;
   progressMs: number;
   progressJs: number;
@@ -67,21 +67,29 @@ async function runOnce(browser: Browser, rate: number, fresh: Served, station: S
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await cdp.send('Performance.enable');
     await installProbe(page, [FIRST_INPUT, COUNTER_SEARCH]);
     await page.goto(url, { waitUntil: 'commit' });
-    return { context, page };
+    // the renderer main thread's CPU time so far: far less swayed than wall time by other work on the machine
+    const cpuMs = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
+    };
+    return { context, page, cpuMs };
   };
 
   // a new installation: the setup form
   const a = await open(fresh.web.url);
   const setupMs = await shownAt(a.page, FIRST_INPUT);
   const setupJs = await jsBytes(a.page, 0, setupMs);
+  const setupCpuMs = await a.cpuMs();
   await a.context.close();
 
   // a station set up before: its first screen (the counter; the sign-in form once accounts arrive), then 目标进度
   const b = await open(new URL('#/counter', station.web.url).toString());
   const stationMs = await shownAt(b.page, FIRST_INPUT);
   const stationJs = await jsBytes(b.page, 0, stationMs);
+  const stationCpuMs = await b.cpuMs();
   const counterMs = await shownAt(b.page, COUNTER_SEARCH);
   const progressShown = await watchFor(b.page, PROGRESS_CHART);
   const clickedAt = await pageNow(b.page);
@@ -90,7 +98,7 @@ async function runOnce(browser: Browser, rate: number, fresh: Served, station: S
   const progressJs = await jsBytes(b.page, clickedAt, progressAt);
   await b.context.close();
 
-  return { setupMs, setupJs, stationMs, stationJs, counterMs, progressMs: progressAt - clickedAt, progressJs };
+  return { setupMs, setupJs, setupCpuMs, stationMs, stationJs, stationCpuMs, counterMs, progressMs: progressAt - clickedAt, progressJs };
 }
 
 const median = (xs: number[]) => {
@@ -127,8 +135,17 @@ function report(rate: number, runs: RunResult[]): void {
     console.log(`  ${label.padEnd(52)}${median(xs).toFixed(0).padStart(6)} ms  ${range.padEnd(13)}${extra}`);
   };
   console.log(`\nCPU ×${rate} (${runs.length} cold starts, median [min–max])`);
-  row('first screen, new installation (setup form)', (r) => r.setupMs, `JS before it ${mb(median(runs.map((r) => r.setupJs)))}`);
-  row('first screen, station (counter; sign-in later)', (r) => r.stationMs, `JS before it ${mb(median(runs.map((r) => r.stationJs)))}`);
+  const cpu = (pick: (r: RunResult) => number) => (rate === 1 ? `, main-thread CPU ${median(runs.map(pick)).toFixed(0)} ms` : '');
+  row(
+    'first screen, new installation (setup form)',
+    (r) => r.setupMs,
+    `JS before it ${mb(median(runs.map((r) => r.setupJs)))}${cpu((r) => r.setupCpuMs)}`,
+  );
+  row(
+    'first screen, station (counter; sign-in later)',
+    (r) => r.stationMs,
+    `JS before it ${mb(median(runs.map((r) => r.stationJs)))}${cpu((r) => r.stationCpuMs)}`,
+  );
   row('counter page ready (search box)', (r) => r.counterMs);
   row('目标进度 on first visit (click → chart drawn)', (r) => r.progressMs, `JS fetched for it ${mb(median(runs.map((r) => r.progressJs)))}`);
 }
