@@ -12,7 +12,6 @@ export const name = 'startup';
 export const description =
   '首屏: the renderer built for browser mode, opened cold in Chromium (Playwright) with CPU throttling 1× and 4×; first screen, counter, progress';
 
-
 const ROOT = resolve(import.meta.dirname, '../..');
 const LIULIN = '371525103';
 const RATES = [1, 4];
@@ -147,7 +146,11 @@ function report(rate: number, runs: RunResult[]): void {
     `JS before it ${mb(median(runs.map((r) => r.stationJs)))}${cpu((r) => r.stationCpuMs)}`,
   );
   row('counter page ready (search box)', (r) => r.counterMs);
-  row('目标进度 on first visit (click → chart drawn)', (r) => r.progressMs, `JS fetched for it ${mb(median(runs.map((r) => r.progressJs)))}`);
+  row(
+    '目标进度 on first visit (click → chart drawn)',
+    (r) => r.progressMs,
+    `JS fetched for it ${mb(median(runs.map((r) => r.progressJs)))}`,
+  );
 }
 
 export async function run(): Promise<void> {
@@ -162,7 +165,8 @@ export async function run(): Promise<void> {
     const prebuilt = process.env.BENCH_RENDERER_DIR;
     const outDir = prebuilt ? resolve(prebuilt) : join(dir, 'renderer');
     const started = performance.now();
-    if (!prebuilt) await build({ configFile: join(ROOT, 'vite.renderer.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    if (!prebuilt)
+      await build({ configFile: join(ROOT, 'vite.renderer.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     const sizes = bundleSizes(outDir);
     console.log(
       `renderer ${prebuilt ? `from ${outDir}` : `built in ${((performance.now() - started) / 1000).toFixed(1)} s`}: ${sizes.jsFiles} JS files, ${mb(sizes.jsBytes)} JS in all, ` +
@@ -176,7 +180,11 @@ export async function run(): Promise<void> {
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 
     // the machine's load skews every number here: read them against a run of the old build at the same load
-    console.log(`load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `load average at start: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     const results = new Map<number, RunResult[]>();
     for (const rate of RATES) {
       await runOnce(browser, rate, fresh, station); // warm-up: the OS file cache and the server, not the browser cache

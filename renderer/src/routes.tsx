@@ -9,37 +9,60 @@ import { CounterPage } from './features/farmers/CounterPage';
  * first screen without parsing ECharts, the print layouts or the county pages.
  * The `startup` bench (db/bench/startup.bench.ts) measures this; tests/server/bundle-budget.test.ts guards it.
  */
-function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
-  return lazy(() => load().then((m) => ({ default: pick(m) })));
+function page<M extends Record<K, ComponentType>, K extends keyof M>(load: () => Promise<M>, name: K) {
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const preload = () =>
+    (loading ??= load().then(
+      (m) => ({ default: m[name] }),
+      (e: unknown) => {
+        loading = undefined; // a chunk that failed to arrive is fetched again next time
+        throw e;
+      },
+    ));
+  return Object.assign(lazy(preload), { preload });
 }
 
-const FarmerDetailPage = page(() => import('./features/farmers/FarmerDetailPage'), (m) => m.FarmerDetailPage);
-const TodoPage = page(() => import('./features/applications/TodoPage'), (m) => m.TodoPage);
-const ScrapFormPage = page(() => import('./features/scraps/ScrapFormPage'), (m) => m.ScrapFormPage);
-const ScrapLedgerPage = page(() => import('./features/scraps/ScrapLedgerPage'), (m) => m.ScrapLedgerPage);
-const ScrapDetailPage = page(() => import('./features/scraps/ScrapDetailPage'), (m) => m.ScrapDetailPage);
-const PurchaseFormPage = page(() => import('./features/purchases/PurchaseFormPage'), (m) => m.PurchaseFormPage);
-const PurchaseLedgerPage = page(() => import('./features/purchases/PurchaseLedgerPage'), (m) => m.PurchaseLedgerPage);
-const PurchaseDetailPage = page(() => import('./features/purchases/PurchaseDetailPage'), (m) => m.PurchaseDetailPage);
-const CatalogPage = page(() => import('./features/catalog/CatalogPage'), (m) => m.CatalogPage);
-const VouchersPage = page(() => import('./features/vouchers/VouchersPage'), (m) => m.VouchersPage);
-const VerifyPage = page(() => import('./features/vouchers/VerifyPage'), (m) => m.VerifyPage);
-const CountyPage = page(() => import('./features/county/CountyPage'), (m) => m.CountyPage);
-const DryingPage = page(() => import('./features/drying/DryingPage'), (m) => m.DryingPage);
-const DryingDashboardPage = page(() => import('./features/drying/DashboardPage'), (m) => m.DashboardPage);
-const DryingSitePage = page(() => import('./features/drying/SiteDetailPage'), (m) => m.SiteDetailPage);
-const ProgressPage = page(() => import('./features/progress/ProgressPage'), (m) => m.ProgressPage);
-const SettingsPage = page(() => import('./features/settings/SettingsPage'), (m) => m.SettingsPage);
-const VoucherPrintPage = page(() => import('./features/vouchers/VoucherPrintPage'), (m) => m.VoucherPrintPage);
-const ProgressPrintPage = page(() => import('./features/progress/ProgressPrintPage'), (m) => m.ProgressPrintPage);
+const FarmerDetailPage = page(() => import('./features/farmers/FarmerDetailPage'), 'FarmerDetailPage');
+const TodoPage = page(() => import('./features/applications/TodoPage'), 'TodoPage');
+const ScrapFormPage = page(() => import('./features/scraps/ScrapFormPage'), 'ScrapFormPage');
+const ScrapLedgerPage = page(() => import('./features/scraps/ScrapLedgerPage'), 'ScrapLedgerPage');
+const ScrapDetailPage = page(() => import('./features/scraps/ScrapDetailPage'), 'ScrapDetailPage');
+const PurchaseFormPage = page(() => import('./features/purchases/PurchaseFormPage'), 'PurchaseFormPage');
+const PurchaseLedgerPage = page(() => import('./features/purchases/PurchaseLedgerPage'), 'PurchaseLedgerPage');
+const PurchaseDetailPage = page(() => import('./features/purchases/PurchaseDetailPage'), 'PurchaseDetailPage');
+const CatalogPage = page(() => import('./features/catalog/CatalogPage'), 'CatalogPage');
+const VouchersPage = page(() => import('./features/vouchers/VouchersPage'), 'VouchersPage');
+const VerifyPage = page(() => import('./features/vouchers/VerifyPage'), 'VerifyPage');
+const CountyPage = page(() => import('./features/county/CountyPage'), 'CountyPage');
+const DryingPage = page(() => import('./features/drying/DryingPage'), 'DryingPage');
+const DryingDashboardPage = page(() => import('./features/drying/DashboardPage'), 'DashboardPage');
+const DryingSitePage = page(() => import('./features/drying/SiteDetailPage'), 'SiteDetailPage');
+const ProgressPage = page(() => import('./features/progress/ProgressPage'), 'ProgressPage');
+const SettingsPage = page(() => import('./features/settings/SettingsPage'), 'SettingsPage');
+const VoucherPrintPage = page(() => import('./features/vouchers/VoucherPrintPage'), 'VoucherPrintPage');
+const ProgressPrintPage = page(() => import('./features/progress/ProgressPrintPage'), 'ProgressPrintPage');
+
+/** The menu's pages by path, for fetching one as the pointer moves onto its menu entry (a head start on the click). */
+const BY_MENU_PATH: Record<string, { preload: () => Promise<unknown> }> = {
+  '/todo': TodoPage,
+  '/scraps': ScrapLedgerPage,
+  '/purchases': PurchaseLedgerPage,
+  '/catalog': CatalogPage,
+  '/vouchers': VouchersPage,
+  '/vouchers/verify': VerifyPage,
+  '/progress': ProgressPage,
+  '/drying': DryingPage,
+  '/county': CountyPage,
+  '/settings': SettingsPage,
+};
+
+export function preloadPage(path: string | undefined): void {
+  if (path) void BY_MENU_PATH[path]?.preload().catch(() => undefined); // a failed fetch shows on the click, not here
+}
 
 /** While a page's chunk loads: a quiet placeholder in the content area (the menu stays put). */
 function Loading({ children }: { children: ReactNode }) {
-  return (
-    <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} title={{ width: 240 }} />}>
-      {children}
-    </Suspense>
-  );
+  return <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} title={{ width: 240 }} />}>{children}</Suspense>;
 }
 
 /** Printouts: no menu, the page is the paper. */

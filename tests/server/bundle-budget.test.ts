@@ -55,7 +55,10 @@ describe('first-screen bundle budget (issue 18)', () => {
     expect(chunks.filter((c) => c.isEntry)).toHaveLength(1);
     expect(first.length).toBeLessThan(chunks.length);
     // a useful failure message: the biggest first-screen chunks
-    const biggest = [...first].sort((p, q) => q.bytes - p.bytes).slice(0, 5).map((c) => `${c.fileName} ${c.bytes}`);
+    const biggest = [...first]
+      .sort((p, q) => q.bytes - p.bytes)
+      .slice(0, 5)
+      .map((c) => `${c.fileName} ${c.bytes}`);
     expect(bytes, `first screen ${bytes} of ${all} bytes: ${biggest.join(', ')}`).toBeLessThanOrEqual(FIRST_SCREEN_JS_BUDGET_BYTES);
   });
 
@@ -69,9 +72,9 @@ describe('first-screen bundle budget (issue 18)', () => {
   it('leaves ECharts, the pinyin dictionary, print layouts and the other pages to load on first visit', () => {
     expect(inFirst(/node_modules\/(echarts|zrender)\//)).toEqual([]);
     expect(inFirst(/node_modules\/pinyin-pro\//)).toEqual([]);
-    expect(inFirst(/renderer\/src\/(print|features\/(progress|drying|county|catalog|vouchers|settings|scraps|purchases|applications))\//)).toEqual(
-      [],
-    );
+    expect(
+      inFirst(/renderer\/src\/(print|features\/(progress|drying|county|catalog|vouchers|settings|scraps|purchases|applications))\//),
+    ).toEqual([]);
     // and they are in the bundle, as chunks of their own
     const all = chunks.flatMap((c) => c.moduleIds).map((id) => id.replaceAll('\\', '/'));
     expect(all.some((id) => id.includes('/node_modules/echarts/'))).toBe(true);
@@ -82,7 +85,10 @@ describe('first-screen bundle budget (issue 18)', () => {
     const echarts = chunks.flatMap((c) => c.moduleIds).filter((id) => /node_modules\/echarts\//.test(id.replaceAll('\\', '/')));
     expect(echarts.some((id) => id.includes('/chart/line/'))).toBe(true);
     for (const unused of ['/chart/map/', '/chart/graph/', '/chart/sankey/', '/component/geo/', '/renderer/installCanvasRenderer']) {
-      expect(echarts.filter((id) => id.includes(unused)), unused).toEqual([]);
+      expect(
+        echarts.filter((id) => id.includes(unused)),
+        unused,
+      ).toEqual([]);
     }
   });
 });

@@ -2,6 +2,7 @@ import { Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { isDesktop } from '../api/transport';
+import { preloadPage } from '../routes';
 import { useSettings } from '../settings-context';
 import { NAV_AREAS } from './nav';
 
@@ -20,6 +21,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     key: a.key,
     icon: a.icon,
     disabled: !a.path,
+    onMouseEnter: () => preloadPage(a.path),
     label: a.path ? (
       a.label
     ) : (
