@@ -10,6 +10,8 @@ export const rendererConfig = {
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
+    // electron-vite leaves the renderer unminified unless told: the desktop app on an old PC parses less this way
+    minify: true,
     chunkSizeWarningLimit: 4096,
     rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
   },

@@ -1,31 +1,12 @@
-import { Alert, Button, Result, Spin } from 'antd';
+import { Button, Result, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useLocation } from 'react-router-dom';
 import type { Settings } from '../../shared/schemas/settings';
 import { api, ApiError } from './api/client';
 import { AppShell } from './components/AppShell';
 import { AuthGate } from './features/auth/AuthGate';
-import { CatalogPage } from './features/catalog/CatalogPage';
-import { CountyPage } from './features/county/CountyPage';
-import { DashboardPage as DryingDashboardPage } from './features/drying/DashboardPage';
-import { DryingPage } from './features/drying/DryingPage';
-import { SiteDetailPage as DryingSitePage } from './features/drying/SiteDetailPage';
-import { FarmerDetailPage } from './features/farmers/FarmerDetailPage';
-import { CounterPage } from './features/farmers/CounterPage';
-import { ProgressPage } from './features/progress/ProgressPage';
-import { ProgressPrintPage } from './features/progress/ProgressPrintPage';
-import { SettingsPage } from './features/settings/SettingsPage';
 import { SetupPage } from './features/setup/SetupPage';
-import { TodoPage } from './features/applications/TodoPage';
-import { PurchaseDetailPage } from './features/purchases/PurchaseDetailPage';
-import { PurchaseFormPage } from './features/purchases/PurchaseFormPage';
-import { PurchaseLedgerPage } from './features/purchases/PurchaseLedgerPage';
-import { ScrapDetailPage } from './features/scraps/ScrapDetailPage';
-import { ScrapFormPage } from './features/scraps/ScrapFormPage';
-import { ScrapLedgerPage } from './features/scraps/ScrapLedgerPage';
-import { VoucherPrintPage } from './features/vouchers/VoucherPrintPage';
-import { VouchersPage } from './features/vouchers/VouchersPage';
-import { VerifyPage } from './features/vouchers/VerifyPage';
+import { PrintRoutes, ShellRoutes } from './routes';
 import { SettingsContext } from './settings-context';
 
 export function App() {
@@ -62,10 +43,7 @@ export function App() {
     return (
       <SettingsContext.Provider value={context}>
         <AuthGate>
-          <Routes>
-            <Route path="/print/vouchers" element={<VoucherPrintPage />} />
-            <Route path="/print/progress" element={<ProgressPrintPage />} />
-          </Routes>
+          <PrintRoutes />
         </AuthGate>
       </SettingsContext.Provider>
     );
@@ -75,30 +53,7 @@ export function App() {
     <SettingsContext.Provider value={context}>
       <AuthGate>
       <AppShell>
-        <Routes>
-          <Route path="/" element={<Navigate to="/counter" replace />} />
-          <Route path="/counter" element={<CounterPage />} />
-          <Route path="/farmers/:id" element={<FarmerDetailPage />} />
-          <Route path="/todo" element={<TodoPage />} />
-          <Route path="/farmers/:farmerId/scraps/new" element={<ScrapFormPage />} />
-          <Route path="/scraps" element={<ScrapLedgerPage />} />
-          <Route path="/scraps/:id" element={<ScrapDetailPage />} />
-          <Route path="/scraps/:id/edit" element={<ScrapFormPage />} />
-          <Route path="/farmers/:farmerId/purchases/new" element={<PurchaseFormPage />} />
-          <Route path="/purchases" element={<PurchaseLedgerPage />} />
-          <Route path="/purchases/:id" element={<PurchaseDetailPage />} />
-          <Route path="/purchases/:id/edit" element={<PurchaseFormPage />} />
-          <Route path="/catalog" element={<CatalogPage />} />
-          <Route path="/vouchers" element={<VouchersPage />} />
-          <Route path="/vouchers/verify" element={<VerifyPage />} />
-          <Route path="/county" element={<CountyPage />} />
-          <Route path="/drying" element={<DryingPage />} />
-          <Route path="/drying/dashboard" element={<DryingDashboardPage />} />
-          <Route path="/drying/sites/:id" element={<DryingSitePage />} />
-          <Route path="/progress" element={<ProgressPage />} />
-          <Route path="/settings" element={<SettingsPage />} />
-          <Route path="*" element={<Alert type="warning" showIcon message="该页面不存在或尚未开放" />} />
-        </Routes>
+        <ShellRoutes />
       </AppShell>
       </AuthGate>
     </SettingsContext.Provider>

@@ -5,7 +5,7 @@ import type { Voucher } from '../../shared/schemas/vouchers';
 import { formatVoucherQr } from '../../shared/domain/voucher-code';
 import { ALL_PURCHASE_CHECKS, tractorPurchase, tractorScrap } from '../support/counter';
 import { expect, keepScreenshot, test, type RunningApp, openApp } from './fixtures';
-import { pdfInfo, pdfText, pdfToPng, VoucherPrintModel } from './pages/voucher-print';
+import { pdfFonts, pdfInfo, pdfText, pdfToPng, VoucherPrintModel } from './pages/voucher-print';
 import { VoucherListModel } from './pages/voucher-list';
 import { VoucherVerifyModel } from './pages/voucher-verify';
 
@@ -118,6 +118,10 @@ test('one click issues and prints a voucher; the A4 PDF is right to the fen; a r
   expect(text).not.toContain('13812345678');
   expect(text).not.toContain('补打');
   expect(pdfInfo(pdf)).toEqual({ pages: 1, size: expect.stringContaining('(A4)') });
+  // printed in the bundled font (loaded on demand, font-display: swap), never in a system fallback
+  const fonts = pdfFonts(pdf);
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const font of fonts) expect(font).toMatch(/^NotoSansSC/);
   pdfToPng(pdf);
 
   // a second print is a reprint: counted, audited, and marked 补打 on the paper

@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../../../shared/api/access';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { isDesktop } from '../api/transport';
+import { preloadPage } from '../routes';
 import { useSession } from '../session-context';
 import { useSettings } from '../settings-context';
 import { NAV_AREAS } from './nav';
@@ -24,6 +25,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     key: a.key,
     icon: a.icon,
     disabled: !a.path,
+    onMouseEnter: () => preloadPage(a.path),
     label: a.path ? (
       a.label
     ) : (

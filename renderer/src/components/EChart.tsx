@@ -1,7 +1,48 @@
-import * as echarts from 'echarts';
+import { BarChart, LineChart, PieChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  MarkPointComponent,
+  TitleComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type MarkLineComponentOption,
+  type MarkPointComponentOption,
+  type TitleComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef, type CSSProperties } from 'react';
 
-export type EChartOption = echarts.EChartsOption;
+// Only the parts the app draws (progress and drying charts), not the whole library: keeps the progress
+// and drying chunks small. A chart type or component not registered here is silently not drawn — add it here.
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  MarkPointComponent,
+  TitleComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
+
+export type EChartOption = echarts.ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | PieSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkLineComponentOption
+  | MarkPointComponentOption
+  | TitleComponentOption
+  | TooltipComponentOption
+>;
 
 interface Props {
   option: EChartOption;

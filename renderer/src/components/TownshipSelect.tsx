@@ -1,11 +1,11 @@
 import { Select, type RefSelectProps } from 'antd';
 import type { CSSProperties, Ref } from 'react';
 import { TOWNSHIPS } from '../../../shared/domain/townships';
-import { nameSearchKeys } from '../../../shared/domain/pinyin';
+import { TOWNSHIP_SEARCH_KEYS } from '../../../shared/domain/township-search';
 import { useSelectOpen } from './select-open';
 
 const OPTIONS = TOWNSHIPS.map((t) => {
-  const keys = nameSearchKeys(t.name);
+  const keys = TOWNSHIP_SEARCH_KEYS[t.code];
   return { value: t.code, label: t.name, search: `${t.name}${keys.full}${keys.initials}${t.code}` };
 });
 

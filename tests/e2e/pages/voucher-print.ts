@@ -120,6 +120,12 @@ export function pdfInfo(path: string): { pages: number; size: string } {
   return { pages: Number(/Pages:\s+(\d+)/.exec(out)?.[1]), size: /Page size:\s+(.+)/.exec(out)?.[1]?.trim() ?? '' };
 }
 
+/** The base names of the fonts embedded in the PDF (pdffonts), without the subset tag (ABCDEF+). */
+export function pdfFonts(path: string): string[] {
+  const lines = run('pdffonts', [path]).split('\n').slice(2);
+  return [...new Set(lines.map((l) => l.trim().split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '') ?? '').filter(Boolean))];
+}
+
 /** PNGs of every page at 80 dpi next to the PDF (name-1.png, name-2.png …), for people to look at. */
 export function pdfToPng(path: string, dpi = 80): void {
   run('pdftoppm', ['-png', '-r', String(dpi), path, path.replace(/\.pdf$/, '')]);
