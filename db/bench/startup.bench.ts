@@ -26,6 +26,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const COUNTER_SEARCH = '[data-testid="farmer-search"]';
+const PASSWORD = 'Jizhun-2025!';
 const PROGRESS_CHART = '[data-testid="chart-cumulative"] svg path';
 
 interface RunResult {
@@ -53,7 +54,7 @@ function chromiumExecutable(): string | undefined {
 async function serve(dir: string, file: string, staticDir: string, station: boolean): Promise<Served> {
   const core = openCore(join(dir, file), { log: (m, e) => console.error(m, e) });
   if (station) {
-    const r = await core.call('settings.setup', { role: 'station', townshipCode: LIULIN, operator: '王站长' });
+    const r = await core.call('settings.setup', { role: 'station', townshipCode: LIULIN, login: 'zhanzhang', displayName: '王站长', password: PASSWORD });
     if (!r.ok) throw new Error(`settings.setup: ${JSON.stringify(r.error)}`);
   }
   return { core, web: await startWebServer({ core, staticDir }) };
@@ -89,7 +90,12 @@ async function runOnce(browser: Browser, rate: number, fresh: Served, station: S
   const stationMs = await shownAt(b.page, FIRST_INPUT);
   const stationJs = await jsBytes(b.page, 0, stationMs);
   const stationCpuMs = await b.cpuMs();
-  const counterMs = await shownAt(b.page, COUNTER_SEARCH);
+  // the first screen of a set-up station is the sign-in form: sign in as a technician would, then the counter
+  await b.page.locator('#sign-in-login').fill('zhanzhang');
+  await b.page.locator('#sign-in-password').fill(PASSWORD);
+  const signInAt = await pageNow(b.page);
+  await b.page.locator('#sign-in-password').press('Enter');
+  const counterMs = (await shownAt(b.page, COUNTER_SEARCH)) - signInAt;
   const progressShown = await watchFor(b.page, PROGRESS_CHART);
   const clickedAt = await pageNow(b.page);
   await b.page.getByRole('menuitem', { name: '目标进度' }).click();
@@ -141,11 +147,11 @@ function report(rate: number, runs: RunResult[]): void {
     `JS before it ${mb(median(runs.map((r) => r.setupJs)))}${cpu((r) => r.setupCpuMs)}`,
   );
   row(
-    'first screen, station (counter; sign-in later)',
+    'first screen, station (sign-in form)',
     (r) => r.stationMs,
     `JS before it ${mb(median(runs.map((r) => r.stationJs)))}${cpu((r) => r.stationCpuMs)}`,
   );
-  row('counter page ready (search box)', (r) => r.counterMs);
+  row('counter page after sign-in (search box)', (r) => r.counterMs);
   row(
     '目标进度 on first visit (click → chart drawn)',
     (r) => r.progressMs,
