@@ -1,7 +1,9 @@
 import type { ServiceContext } from '../context';
 import { listAuditEntries } from '../services/audit';
+import { verifyAuditChain } from '../services/audit-verify';
 import type { AreaHandlers } from './types';
 
 export const auditHandlers = (ctx: ServiceContext): AreaHandlers<'audit'> => ({
   'audit.list': (input) => listAuditEntries(ctx, input),
+  'audit.verify': () => verifyAuditChain(ctx),
 });

@@ -1,7 +1,8 @@
 import type { AuditEntry, AuditListInput } from '../../shared/schemas/audit';
 import { maskBankCard, maskIdNumber, maskPhone } from '../../shared/domain/mask';
 import { isoNow, type ServiceContext } from '../context';
-import { insertAudit, listAudit } from '../repositories/audit';
+import { listAudit } from '../repositories/audit';
+import { appendAudit } from './audit-chain';
 import type { InstallationRow } from '../repositories/installation';
 
 export interface AuditWrite {
@@ -14,7 +15,8 @@ export interface AuditWrite {
 
 /** Records one write; call it inside the write's transaction so both land or neither does. */
 export function writeAudit(ctx: ServiceContext, installation: InstallationRow, w: AuditWrite): void {
-  insertAudit(ctx.db, {
+  // appended to this installation's hash chain (audit-chain.ts)
+  appendAudit(ctx.db, {
     id: ctx.newId(),
     station_id: installation.station_id,
     at: isoNow(ctx),
