@@ -9,8 +9,7 @@ import { TRAVELLING_TABLES } from '../transfer/tables';
 import { generateStationFile, type StationSize } from './station-files';
 
 export const name = 'import';
-export const description =
-  '县局导入站点文件：省级规模（默认 10 个站点文件、100 万购置、10 万报废、30 万农户）对比同次运行的原始 SQLite 写入速度';
+export const description = '县局导入站点文件：省级规模（默认 10 个站点文件、100 万购置、10 万报废、30 万农户）对比同次运行的原始 SQLite 写入速度';
 
 const STATIONS = Number(process.env.BENCH_STATIONS ?? 10);
 const SIZE: StationSize = {

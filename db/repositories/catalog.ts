@@ -73,7 +73,8 @@ export function getLiveVersion(db: Database, year: number): CatalogVersionListRo
 /** The catalogue in force for a year: its own live version, else the newest live one before it. */
 export function getVersionInForce(db: Database, year: number): CatalogVersionListRow | undefined {
   return db.prepare(`${VERSION_WITH_COUNT} WHERE v.superseded_at IS NULL AND v.year <= ? ORDER BY v.year DESC LIMIT 1`).get(year) as
-    CatalogVersionListRow | undefined;
+    | CatalogVersionListRow
+    | undefined;
 }
 
 /** The live version of the latest year that has one. */

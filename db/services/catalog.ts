@@ -72,10 +72,7 @@ export function parseCatalogQuery(q: string): BandFilter {
   return { nameLike: n.text.replace(/[\\%_]/g, (c) => `\\${c}`) };
 }
 
-function resolveVersion(
-  ctx: ServiceContext,
-  input: { year?: number; inForceFor?: number; versionId?: string },
-): CatalogVersionListRow | undefined {
+function resolveVersion(ctx: ServiceContext, input: { year?: number; inForceFor?: number; versionId?: string }): CatalogVersionListRow | undefined {
   if (input.versionId) {
     const v = repo.getVersion(ctx.db, input.versionId);
     if (!v) throw new AppError('NOT_FOUND', '未找到该版本的补贴额一览表');

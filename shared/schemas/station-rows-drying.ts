@@ -71,15 +71,8 @@ export const dryingSitePhotoRow = z.object({
   site_id: id,
   kind: z.enum(['site', 'equipment', 'document', 'other']),
   file_name: text(120),
-  stored_path: z
-    .string()
-    .max(200)
-    .regex(/^[0-9a-zA-Z/_.-]+$/, '照片路径无效'),
+  stored_path: z.string().max(200).regex(/^[0-9a-zA-Z/_.-]+$/, '照片路径无效'),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  size_bytes: z
-    .number()
-    .int()
-    .min(1)
-    .max(20 * 1024 * 1024),
+  size_bytes: z.number().int().min(1).max(20 * 1024 * 1024),
   mime: z.enum(['image/jpeg', 'image/png', 'image/webp']),
 });

@@ -92,9 +92,7 @@ describe('crash safety: a writer killed with SIGKILL mid-write', () => {
           .get();
         expect(orphans).toBe(0);
         const auditsWithoutFarmer = db
-          .prepare(
-            "SELECT count(*) FROM audit_log a WHERE a.method = 'farmers.create' AND NOT EXISTS (SELECT 1 FROM farmers f WHERE f.id = a.entity_id)",
-          )
+          .prepare("SELECT count(*) FROM audit_log a WHERE a.method = 'farmers.create' AND NOT EXISTS (SELECT 1 FROM farmers f WHERE f.id = a.entity_id)")
           .pluck()
           .get();
         expect(auditsWithoutFarmer).toBe(0);

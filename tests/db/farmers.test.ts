@@ -73,14 +73,7 @@ describe('settings before and at setup', () => {
   it('sets up a station once; a second setup is a CONFLICT', async () => {
     const core = fresh();
     const s = expectOk<Settings>(await core.call('settings.setup', { role: 'station', townshipCode: LIULIN, operator: ' 王会计 ' }));
-    expect(s).toMatchObject({
-      configured: true,
-      role: 'station',
-      townshipCode: LIULIN,
-      townshipName: '柳林镇',
-      unitName: '柳林镇农机站',
-      operator: '王会计',
-    });
+    expect(s).toMatchObject({ configured: true, role: 'station', townshipCode: LIULIN, townshipName: '柳林镇', unitName: '柳林镇农机站', operator: '王会计' });
     const again = expectFail(await core.call('settings.setup', { role: 'county', operator: '赵局长' }), 'CONFLICT');
     expect(again.message).toContain('不能重复设置');
     expect(expectOk<Settings>(await core.call('settings.get', {}))).toEqual(s);
@@ -164,10 +157,7 @@ describe('farmers.create', () => {
     ];
     for (const [override, field] of cases) {
       const err = expectFail(await core.call('farmers.create', { ...farmerInput(5), ...override }), 'VALIDATION');
-      expect(
-        err.issues?.map((i) => i.path[0]),
-        JSON.stringify(override),
-      ).toContain(field);
+      expect(err.issues?.map((i) => i.path[0]), JSON.stringify(override)).toContain(field);
     }
     expect(farmerCount(core)).toBe(0);
   });
@@ -219,11 +209,7 @@ describe('farmers.update', () => {
     const core = await station();
     const f = await createFarmer(core, farmerInput(1, { name: '张三' }));
     const updated = expectOk<Farmer>(
-      await core.call('farmers.update', {
-        ...farmerInput(1, { name: '李四', village: '南柳林村' }),
-        id: f.id,
-        expectedUpdatedAt: f.updatedAt,
-      }),
+      await core.call('farmers.update', { ...farmerInput(1, { name: '李四', village: '南柳林村' }), id: f.id, expectedUpdatedAt: f.updatedAt }),
     );
     expect(updated).toMatchObject({ id: f.id, name: '李四', village: '南柳林村', createdAt: f.createdAt });
     expect(updated.updatedAt > f.updatedAt).toBe(true);
@@ -239,9 +225,7 @@ describe('farmers.update', () => {
   it('refuses a stale expectedUpdatedAt with CONFLICT and keeps the newer data', async () => {
     const core = await station();
     const f = await createFarmer(core, farmerInput(1, { name: '张三' }));
-    const first = expectOk<Farmer>(
-      await core.call('farmers.update', { ...farmerInput(1, { name: '张三丰' }), id: f.id, expectedUpdatedAt: f.updatedAt }),
-    );
+    const first = expectOk<Farmer>(await core.call('farmers.update', { ...farmerInput(1, { name: '张三丰' }), id: f.id, expectedUpdatedAt: f.updatedAt }));
     const err = expectFail(
       await core.call('farmers.update', { ...farmerInput(1, { name: '张四' }), id: f.id, expectedUpdatedAt: f.updatedAt }),
       'CONFLICT',
@@ -254,10 +238,7 @@ describe('farmers.update', () => {
     const core = await station();
     const a = await createFarmer(core, farmerInput(1, { name: '张三' }));
     const b = await createFarmer(core, farmerInput(2, { name: '李四' }));
-    const err = expectFail(
-      await core.call('farmers.update', { ...farmerInput(2, { idNumber: a.idNumber, name: '李四' }), id: b.id }),
-      'CONFLICT',
-    );
+    const err = expectFail(await core.call('farmers.update', { ...farmerInput(2, { idNumber: a.idNumber, name: '李四' }), id: b.id }), 'CONFLICT');
     expect(err.issues?.map((i) => i.path)).toEqual([['idNumber']]);
     expect(err.details?.existingId).toBe(a.id);
     expect(farmerRow(core, b.id)?.id_number).toBe(b.idNumber);
@@ -314,9 +295,7 @@ describe('audit log', () => {
       bankCard: CARD,
       bankName: '冠县农商银行',
     });
-    expectOk(
-      await core.call('farmers.update', { ...farmerInput(1, { name: '张三丰', idNumber: ZHANG.idNumber, phone: ZHANG_PHONE }), id: f.id }),
-    );
+    expectOk(await core.call('farmers.update', { ...farmerInput(1, { name: '张三丰', idNumber: ZHANG.idNumber, phone: ZHANG_PHONE }), id: f.id }));
     const page = expectOk<{ items: AuditEntry[]; total: number }>(await core.call('audit.list', { entityId: f.id }));
     expect(page.total).toBe(2);
     expect(page.items.map((i) => i.method)).toEqual(['farmers.update', 'farmers.create']); // newest first
@@ -337,10 +316,7 @@ describe('farmers.search', () => {
     const core = await station();
     const zhang = await createFarmer(core, farmerInput(1, { name: '张三', idNumber: ZHANG.idNumber, phone: ZHANG_PHONE }));
     const li = await createFarmer(core, farmerInput(2, { name: '李四', idNumber: residentId('1971-03-04', 124), phone: '13700001111' }));
-    const wang = await createFarmer(
-      core,
-      farmerInput(3, { name: '王小三', idNumber: residentId('1985-11-30', 236), phone: '13700002222' }),
-    );
+    const wang = await createFarmer(core, farmerInput(3, { name: '王小三', idNumber: residentId('1985-11-30', 236), phone: '13700002222' }));
     const liu = await createFarmer(core, farmerInput(4, { name: '刘四', idNumber: residentId('1990-07-07', 348), phone: '13700003333' }));
     return { core, zhang, li, wang, liu };
   }
@@ -410,8 +386,7 @@ describe('farmers.search', () => {
   it('list items carry only masked personal numbers', async () => {
     const core = await station();
     const farmers: Farmer[] = [];
-    for (let i = 0; i < 5; i++)
-      farmers.push(await createFarmer(core, { ...farmerInput(200 + i), bankCard: CARD, bankName: '冠县农商银行' }));
+    for (let i = 0; i < 5; i++) farmers.push(await createFarmer(core, { ...farmerInput(200 + i), bankCard: CARD, bankName: '冠县农商银行' }));
     const page = await search(core, { includeVoided: true });
     expect(page.items).toHaveLength(5);
     const json = JSON.stringify(page);

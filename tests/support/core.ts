@@ -89,13 +89,5 @@ export function tableCounts(core: AppCore): Record<string, number> {
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all() as string[];
-  return Object.fromEntries(
-    tables.map((t) => [
-      t,
-      core.db
-        .prepare(`SELECT count(*) FROM "${t.replaceAll('"', '""')}"`)
-        .pluck()
-        .get() as number,
-    ]),
-  );
+  return Object.fromEntries(tables.map((t) => [t, core.db.prepare(`SELECT count(*) FROM "${t.replaceAll('"', '""')}"`).pluck().get() as number]));
 }

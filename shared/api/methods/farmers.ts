@@ -1,12 +1,4 @@
-import {
-  farmer,
-  farmerGetInput,
-  farmerInput,
-  farmerPage,
-  farmerSearchInput,
-  farmerUpdateInput,
-  farmerVoidInput,
-} from '../../schemas/farmers';
+import { farmer, farmerGetInput, farmerInput, farmerPage, farmerSearchInput, farmerUpdateInput, farmerVoidInput } from '../../schemas/farmers';
 import { access } from '../access';
 import { methods } from '../method-spec';
 
