@@ -5,6 +5,7 @@ import { api, ApiError } from '../../api/client';
 import { isDesktop } from '../../api/transport';
 import { useSettings } from '../../settings-context';
 import { ExportStationCard } from '../county/ExportStationCard';
+import { KeyCard } from './KeyCard';
 
 /** What this installation is (fixed at first run) and who is working now (changeable). */
 export function SettingsPage() {
@@ -47,6 +48,7 @@ export function SettingsPage() {
           <Descriptions.Item label="运行方式">{isDesktop ? '桌面版' : '浏览器模式（仅本机访问）'}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <KeyCard />
       {settings.role === 'station' && <ExportStationCard />}
       <Card title="操作员">
         <Space.Compact style={{ width: 360 }}>
