@@ -3,8 +3,8 @@
  * controls (tab, line feed and carriage return are allowed), zero-width characters, and the bidi
  * embedding/override/isolate controls (U+202A–202E, U+2066–2069) that make text display reversed.
  */
-// eslint-disable-next-line no-control-regex
 export const UNSAFE_TEXT =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
 export function unsafeTextIssue(value: string): string | null {
