@@ -74,7 +74,7 @@ function recordTaken(ctx: ServiceContext, stationId: string, townshipCode: strin
         stationId,
         townshipName: townshipName(townshipCode),
         name: t.label,
-        date: at.slice(0, 10),
+        date: '',
         detail: '文件中使用同一编号的记录（未导入）',
       },
     ];

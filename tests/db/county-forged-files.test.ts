@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAudit } from '../../db/services/audit-chain';
 import { importStationFile, type ImportOptions } from '../../db/services/county-import';
 import type { ImportOutcome } from '../../shared/schemas/county';
 import { expectOk, steppingClock, tempCore, type TempCore } from '../support/core';
@@ -272,6 +273,23 @@ describe('forged and broken station files', () => {
     expect(list.items[0]?.records[0]?.detail).toMatch(/第 4 条/);
     // the accepted head moved: the old file no longer extends it and is flagged, not silently taken
     expect(imp(county, goodA).historyRewrite).not.toBeNull();
+  });
+});
+
+describe('old data', () => {
+  it('an audit snapshot quoting a zero-width character typed before the counter refused it does not lock the station out', () => {
+    appendAudit(b.db, {
+      id: '99999999-9999-4999-8999-999999999999',
+      station_id: idB,
+      at: '2025-03-02T08:00:00.000Z',
+      operator: '站长',
+      method: 'farmers.update',
+      entity: 'farmer',
+      entity_id: '99999999-9999-4999-8999-999999999999',
+      before_json: null,
+      after_json: JSON.stringify({ village: '东街\u200b村' }),
+    });
+    expect(imp(county, exportTo(b, dir)).status).toBe('accepted');
   });
 });
 
