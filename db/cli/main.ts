@@ -14,8 +14,9 @@ const USAGE = `用法 / usage:
                                                   初始化本机并创建第一位管理员（站长/县局管理员）
   agri export-station --out <目录> --user <用户名> [--db <file>]
                                                   乡镇站：导出上报文件（冠县-乡镇-日期.agri）
-  agri import-stations [--accept-partial] --user <用户名> [--db <file>] <文件>…
-                                                  县局：导入一个或多个乡镇站上报文件并合并
+  agri import-stations [--accept-partial] [--trust-new] [--accept-rewritten-history] --user <用户名> [--db <file>] <文件>…
+                                                  县局：导入一个或多个乡镇站上报文件并合并；--trust-new 登记
+                                                  首次出现的站点签名密钥（打印其指纹，请与各站核对）
   agri methods                                     列出全部接口方法
   agri serve [--db <file>] [--port <n>] [--static <dir>]
                                                   浏览器模式：在 127.0.0.1 上提供应用页面
@@ -73,6 +74,8 @@ export async function main(argv: string[]): Promise<number> {
         static: { type: 'string' },
         out: { type: 'string' },
         'accept-partial': { type: 'boolean' },
+        'trust-new': { type: 'boolean' },
+        'accept-rewritten-history': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -119,7 +122,16 @@ export async function main(argv: string[]): Promise<number> {
         }
         return await exportStationCommand(dbPath, values.out, values.user);
       case 'import-stations':
-        return await importStationsCommand(dbPath, rest, Boolean(values['accept-partial']), values.user);
+        return await importStationsCommand(
+          dbPath,
+          rest,
+          {
+            acceptPartial: Boolean(values['accept-partial']),
+            trustNew: Boolean(values['trust-new']),
+            acceptRewrittenHistory: Boolean(values['accept-rewritten-history']),
+          },
+          values.user,
+        );
       case 'serve':
         return await serve({ dbPath, port: values.port ? Number(values.port) : undefined, staticDir: values.static });
       default:

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { openCore } from '../app';
-import { importStationFile } from '../services/county-import';
+import { importStationFile, type ImportOptions } from '../services/county-import';
+import { liveStationKey } from '../repositories/station-keys';
 import { exportStationFile } from '../transfer/export';
 import { asUser, signInCli } from './credentials';
 
@@ -21,8 +22,12 @@ export async function exportStationCommand(dbPath: string, outDir: string, user:
   }
 }
 
+/** Stations whose key is pinned now. */
+const pinnedStations = (core: ReturnType<typeof openCore>) =>
+  new Set(core.db.prepare('SELECT station_id FROM station_keys WHERE retired_at IS NULL').pluck().all() as string[]);
+
 /** `agri import-stations --db county.db FILES…`: imports each file, printing progress and one JSON result per file. */
-export async function importStationsCommand(dbPath: string, files: string[], acceptPartial: boolean, user: string | undefined): Promise<number> {
+export async function importStationsCommand(dbPath: string, files: string[], options: ImportOptions, user: string | undefined): Promise<number> {
   if (!files.length) {
     process.stderr.write('请给出要导入的上报文件\n');
     return 2;
@@ -39,14 +44,27 @@ export async function importStationsCommand(dbPath: string, files: string[], acc
         process.stdout.write(`${JSON.stringify({ fileName: basename(path), status: 'refused', reasons: ['文件不存在'] })}\n`);
         return;
       }
+      const pinnedBefore = pinnedStations(core);
       const outcome = asUser(core, actor, 'county.importStations', () =>
-        importStationFile(core.ctx, { fileName: basename(path), path }, acceptPartial),
+        importStationFile(core.ctx, { fileName: basename(path), path }, options),
       );
       if (outcome.status === 'refused') refused++;
+      let pinnedFingerprint: string | null = null;
+      if (outcome.status === 'accepted' && outcome.stationId && !pinnedBefore.has(outcome.stationId)) {
+        pinnedFingerprint = liveStationKey(core.db, outcome.stationId)?.fingerprint ?? null;
+        process.stderr.write(
+          `    已登记 ${outcome.townshipName ?? ''} 站点的签名密钥，指纹 ${pinnedFingerprint}（请与该站“设置”页核对）\n`,
+        );
+      }
+      if (outcome.enrolment) {
+        process.stderr.write(
+          `    ${outcome.enrolment.townshipName} 站点的签名密钥尚未登记，指纹 ${outcome.enrolment.fingerprint}；核对后用 --trust-new 导入\n`,
+        );
+      }
       process.stderr.write(
         `    ${outcome.status === 'accepted' ? '已导入' : '已拒绝'}：新增 ${outcome.added}，更新 ${outcome.updated}，未变 ${outcome.unchanged}，拒收 ${outcome.rejected}，${outcome.durationMs} ms\n`,
       );
-      process.stdout.write(`${JSON.stringify(outcome)}\n`);
+      process.stdout.write(`${JSON.stringify({ ...outcome, pinnedFingerprint })}\n`);
     });
     return refused ? 1 : 0;
   } finally {

@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../context';
 import * as county from '../services/county';
 import { importUploadedFiles } from '../services/county-import';
+import { reenrollStation, stations } from '../services/county-stations';
 import type { AreaHandlers } from './types';
 
 export const countyHandlers = (ctx: ServiceContext): AreaHandlers<'county'> => ({
@@ -11,4 +12,6 @@ export const countyHandlers = (ctx: ServiceContext): AreaHandlers<'county'> => (
   'county.exportConflicts': () => county.exportConflicts(ctx),
   'county.resolveConflict': (input) => county.resolveConflict(ctx, input),
   'county.reporting': () => county.reporting(ctx),
+  'county.stations': () => stations(ctx),
+  'county.reenrollStation': (input) => reenrollStation(ctx, input),
 });

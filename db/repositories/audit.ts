@@ -14,11 +14,12 @@ export interface AuditRow {
   user_id: string | null;
 }
 
-export function insertAudit(db: Database, row: AuditRow): void {
-  db.prepare(
-    `INSERT INTO audit_log (id, station_id, at, operator, method, entity, entity_id, before_json, after_json, user_id)
-     VALUES (@id, @station_id, @at, @operator, @method, @entity, @entity_id, @before_json, @after_json, @user_id)`,
-  ).run(row);
+/** Inserts exactly the columns the row object has (the writer decides them; keys are code, never input). */
+export function insertAudit(db: Database, row: AuditRow | Record<string, unknown>): void {
+  const cols = Object.keys(row).filter((k) => /^[a-z_]+$/.test(k));
+  db.prepare(`INSERT INTO audit_log (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(
+    Object.fromEntries(cols.map((c) => [c, (row as Record<string, unknown>)[c] ?? null])),
+  );
 }
 
 export interface AuditFilter {

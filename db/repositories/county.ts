@@ -59,17 +59,35 @@ export function listImports(db: Database, dbPath: string, limit: number, offset:
   return { rows: all.slice(offset, offset + limit), total: all.length };
 }
 
-/** Remembers a station the county has heard from; its latest export wins. */
+/**
+ * Remembers a station the county has heard from; its latest export wins. The history head moves to the
+ * file's when `history` is given (a longer chain that extends it, or a rewrite the clerk accepted).
+ */
 export function upsertStation(
   db: Database,
-  s: { station_id: string; township_code: string; voucher_secret: string; at: string; exported_at: string },
+  s: { station_id: string; township_code: string; at: string; exported_at: string; history: { length: number; head: string } | null },
 ): void {
   db.prepare(
-    `INSERT INTO stations (station_id, township_code, voucher_secret, first_import_at, last_import_at, last_exported_at)
-     VALUES (@station_id, @township_code, @voucher_secret, @at, @at, @exported_at)
-     ON CONFLICT (station_id) DO UPDATE SET township_code = excluded.township_code, voucher_secret = excluded.voucher_secret,
-       last_import_at = excluded.last_import_at, last_exported_at = max(stations.last_exported_at, excluded.last_exported_at)`,
-  ).run(s);
+    `INSERT INTO stations (station_id, township_code, first_import_at, last_import_at, last_exported_at, history_length, history_head)
+     VALUES (@station_id, @township_code, @at, @at, @exported_at, @length, @head)
+     ON CONFLICT (station_id) DO UPDATE SET township_code = excluded.township_code,
+       last_import_at = excluded.last_import_at, last_exported_at = max(stations.last_exported_at, excluded.last_exported_at),
+       history_length = coalesce(excluded.history_length, stations.history_length),
+       history_head = coalesce(excluded.history_head, stations.history_head)`,
+  ).run({
+    station_id: s.station_id,
+    township_code: s.township_code,
+    at: s.at,
+    exported_at: s.exported_at,
+    length: s.history?.length ?? null,
+    head: s.history?.head ?? null,
+  });
+}
+
+export function stationHistory(db: Database, stationId: string): { length: number; head: string } | null {
+  const r = db.prepare('SELECT history_length AS length, history_head AS head FROM stations WHERE station_id = ?').get(stationId) as
+    { length: number | null; head: string | null } | undefined;
+  return r && r.length !== null && r.head !== null ? { length: r.length, head: r.head } : null;
 }
 
 export interface StationReport {

@@ -14,6 +14,8 @@ export interface VoucherRow {
   scrap_fen: number;
   total_fen: number;
   check_code: string;
+  /** Ed25519 by the station key (migration 012); null on vouchers issued before (HMAC check code). */
+  signature: string | null;
   snapshot_json: string;
   print_count: number;
   last_printed_at: string | null;
@@ -24,7 +26,7 @@ export interface VoucherRow {
 }
 
 const COLUMNS = `id, station_id, number, year, seq, kind, application_id, farmer_id, issue_date, purchase_fen, scrap_fen,
-  total_fen, check_code, snapshot_json, print_count, last_printed_at, created_at, updated_at, voided_at, void_reason`;
+  total_fen, check_code, signature, snapshot_json, print_count, last_printed_at, created_at, updated_at, voided_at, void_reason`;
 
 /** The next number in a station's year, taken inside the issuing transaction: gapless, never reused. */
 export function nextSeq(db: Database, stationId: string, year: number): number {

@@ -2,7 +2,8 @@ import type { AuditEntry, AuditListInput } from '../../shared/schemas/audit';
 import { maskBankCard, maskIdNumber, maskPhone } from '../../shared/domain/mask';
 import { currentActor } from '../auth/call-context';
 import { isoNow, type ServiceContext } from '../context';
-import { insertAudit, listAudit } from '../repositories/audit';
+import { listAudit } from '../repositories/audit';
+import { appendAudit } from './audit-chain';
 import type { InstallationRow } from '../repositories/installation';
 
 export interface AuditWrite {
@@ -16,7 +17,8 @@ export interface AuditWrite {
 /** Records one write, by the signed-in user; call it inside the write's transaction so both land or neither does. */
 export function writeAudit(ctx: ServiceContext, installation: InstallationRow, w: AuditWrite): void {
   const actor = currentActor();
-  insertAudit(ctx.db, {
+  // appended to this installation's hash chain (audit-chain.ts)
+  appendAudit(ctx.db, {
     user_id: actor?.userId ?? null,
     id: ctx.newId(),
     station_id: installation.station_id,

@@ -9,8 +9,12 @@ import { isoNow, writeTx, type ServiceContext } from '../context';
 import { findConflicts, upsertConflict, type ConflictRecord } from '../repositories/conflicts';
 import { appendRefusal, insertImport, upsertStation, type ImportRow } from '../repositories/county';
 import type { InstallationRow } from '../repositories/installation';
-import { mergeRows, type MergeResult } from '../transfer/merge';
+import { insertStationKey, liveStationKey, otherStationsInTownship } from '../repositories/station-keys';
+import { checkFileHistory, type HistoryRewrite } from '../transfer/history';
+import type { Manifest } from '../transfer/manifest';
+import { mergeRows, type MergeResult, type TakenRow } from '../transfer/merge';
 import { openStationFile, RefusedFile, type OpenedStationFile } from '../transfer/untrusted';
+import { writeAudit } from './audit';
 import { requireInstallation } from './installation';
 
 /** SHA-256 of a file, read in 1 MB pieces so memory stays flat however large it is. */
@@ -41,8 +45,93 @@ function recordConflicts(ctx: ServiceContext, stationId: string): number {
 }
 
 function describeRejects(r: MergeResult): string[] {
-  return r.rejects.map((x) => `${x.table} ${x.id.slice(0, 8)}…：${x.reason}`);
+  return [
+    ...r.rejects.map((x) => `${x.table} ${x.id.slice(0, 8)}…：${x.reason}`),
+    ...r.taken.map((x) => `${x.label} ${x.id.slice(0, 8)}…：该编号已属于其他站点的记录，已跳过并列入冲突核查（编号冲突）`),
+  ];
 }
+
+/** 编号冲突: a row id the file claims that another station owns; the owner's row stays, the claim is listed. */
+function recordTaken(ctx: ServiceContext, stationId: string, townshipCode: string, taken: TakenRow[]): number {
+  const at = isoNow(ctx);
+  const township = (station: string) =>
+    (ctx.db.prepare('SELECT township_code FROM stations WHERE station_id = ?').get(station) as { township_code: string } | undefined)
+      ?.township_code ?? '';
+  for (const t of taken) {
+    const records = [
+      {
+        table: t.table,
+        id: t.id,
+        stationId: t.owner,
+        townshipName: townshipName(township(t.owner)),
+        name: t.label,
+        date: '',
+        detail: '已登记的记录（保留）',
+      },
+      {
+        table: t.table,
+        id: t.id,
+        stationId,
+        townshipName: townshipName(townshipCode),
+        name: t.label,
+        date: '',
+        detail: '文件中使用同一编号的记录（未导入）',
+      },
+    ];
+    upsertConflict(ctx.db, { id: ctx.newId(), kind: 'id_taken', key: `${t.table}:${t.id}`, records: JSON.stringify(records), at });
+  }
+  return taken.length;
+}
+
+function recordRewrite(ctx: ServiceContext, stationId: string, townshipCode: string, head: string, r: HistoryRewrite): void {
+  const records = [
+    {
+      table: 'audit_log',
+      id: String(r.seq),
+      stationId,
+      townshipName: townshipName(townshipCode),
+      name: r.operator,
+      date: r.at.slice(0, 10),
+      detail: `${r.method}：${r.detail}`,
+    },
+  ];
+  upsertConflict(ctx.db, {
+    id: ctx.newId(),
+    kind: 'history_rewritten',
+    key: `${townshipName(townshipCode)} 第 ${r.seq} 条起 · ${head.slice(0, 12)}`,
+    records: JSON.stringify(records),
+    at: isoNow(ctx),
+  });
+}
+
+const DAY = 86_400_000;
+
+/** exported_at must be a real time, not before 2000 and not after tomorrow. */
+function checkExportedAt(ctx: ServiceContext, manifest: Manifest): void {
+  const t = Date.parse(manifest.exported_at);
+  if (Number.isNaN(t) || t < Date.UTC(2000, 0, 1)) throw new RefusedFile(`文件的导出时间无效（${manifest.exported_at}）`);
+  if (t > ctx.now().getTime() + DAY) {
+    throw new RefusedFile(
+      `文件的导出时间（${manifest.exported_at.slice(0, 10)}）晚于今天：可能是站点电脑时钟错误或文件被改动，请核对后重新导出`,
+    );
+  }
+}
+
+/** Today in China (UTC+8) plus one day: the newest date a received row may carry. */
+const maxRowDate = (ctx: ServiceContext) => new Date(ctx.now().getTime() + 8 * 3_600_000 + DAY).toISOString().slice(0, 10);
+
+export interface ImportOptions {
+  /** Accept a file with bad rows, importing the good ones. */
+  acceptPartial?: boolean;
+  /** Fingerprints the clerk compared with the stations: a first-seen key with one of these is pinned. */
+  trustFingerprints?: readonly string[];
+  /** Pin every first-seen key (CLI `--trust-new`, which prints what it pinned). */
+  trustNew?: boolean;
+  /** Import a file whose history does not extend the last accepted head (listed as 历史记录被改写). */
+  acceptRewrittenHistory?: boolean;
+}
+
+type Extra = Pick<ImportOutcome, 'enrolment' | 'historyRewrite'>;
 
 export interface ImportFile {
   fileName: string;
@@ -53,62 +142,159 @@ export interface ImportFile {
  * 导入站点数据, one file: opened without trust, merged in one transaction (all or nothing unless
  * `acceptPartial`), logged whether accepted or refused, conflicts recorded. Never throws for a bad file.
  */
-export function importStationFile(ctx: ServiceContext, file: ImportFile, acceptPartial = false): ImportOutcome {
+export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: ImportOptions | boolean = {}): ImportOutcome {
+  const options: ImportOptions = typeof opts === 'boolean' ? { acceptPartial: opts } : opts;
   const started = performance.now();
   const installation = requireInstallation(ctx);
   if (installation.role !== 'county') throw new AppError('FORBIDDEN', '只有县农业农村局可以导入站点数据');
-  const sha256 = fileSha256(file.path);
-  const sizeBytes = statSync(file.path).size;
+  const extra: Extra = { enrolment: null, historyRewrite: null };
+  let base: { fileName: string; sha256: string; sizeBytes: number };
+  try {
+    const stat = statSync(file.path);
+    if (!stat.isFile()) throw new RefusedFile('这是一个文件夹或设备，不是上报文件');
+    base = { fileName: basename(file.fileName), sha256: fileSha256(file.path), sizeBytes: stat.size };
+  } catch (error) {
+    const reason = error instanceof RefusedFile ? error.message : `无法读取该文件（${(error as { code?: string }).code ?? '读取失败'}）`;
+    return finish(
+      ctx,
+      installation,
+      started,
+      {
+        fileName: basename(file.fileName),
+        sha256: '',
+        sizeBytes: 0,
+        status: 'refused',
+        manifest: null,
+        counts: null,
+        reasons: [reason],
+        conflictsFound: 0,
+      },
+      extra,
+    );
+  }
   const temp = mkdtempSync(join(tmpdir(), 'agri-import-'));
   let opened: OpenedStationFile | undefined;
-  const base = { fileName: basename(file.fileName), sha256, sizeBytes };
   try {
     opened = openStationFile(file.path, temp);
-    const { manifest, installation: station } = opened;
+    const { manifest, installation: station, fingerprint } = opened;
     const source = opened.db;
+    checkExportedAt(ctx, manifest);
+    const live = liveStationKey(ctx.db, station.station_id);
+    const township = townshipName(station.township_code);
+    if (live && live.public_key !== manifest.public_key) {
+      throw new RefusedFile(
+        `签名密钥与已登记的不一致：${township}站点登记的密钥指纹为 ${live.fingerprint}，文件的为 ${fingerprint}。如该站重装了软件，请由县局管理员在“站点密钥”中重新登记后再导入`,
+      );
+    }
+    const pin = !live;
+    if (pin) {
+      const holder = ctx.db
+        .prepare('SELECT township_code FROM station_keys WHERE public_key = ? AND station_id <> ? AND retired_at IS NULL')
+        .get(manifest.public_key, station.station_id) as { township_code: string } | undefined;
+      if (holder) throw new RefusedFile(`该签名密钥已登记给${townshipName(holder.township_code)}的另一个站点：文件冒用站点身份，未导入`);
+      if (!options.trustNew && !options.trustFingerprints?.includes(fingerprint)) {
+        extra.enrolment = {
+          stationId: station.station_id,
+          townshipName: township,
+          fingerprint,
+          otherStationsInTownship: otherStationsInTownship(ctx.db, station.township_code, station.station_id),
+        };
+        throw new RefusedFile(
+          `${township}站点首次上报，签名密钥尚未登记：请电话与该站核对其“设置”页上的密钥指纹 ${fingerprint}，一致后确认登记并导入`,
+        );
+      }
+    }
+    const history = checkFileHistory(ctx.db, source, station.station_id, manifest);
+    if (history.rewrite && !options.acceptRewrittenHistory) {
+      extra.historyRewrite = history.rewrite;
+      throw new RefusedFile(`历史记录被改写：${history.rewrite.detail}。核对后可确认导入，并将列入冲突核查`);
+    }
     const merged = writeTx(ctx, () => {
-      const r = mergeRows(ctx.db, source, station.station_id, manifest.data_sha256);
-      if (r.rejected > 0 && !acceptPartial) {
+      const at = isoNow(ctx);
+      if (pin) {
+        const keyId = ctx.newId();
+        insertStationKey(ctx.db, {
+          id: keyId,
+          station_id: station.station_id,
+          township_code: station.township_code,
+          public_key: manifest.public_key,
+          fingerprint,
+          pinned_at: at,
+          pinned_by: installation.operator,
+        });
+        writeAudit(ctx, installation, {
+          method: 'county.enrollStation',
+          entity: 'station_key',
+          entityId: keyId,
+          before: null,
+          after: {
+            stationId: station.station_id,
+            townshipCode: station.township_code,
+            fingerprint,
+            via: options.trustNew ? 'trust-new' : 'confirmed',
+          },
+        });
+      }
+      const r = mergeRows(ctx.db, source, station.station_id, {
+        digest: manifest.data_sha256,
+        rowCounts: parseCounts(manifest.row_counts),
+        maxDate: maxRowDate(ctx),
+      });
+      if (r.rejected > 0 && !options.acceptPartial) {
         throw Object.assign(new RefusedFile(`有 ${r.rejected} 条记录未通过校验，整个文件未导入（可选择“仅导入合格记录”）`), {
           rejects: describeRejects(r),
         });
       }
-      const at = isoNow(ctx);
       upsertStation(ctx.db, {
         station_id: station.station_id,
         township_code: station.township_code,
-        voucher_secret: station.voucher_secret,
         at,
         exported_at: manifest.exported_at,
+        history: history.rewrite || history.longer ? { length: history.length, head: history.head } : null,
       });
-      const conflictsFound = recordConflicts(ctx, station.station_id);
-      const outcome = finish(ctx, installation, started, {
-        ...base,
-        status: 'accepted',
-        manifest,
-        counts: r,
-        reasons: describeRejects(r),
-        conflictsFound,
-      });
-      return outcome;
+      if (history.rewrite) recordRewrite(ctx, station.station_id, station.township_code, history.head, history.rewrite);
+      extra.historyRewrite = history.rewrite;
+      const conflictsFound =
+        recordConflicts(ctx, station.station_id) +
+        recordTaken(ctx, station.station_id, station.township_code, r.taken) +
+        (history.rewrite ? 1 : 0);
+      return finish(
+        ctx,
+        installation,
+        started,
+        { ...base, status: 'accepted', manifest, counts: r, reasons: describeRejects(r), conflictsFound },
+        extra,
+      );
     });
     return merged;
   } catch (error) {
     if (!(error instanceof RefusedFile)) throw error;
     const reasons = [error.message, ...(((error as { rejects?: string[] }).rejects ?? []) as string[])];
     // a refused file never touches the county database: its log entry goes beside it
-    return finish(ctx, installation, started, {
-      ...base,
-      status: 'refused',
-      manifest: opened?.manifest ?? null,
-      counts: null,
-      reasons,
-      conflictsFound: 0,
-    });
+    return finish(
+      ctx,
+      installation,
+      started,
+      { ...base, status: 'refused', manifest: opened?.manifest ?? null, counts: null, reasons, conflictsFound: 0 },
+      extra,
+    );
   } finally {
     if (opened?.db.open) opened.db.close();
     rmSync(temp, { recursive: true, force: true });
   }
+}
+
+/** The manifest's row_counts (signed, but still parsed with care). */
+function parseCounts(text: string): Record<string, number> {
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((n) => Number.isInteger(n) && (n as number) >= 0)) {
+      return v as Record<string, number>;
+    }
+  } catch {
+    // fall through
+  }
+  throw new RefusedFile('清单中的记录数无效');
 }
 
 function finish(
@@ -125,6 +311,7 @@ function finish(
     reasons: string[];
     conflictsFound: number;
   },
+  extra: Extra = { enrolment: null, historyRewrite: null },
 ): ImportOutcome {
   const durationMs = Math.round(performance.now() - started);
   const c = o.counts ?? { added: 0, updated: 0, unchanged: 0, rejected: 0 };
@@ -162,17 +349,26 @@ function finish(
     durationMs,
     reasons: o.reasons,
     conflictsFound: o.conflictsFound,
+    ...extra,
   };
 }
 
 /** Files that arrive as bytes (browser upload): written to a private temp file, imported, removed. */
-export function importUploadedFiles(ctx: ServiceContext, input: { files: { fileName: string; base64: string }[]; acceptPartial: boolean }) {
+export function importUploadedFiles(
+  ctx: ServiceContext,
+  input: {
+    files: { fileName: string; base64: string }[];
+    acceptPartial: boolean;
+    trustFingerprints: string[];
+    acceptRewrittenHistory: boolean;
+  },
+) {
   const results = input.files.map((f) => {
     const dir = mkdtempSync(join(tmpdir(), 'agri-upload-'));
     try {
       const path = join(dir, 'station.agri');
       writeFileSync(path, Buffer.from(f.base64, 'base64'));
-      return importStationFile(ctx, { fileName: f.fileName, path }, input.acceptPartial);
+      return importStationFile(ctx, { fileName: f.fileName, path }, input);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

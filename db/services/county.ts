@@ -52,6 +52,8 @@ export function listImportLog(ctx: ServiceContext, input: { page: number; pageSi
     durationMs: r.duration_ms,
     reasons: r.reasons_json ? (JSON.parse(r.reasons_json) as string[]) : [],
     conflictsFound: 0,
+    enrolment: null,
+    historyRewrite: null,
   })) satisfies (ImportOutcome & { id: string })[];
   return { items, total, page: input.page, pageSize: input.pageSize };
 }
@@ -97,6 +99,8 @@ export function resolveConflict(ctx: ServiceContext, input: { id: string; note: 
   });
 }
 
+const RECORD_LABELS: Record<string, string> = { purchases: '购置', scraps: '报废', farmers: '农户', audit_log: '操作日志' };
+
 export async function exportConflicts(ctx: ServiceContext): Promise<FileOutput> {
   const name = `冠县-跨站冲突核查-${dayjs(ctx.now()).format('YYYYMMDD')}.xlsx`;
   const wb = newWorkbook();
@@ -109,7 +113,7 @@ export async function exportConflicts(ctx: ServiceContext): Promise<FileOutput> 
     [
       { header: '冲突类型', width: 24, value: (x) => CONFLICT_LABELS[x.c.kind] },
       { header: '关联号码', width: 22, value: (x) => x.c.key },
-      { header: '记录', width: 10, value: (x) => ({ purchases: '购置', scraps: '报废', farmers: '农户' })[x.rec.table] },
+      { header: '记录', width: 10, value: (x) => RECORD_LABELS[x.rec.table] ?? x.rec.name },
       { header: '乡镇', width: 10, value: (x) => x.rec.townshipName },
       { header: '姓名', width: 12, value: (x) => x.rec.name },
       { header: '日期', width: 12, value: (x) => x.rec.date },

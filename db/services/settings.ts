@@ -10,6 +10,7 @@ import { seedSampleCatalog } from '../seed/sample-catalog';
 import { writeAudit } from './audit';
 import { actAs, administratorSecrets, createAdministrator, sessionInfo } from './auth';
 import { requireInstallation } from './installation';
+import { ensureInstallationKeys } from './keys';
 
 /** The installation as the audit log may record it: never the voucher secret. */
 function publicPart({ voucher_secret: _secret, ...rest }: InstallationRow) {
@@ -30,6 +31,8 @@ function toSettings(ctx: ServiceContext, row: InstallationRow | undefined): Sett
     idleLockMinutes: row.idle_lock_minutes,
     createdAt: row.created_at,
     schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
+    // creates the key pair at setup, or on first read in an installation set up before migration 012
+    keyFingerprint: ensureInstallationKeys(ctx).fingerprint,
   };
 }
 

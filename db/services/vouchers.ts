@@ -3,7 +3,14 @@ import dayjs from 'dayjs';
 import { AppError } from '../../shared/api/errors';
 import { maskIdNumber, maskName } from '../../shared/domain/mask';
 import { fenToUppercase } from '../../shared/domain/money';
-import { formatVoucherQr, NUMBER_PATTERN, parseVoucherQr, voucherNumber } from '../../shared/domain/voucher-code';
+import {
+  formatSignedVoucherQr,
+  formatVoucherQr,
+  NUMBER_PATTERN,
+  parseSignedVoucherQr,
+  parseVoucherQr,
+  voucherNumber,
+} from '../../shared/domain/voucher-code';
 import { COUNTED_STATUSES, STATUS_LABELS, type Status } from '../../shared/domain/workflow';
 import type { Voucher, VoucherListItem, VoucherSnapshot, VerifyOutput } from '../../shared/schemas/vouchers';
 import { isoNow, writeTx, type ServiceContext } from '../context';
@@ -13,11 +20,12 @@ import { getScrap, linkedPurchaseId } from '../repositories/scraps';
 import * as repo from '../repositories/vouchers';
 import { writeAudit } from './audit';
 import { requireInstallation, requireOwnRow } from './installation';
+import { signVoucher, voucherSigner } from './voucher-signature';
 import { buildSnapshot } from './voucher-snapshot';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** 8 characters of HMAC-SHA256 over number and amount, keyed by the issuing station's secret. */
+/** Old-style check code (vouchers issued before migration 012): 8 characters of HMAC-SHA256 over number and amount, keyed by the station's secret. */
 export function checkCode(secret: string, number: string, totalFen: number): string {
   const mac = createHmac('sha256', secret).update(`${number}|${totalFen}`).digest();
   let bits = 0n;
@@ -45,7 +53,15 @@ export function toVoucher(r: repo.VoucherRow): Voucher {
     totalFen: r.total_fen,
     totalUpper: fenToUppercase(r.total_fen),
     checkCode: r.check_code,
-    qrPayload: formatVoucherQr({ number: r.number, totalFen: r.total_fen, checkCode: r.check_code }),
+    qrPayload: r.signature
+      ? formatSignedVoucherQr({
+          number: r.number,
+          totalFen: r.total_fen,
+          issueDate: r.issue_date,
+          farmerId: r.farmer_id,
+          signature: r.signature,
+        })
+      : formatVoucherQr({ number: r.number, totalFen: r.total_fen, checkCode: r.check_code }),
     snapshot: JSON.parse(r.snapshot_json) as VoucherSnapshot,
     printCount: r.print_count,
     lastPrintedAt: r.last_printed_at,
@@ -75,7 +91,7 @@ export function issueVoucher(ctx: ServiceContext, input: { kind: 'scrap' | 'purc
     const existing = repo.liveForApplication(ctx.db, input.applicationId);
     if (existing) return toVoucher(existing);
     const { purchase, scrap, app } = loadApplication(ctx, installation, input.kind, input.applicationId);
-    if (!installation.voucher_secret || !installation.township_code) throw new AppError('FORBIDDEN', '只有乡镇农机站可以出具补贴凭证');
+    if (installation.role !== 'station' || !installation.township_code) throw new AppError('FORBIDDEN', '只有乡镇农机站可以出具补贴凭证');
     const snapshot = buildSnapshot(ctx, installation, { purchase, scrap });
     const issueDate = dayjs(ctx.now()).format('YYYY-MM-DD');
     const year = Number(issueDate.slice(0, 4));
@@ -84,6 +100,7 @@ export function issueVoucher(ctx: ServiceContext, input: { kind: 'scrap' | 'purc
     const purchaseFen = purchase?.purchase_fen ?? 0;
     const scrapFen = purchase ? purchase.scrap_part_fen : (scrap?.scrap_fen ?? 0);
     const at = isoNow(ctx);
+    const signed = signVoucher(ctx, { number, farmerId: app.farmer_id, totalFen: purchaseFen + scrapFen, issueDate });
     const row: repo.VoucherRow = {
       id: ctx.newId(),
       station_id: installation.station_id,
@@ -97,7 +114,8 @@ export function issueVoucher(ctx: ServiceContext, input: { kind: 'scrap' | 'purc
       purchase_fen: purchaseFen,
       scrap_fen: scrapFen,
       total_fen: purchaseFen + scrapFen,
-      check_code: checkCode(installation.voucher_secret, number, purchaseFen + scrapFen),
+      check_code: signed.checkCode,
+      signature: signed.signature,
       snapshot_json: JSON.stringify(snapshot),
       print_count: 0,
       last_printed_at: null,
@@ -202,23 +220,74 @@ function summary(r: repo.VoucherRow) {
   };
 }
 
-/** 凭证核验: a scanned QR (number, amount, check code) or a typed number, against the records. */
+const MISMATCH = '二维码中的金额、日期或签名与登记不符：凭证可能被涂改或伪造，请勿兑付并上报';
+
+/**
+ * 凭证核验: a scanned QR or a typed number, against the records. A signed QR is checked with the issuing
+ * station's public key (its own at a station, the pinned one at the county); an old-style QR (issued
+ * before signatures) with the station's HMAC secret where this installation has it, otherwise against
+ * the check code in the signed station file, and marked as old-style.
+ */
 export function verifyVoucher(ctx: ServiceContext, input: { code: string }): VerifyOutput {
-  const qr = parseVoucherQr(input.code);
-  const number = qr?.number ?? input.code.trim().toUpperCase();
-  if (!qr && !NUMBER_PATTERN.test(number)) {
-    return { result: 'not_found', message: '无法识别：请扫描凭证上的二维码，或输入形如 GX-103-2025-000123 的凭证编号', voucher: null };
+  const signed = parseSignedVoucherQr(input.code);
+  const qr = signed ? null : parseVoucherQr(input.code);
+  const number = signed?.number ?? qr?.number ?? input.code.trim().toUpperCase();
+  const none = { signedBy: null, legacy: false };
+  if (!signed && !qr && !NUMBER_PATTERN.test(number)) {
+    return {
+      result: 'not_found',
+      message: '无法识别：请扫描凭证上的二维码，或输入形如 GX-103-2025-000123 的凭证编号',
+      voucher: null,
+      ...none,
+    };
   }
   const row = repo.findByNumber(ctx.db, number);
-  if (!row) return { result: 'not_found', message: `本机数据中没有编号为 ${number} 的凭证`, voucher: null };
+  if (!row) return { result: 'not_found', message: `本机数据中没有编号为 ${number} 的凭证`, voucher: null, ...none };
+  const legacy = row.signature === null;
   if (row.voided_at) {
-    return { result: 'voided', message: `凭证已作废（原因：${row.void_reason ?? ''}），不能据此兑付`, voucher: summary(row) };
+    return {
+      result: 'voided',
+      message: `凭证已作废（原因：${row.void_reason ?? ''}），不能据此兑付`,
+      voucher: summary(row),
+      signedBy: null,
+      legacy,
+    };
   }
-  if (!qr) return { result: 'number_only', message: '编号存在且有效；扫描二维码可同时核对金额和校验码', voucher: summary(row) };
+  if (!signed && !qr) {
+    return {
+      result: 'number_only',
+      message: '编号存在且有效；扫描二维码可同时核对金额、日期和签名',
+      voucher: summary(row),
+      signedBy: null,
+      legacy,
+    };
+  }
+  if (signed) {
+    const fields = { number: signed.number, farmerId: signed.farmerId, totalFen: signed.totalFen, issueDate: signed.issueDate };
+    const signer = voucherSigner(ctx, row.station_id, fields, signed.signature);
+    const matches = signed.totalFen === row.total_fen && signed.issueDate === row.issue_date && signed.farmerId === row.farmer_id;
+    if (!signer || !matches || legacy)
+      return { result: 'mismatch', message: MISMATCH, voucher: summary(row), signedBy: null, legacy: false };
+    return {
+      result: 'valid',
+      message: `凭证有效：出具站点的签名（密钥指纹 ${signer}）与编号、金额、日期和购机者一致`,
+      voucher: summary(row),
+      signedBy: signer,
+      legacy: false,
+    };
+  }
+  const q = qr as NonNullable<typeof qr>;
+  // an old-style QR is only believed for a voucher issued before signatures
   const secret = repo.stationSecret(ctx.db, row.station_id);
-  const expected = secret ? checkCode(secret, row.number, qr.totalFen) : null;
-  if (qr.totalFen !== row.total_fen || (expected !== null && qr.checkCode !== expected) || qr.checkCode !== row.check_code) {
-    return { result: 'mismatch', message: '二维码中的金额或校验码与登记不符：凭证可能被涂改或伪造，请勿兑付并上报', voucher: summary(row) };
+  const expected = secret ? checkCode(secret, row.number, q.totalFen) : null;
+  if (!legacy || q.totalFen !== row.total_fen || (expected !== null && q.checkCode !== expected) || q.checkCode !== row.check_code) {
+    return { result: 'mismatch', message: MISMATCH, voucher: summary(row), signedBy: null, legacy };
   }
-  return { result: 'valid', message: '凭证有效：编号、金额和校验码与登记一致', voucher: summary(row) };
+  return {
+    result: 'valid',
+    message: '旧式凭证（升级前出具，无签名）：编号、金额和校验码与登记一致',
+    voucher: summary(row),
+    signedBy: null,
+    legacy: true,
+  };
 }

@@ -6,10 +6,15 @@ import dayjs from 'dayjs';
 import { AppError } from '../../shared/api/errors';
 import { COUNTY, townshipName } from '../../shared/domain/townships';
 import type { ServiceContext } from '../context';
+import { writeTx } from '../context';
+import { chainPending } from '../services/audit-chain';
 import { requireInstallation } from '../services/installation';
+import { ensureInstallationKeys, signWithInstallationKey } from '../services/keys';
 import { EXPORT_FORMAT, MANIFEST_DDL, MANIFEST_TABLE, type Manifest } from './manifest';
 import { scrubSnapshot } from './scrub';
+import { manifestMessage } from './signature';
 import { digestLine, selectAll, TRAVELLING_TABLES } from './tables';
+import { GENESIS } from '../services/audit-chain';
 
 export interface ExportedFile {
   path: string;
@@ -26,15 +31,21 @@ function freeName(dir: string, township: string, date: string): string {
   }
 }
 
+/** What stays on the installation: removed from the snapshot, whose free pages are then vacuumed away. */
 /**
  * 导出上报文件: a consistent snapshot of the live file (VACUUM INTO, never a copy of the live file),
- * switched to a self-contained single file, with a manifest inside and checked with integrity_check.
+ * switched to a self-contained single file without the private key or voucher secret, with a manifest
+ * signed by the station key inside, and checked with integrity_check.
  */
 export function exportStationFile(ctx: ServiceContext, outDir: string): ExportedFile {
   const installation = requireInstallation(ctx);
   if (installation.role !== 'station' || !installation.township_code) throw new AppError('FORBIDDEN', '只有乡镇农机站需要导出上报文件');
   const township = townshipName(installation.township_code);
   const tmp = join(outDir, `.agri-export-${randomUUID()}.tmp`);
+  const key = writeTx(ctx, () => {
+    chainPending(ctx.db, installation.station_id);
+    return ensureInstallationKeys(ctx);
+  });
   try {
     ctx.db.prepare('VACUUM INTO ?').run(tmp);
     const snap = new Database(tmp);
@@ -51,9 +62,12 @@ export function exportStationFile(ctx: ServiceContext, outDir: string): Exported
         }
         counts[t.name] = n;
       }
-      const manifest: Manifest = {
+      const head = snap
+        .prepare('SELECT chain_seq AS n, row_hash AS h FROM audit_log WHERE station_id = ? ORDER BY chain_seq DESC LIMIT 1')
+        .get(installation.station_id) as { n: number; h: string } | undefined;
+      const unsigned: Omit<Manifest, 'signature'> = {
         format: EXPORT_FORMAT,
-        format_version: '1',
+        format_version: '2',
         station_id: installation.station_id,
         township_code: installation.township_code,
         township_name: township,
@@ -62,7 +76,12 @@ export function exportStationFile(ctx: ServiceContext, outDir: string): Exported
         exported_by: installation.operator,
         row_counts: JSON.stringify(counts),
         data_sha256: hash.digest('hex'),
+        history_length: head?.n ?? 0,
+        history_head: head?.h ?? GENESIS,
+        public_key: key.publicKey,
       };
+      const entries = Object.fromEntries(Object.entries(unsigned).map(([k, v]) => [k, String(v)]));
+      const manifest: Manifest = { ...unsigned, signature: signWithInstallationKey(ctx, manifestMessage(entries)) };
       snap.exec(MANIFEST_DDL);
       const put = snap.prepare(`INSERT INTO ${MANIFEST_TABLE} (key, value) VALUES (?, ?)`);
       snap.transaction(() => Object.entries(manifest).forEach(([k, v]) => put.run(k, String(v))))();

@@ -4,17 +4,27 @@ export const EXPORT_FORMAT = 'agri-station-export';
 export const MANIFEST_TABLE = 'export_manifest';
 export const MANIFEST_DDL = `CREATE TABLE ${MANIFEST_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT`;
 
-/** What a station file says about itself; checked against its contents on import. */
-export const manifestSchema = z.object({
+const isoUtc = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/);
+
+/**
+ * What a station file says about itself (format 2: signed). Every key/value except `signature` is
+ * signed by the station key (see signature.ts); the county checks the signature first, then the
+ * contents against it. Unknown keys are refused.
+ */
+export const manifestSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),
-  format_version: z.literal('1'),
+  format_version: z.literal('2'),
   station_id: z.uuid(),
   township_code: z.string().regex(/^\d{9}$/),
   township_name: z.string().max(20),
   schema_version: z.coerce.number().int().min(1),
-  exported_at: z.string().max(40),
+  exported_at: isoUtc,
   exported_by: z.string().max(20),
   row_counts: z.string().max(2000),
   data_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  history_length: z.coerce.number().int().min(0),
+  history_head: z.string().regex(/^[0-9a-f]{64}$/),
+  public_key: z.string().regex(/^[A-Za-z0-9+/]{40,120}={0,2}$/),
+  signature: z.string().max(200),
 });
 export type Manifest = z.output<typeof manifestSchema>;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { isRealDate, unsafeTextIssue } from '../../shared/domain/text-safety';
 import { RefusedFile } from './untrusted';
 import { digestLine, selectAll, TRAVELLING_TABLES, type TableSpec } from './tables';
 
@@ -16,9 +17,46 @@ export interface MergeCounts {
   rejected: number;
 }
 
+/** A row whose id another station already owns: skipped, listed on 冲突核查 as 编号冲突. */
+export interface TakenRow {
+  table: string;
+  label: string;
+  id: string;
+  owner: string;
+}
+
 export interface MergeResult extends MergeCounts {
   perTable: Record<string, MergeCounts>;
   rejects: RowReject[];
+  taken: TakenRow[];
+}
+
+/** What the signed manifest promised, and the newest date a row may carry. */
+export interface MergeExpectations {
+  digest: string;
+  rowCounts: Record<string, number>;
+  /** YYYY-MM-DD: today in China + 1 day. */
+  maxDate: string;
+}
+
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z)?$/;
+
+/** Text and dates a form would never produce: control/bidi/zero-width characters, impossible or out-of-range dates. */
+function rowIssue(row: Record<string, unknown>, maxDate: string): string | null {
+  for (const [col, value] of Object.entries(row)) {
+    if (typeof value !== 'string') continue;
+    // JSON snapshots (audit before/after, printed voucher) quote what was typed, possibly before the counter
+    // refused such characters, and cannot be corrected: only raw controls (which JSON never holds) refuse them
+    const unsafe = col.endsWith('_json') ? (RAW_CONTROL.test(value) ? '含有控制字符' : null) : unsafeTextIssue(value);
+    if (unsafe) return `${col}：${unsafe}`;
+    if (!DATE_LIKE.test(value)) continue;
+    const min = col === 'birth_date' ? '1900-01-01' : '2000-01-01';
+    if (!isRealDate(value)) return `${col}：日期不存在（${value.slice(0, 10)}）`;
+    if (value.slice(0, 10) < min || value.slice(0, 10) > maxDate) return `${col}：日期超出合理范围（${value.slice(0, 10)}）`;
+  }
+  return null;
 }
 
 /** Keep at most this many reasons; the count is always exact. */
@@ -28,6 +66,8 @@ interface Writers {
   insert: Database.Statement;
   update: Database.Statement | null;
   owner: Database.Statement;
+  /** Immutable rows: fill columns the county's copy lacks (audit rows merged before migration 012 get their chain). */
+  fill: Database.Statement | null;
 }
 
 function writers(county: Database.Database, t: TableSpec): Writers {
@@ -42,6 +82,11 @@ function writers(county: Database.Database, t: TableSpec): Writers {
       ? null
       : county.prepare(`UPDATE ${t.name} SET ${sets.join(', ')} WHERE id = @id AND station_id = @station_id AND updated_at < @updated_at`),
     owner: county.prepare(`SELECT station_id FROM ${t.name} WHERE id = ?`),
+    fill: t.fill?.length
+      ? county.prepare(
+          `UPDATE ${t.name} SET ${t.fill.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND station_id = @station_id AND ${t.fill[0]} IS NULL`,
+        )
+      : null,
   };
 }
 
@@ -57,9 +102,10 @@ const message = (error: unknown) => {
  * transaction): each row parsed with its shared zod schema, owned by the sending station, and the
  * digest of everything read checked against the manifest before the caller commits.
  */
-export function mergeRows(county: Database.Database, source: Database.Database, stationId: string, expectedDigest: string): MergeResult {
+export function mergeRows(county: Database.Database, source: Database.Database, stationId: string, expect: MergeExpectations): MergeResult {
   const hash = createHash('sha256');
-  const result: MergeResult = { added: 0, updated: 0, unchanged: 0, rejected: 0, perTable: {}, rejects: [] };
+  const result: MergeResult = { added: 0, updated: 0, unchanged: 0, rejected: 0, perTable: {}, rejects: [], taken: [] };
+  const read: Record<string, number> = {};
   const reject = (counts: MergeCounts, table: string, id: string, reason: string) => {
     counts.rejected++;
     result.rejected++;
@@ -77,7 +123,9 @@ export function mergeRows(county: Database.Database, source: Database.Database, 
         if (w.insert.run(row).changes === 1) return void (counts.added++, result.added++);
         if (w.update && w.update.run(row).changes === 1) return void (counts.updated++, result.updated++);
         const owner = (w.owner.get(row.id) as { station_id: string } | undefined)?.station_id;
-        if (owner !== stationId) return reject(counts, t.label, String(row.id), '该编号的记录属于其他站点');
+        // never overwritten, never a reason to refuse the owner's files: skipped and listed as 编号冲突
+        if (owner !== stationId) return void result.taken.push({ table: t.name, label: t.label, id: String(row.id), owner: owner ?? '' });
+        w.fill?.run(row);
         counts.unchanged++;
         result.unchanged++;
       } catch (error) {
@@ -87,23 +135,39 @@ export function mergeRows(county: Database.Database, source: Database.Database, 
       }
     };
 
+    read[t.name] = 0;
     for (const raw of source.prepare(selectAll(t)).iterate() as IterableIterator<Record<string, unknown>>) {
       hash.update(digestLine(t, raw));
+      read[t.name] = (read[t.name] ?? 0) + 1;
+      // rows belong to their signer: one row of another station refuses the whole file
+      if (raw.station_id !== stationId) {
+        throw new RefusedFile(
+          `${t.label}记录 ${String(raw.id).slice(0, 8)}… 的站点编号不是签名站点的：文件冒用其他站点的记录，整个文件未导入`,
+        );
+      }
       const parsed = t.schema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         reject(counts, t.label, String(raw.id), `${issue?.path.join('.') ?? ''}：${issue?.message ?? '格式错误'}`);
         continue;
       }
-      // write what was read (the parsed copy may have normalised values); zod checked it
-      if (raw.station_id !== stationId) {
-        reject(counts, t.label, String(raw.id), '记录的站点编号与文件不符');
+      const issue = rowIssue(raw, expect.maxDate);
+      if (issue) {
+        reject(counts, t.label, String(raw.id), issue);
         continue;
       }
+      // write what was read (the parsed copy may have normalised values); zod checked it
       apply(raw, false);
     }
     for (const row of deferred) apply(row, true);
   }
-  if (hash.digest('hex') !== expectedDigest) throw new RefusedFile('文件内容与清单中的校验值不符：文件在导出后被修改过');
+  if (hash.digest('hex') !== expect.digest) throw new RefusedFile('文件内容与清单中的校验值不符：文件在导出后被修改过');
+  for (const t of TRAVELLING_TABLES) {
+    if ((expect.rowCounts[t.name] ?? 0) !== read[t.name]) {
+      throw new RefusedFile(
+        `清单中的记录数与文件内容不符（${t.label}：清单 ${expect.rowCounts[t.name] ?? 0} 条，实有 ${read[t.name]} 条）`,
+      );
+    }
+  }
   return result;
 }

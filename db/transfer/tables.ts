@@ -25,10 +25,12 @@ export interface TableSpec {
   columns: string[];
   /** Rows never change once written (the audit log): insert if new, otherwise leave. */
   immutable: boolean;
+  /** For immutable rows: columns filled in on the county's copy when it lacks them (first column NULL). */
+  fill?: string[];
 }
 
-function spec(name: string, label: string, schema: z.ZodObject, immutable = false): TableSpec {
-  return { name, label, schema, columns: Object.keys(schema.shape), immutable };
+function spec(name: string, label: string, schema: z.ZodObject, immutable = false, fill?: string[]): TableSpec {
+  return { name, label, schema, columns: Object.keys(schema.shape), immutable, fill };
 }
 
 /** In merge order: a row's references are always merged before it. */
@@ -45,7 +47,7 @@ export const TRAVELLING_TABLES: readonly TableSpec[] = [
   spec('dryers', '烘干机', dryerRow),
   spec('dryer_retirements', '燃煤烘干机淘汰改造', dryerRetirementRow),
   spec('drying_site_photos', '烘干设施照片', dryingSitePhotoRow),
-  spec('audit_log', '操作日志', auditRow, true),
+  spec('audit_log', '操作日志', auditRow, true, ['chain_seq', 'prev_hash', 'row_hash']),
 ];
 
 export const selectAll = (t: TableSpec) => `SELECT ${t.columns.join(', ')} FROM ${t.name} ORDER BY id`;

@@ -5,8 +5,10 @@ import { AppError } from '../../shared/api/errors';
 import { APPLICATION_ID } from '../connection';
 import { latestVersion, loadMigrations, migrate } from '../migrate';
 import { stationInstallationRow } from '../../shared/schemas/station-rows';
+import { fingerprint } from '../trust/ed25519';
 import { expectedSchema, readSchema, schemaDifferences } from './expected-schema';
 import { MANIFEST_TABLE, manifestSchema, type Manifest } from './manifest';
+import { manifestSignatureValid } from './signature';
 
 export const MAX_STATION_FILE = 2 * 1024 ** 3;
 const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -21,7 +23,9 @@ export class RefusedFile extends AppError {
 export interface OpenedStationFile {
   db: Database.Database;
   manifest: Manifest;
-  installation: { station_id: string; township_code: string; voucher_secret: string };
+  installation: { station_id: string; township_code: string };
+  /** Fingerprint of the key that signed the manifest (checked: the signature is valid). */
+  fingerprint: string;
   /** The version the file had before it was migrated in a temporary copy. */
   fileVersion: number;
 }
@@ -79,24 +83,40 @@ function checkStructure(db: Database.Database, version: number): void {
     throw new RefusedFile(`文件结构与本软件不符：${diff.slice(0, 5).join('；')}${diff.length > 5 ? ` 等 ${diff.length} 处` : ''}`);
 }
 
+/**
+ * The manifest, its signature checked before anything else in the file is believed: no signature, a
+ * bad one, or one over other contents refuses the file. Then the fields, then the installation row.
+ */
 function readManifest(db: Database.Database) {
-  const rows = db.prepare(`SELECT key, value FROM ${MANIFEST_TABLE}`).all() as { key: string; value: string }[];
-  const manifest = manifestSchema.safeParse(Object.fromEntries(rows.map((r) => [r.key, r.value])));
-  if (!manifest.success) throw new RefusedFile('文件清单缺失或无效：请在乡镇站用“导出上报文件”重新导出');
+  const rows = db.prepare(`SELECT key, value FROM ${MANIFEST_TABLE}`).all() as { key: unknown; value: unknown }[];
+  const entries: Record<string, string> = {};
+  for (const r of rows) if (typeof r.key === 'string' && typeof r.value === 'string') entries[r.key] = r.value;
+  if (!rows.length) throw new RefusedFile('文件清单缺失或无效：请在乡镇站用“导出上报文件”重新导出');
+  if (!entries.signature || !entries.public_key) {
+    throw new RefusedFile('文件没有签名（可能来自旧版本软件或被改动过）：请在乡镇站升级软件后重新导出上报文件');
+  }
+  if (!manifestSignatureValid(entries)) {
+    throw new RefusedFile('文件签名无效：清单在签名后被改动过，或签名不属于这个文件');
+  }
+  const manifest = manifestSchema.safeParse(entries);
+  if (!manifest.success) {
+    const issue = manifest.error.issues[0];
+    throw new RefusedFile(`文件清单无效（${issue?.path.join('.') ?? ''}）：请在乡镇站用“导出上报文件”重新导出`);
+  }
   const inst = stationInstallationRow.safeParse(
-    db.prepare('SELECT station_id, role, township_code, operator, created_at, updated_at, voucher_secret FROM installation').get(),
+    db.prepare('SELECT station_id, role, township_code, operator, created_at, updated_at FROM installation').get(),
   );
   if (!inst.success) throw new RefusedFile(`文件中的站点信息无效：${inst.error.issues[0]?.message ?? ''}`);
   if (inst.data.station_id !== manifest.data.station_id || inst.data.township_code !== manifest.data.township_code) {
     throw new RefusedFile('文件清单与站点信息不一致');
   }
-  return { manifest: manifest.data, installation: inst.data };
+  return { manifest: manifest.data, installation: inst.data, fingerprint: fingerprint(manifest.data.public_key) };
 }
 
 /**
  * Opens a received station file without trusting it: raw header checks, read-only defensive
- * connection, integrity_check, exactly our schema (no triggers, views or extra objects), a valid
- * manifest. An older schema is migrated in a temporary copy; a newer one is refused.
+ * connection, integrity_check, exactly our schema (no triggers, views or extra objects), a manifest
+ * with a valid station signature. An older schema is migrated in a temporary copy; a newer one is refused.
  */
 export function openStationFile(path: string, tempDir: string): OpenedStationFile {
   const fileVersion = checkHeader(path);
@@ -106,6 +126,8 @@ export function openStationFile(path: string, tempDir: string): OpenedStationFil
   let db = openDefensive(path);
   try {
     checkStructure(db, fileVersion);
+    // the signature is checked before a single data row is read, and before the file is migrated
+    const read = readManifest(db);
     if (fileVersion < latest) {
       db.close();
       const copy = join(tempDir, `upgrade-${Date.now()}.agri`);
@@ -115,7 +137,7 @@ export function openStationFile(path: string, tempDir: string): OpenedStationFil
       rw.close();
       db = openDefensive(copy);
     }
-    return { db, fileVersion, ...readManifest(db) };
+    return { db, fileVersion, ...read };
   } catch (error) {
     if (db.open) db.close();
     if (error instanceof AppError) throw error;

@@ -22,3 +22,24 @@ export const auditEntry = z.object({
 });
 export type AuditEntry = z.output<typeof auditEntry>;
 export const auditPage = pageOf(auditEntry);
+
+/** audit.verify: this installation's history chain, intact or the first broken row. */
+export const auditVerifyOutput = z.object({
+  ok: z.boolean(),
+  length: z.number().int(),
+  head: z.string(),
+  broken: z
+    .object({
+      seq: z.number().int(),
+      id: z.string(),
+      at: z.string(),
+      operator: z.string(),
+      method: z.string(),
+      entity: z.string(),
+      entityId: z.string(),
+      reason: z.string(),
+    })
+    .nullable(),
+  message: z.string(),
+});
+export type AuditVerifyOutput = z.output<typeof auditVerifyOutput>;

@@ -1,4 +1,5 @@
 import { z } from '../api/zod-locale';
+import { UNSAFE_TEXT } from '../domain/text-safety';
 
 export const uuid = z.uuid({ error: '编号格式不正确' });
 /** A calendar date, YYYY-MM-DD. */
@@ -28,11 +29,15 @@ export const voidInput = z.strictObject({
 });
 
 /** Optional free text: blank becomes undefined so the database stores NULL. */
+/** Typed text never holds control, bidi-override or zero-width characters (the same rule as station-file import). */
+const safe = (label: string) => [(s: string) => !UNSAFE_TEXT.test(s), `${label}含有不可见的控制字符或文字方向控制符，请重新输入`] as const;
+
 export function optionalText(max: number, label: string) {
   return z
     .string()
     .trim()
     .max(max, `${label}不超过${max}字`)
+    .refine(...safe(label))
     .optional()
     .transform((v) => (v ? v : undefined));
 }
@@ -42,5 +47,6 @@ export function requiredText(max: number, label: string, verb = '填写') {
     .string({ error: `请${verb}${label}` })
     .trim()
     .min(1, `请${verb}${label}`)
-    .max(max, `${label}不超过${max}字`);
+    .max(max, `${label}不超过${max}字`)
+    .refine(...safe(label));
 }

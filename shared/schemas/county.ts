@@ -3,6 +3,9 @@ import { isoDateTime, pageInput, pageOf, uuid } from './common';
 
 export const MAX_UPLOAD_FILES = 20;
 
+/** A public-key fingerprint as people read it aloud: five groups of four base32 characters. */
+export const keyFingerprint = z.string().regex(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/, '密钥指纹格式应为 XXXX-XXXX-XXXX-XXXX-XXXX');
+
 export const exportStationOutput = z.object({
   fileName: z.string(),
   base64: z.string(),
@@ -23,6 +26,10 @@ export const importStationsInput = z.strictObject({
     .max(MAX_UPLOAD_FILES, `一次最多导入 ${MAX_UPLOAD_FILES} 个文件`),
   /** Accept a file with bad rows, importing the good ones (the default refuses the whole file). */
   acceptPartial: z.boolean().default(false),
+  /** Key fingerprints the clerk compared with the stations and confirmed: first-seen keys with these are pinned. */
+  trustFingerprints: z.array(keyFingerprint).max(MAX_UPLOAD_FILES).default([]),
+  /** Import a file whose history does not extend what was accepted before (listed as 历史记录被改写). */
+  acceptRewrittenHistory: z.boolean().default(false),
 });
 
 export const importOutcome = z.object({
@@ -39,6 +46,16 @@ export const importOutcome = z.object({
   durationMs: z.number().int(),
   reasons: z.array(z.string()),
   conflictsFound: z.number().int(),
+  /** Refused because the station's key is not pinned yet: what the clerk compares before confirming. */
+  enrolment: z
+    .object({ stationId: z.string(), townshipName: z.string(), fingerprint: z.string(), otherStationsInTownship: z.number().int() })
+    .nullable()
+    .default(null),
+  /** Refused (or, when confirmed, imported and listed) because its history does not extend the last accepted one. */
+  historyRewrite: z
+    .object({ seq: z.number().int(), at: z.string(), method: z.string(), operator: z.string(), detail: z.string() })
+    .nullable()
+    .default(null),
 });
 export type ImportOutcome = z.output<typeof importOutcome>;
 export const importStationsOutput = z.object({ results: z.array(importOutcome) });
@@ -52,15 +69,18 @@ export const importLogEntry = importOutcome.extend({
 export const importsInput = z.strictObject({ ...pageInput });
 export const importsPage = pageOf(importLogEntry);
 
-export const CONFLICT_KINDS = ['serial_twice', 'scrap_twice', 'scrap_repurchased', 'id_names'] as const;
+export const CONFLICT_KINDS = ['serial_twice', 'scrap_twice', 'scrap_repurchased', 'id_names', 'id_taken', 'history_rewritten'] as const;
 export const CONFLICT_LABELS: Record<(typeof CONFLICT_KINDS)[number], string> = {
   serial_twice: '同一出厂编号重复补贴',
   scrap_twice: '同一农机重复报废',
   scrap_repurchased: '报废农机又作为新机申请补贴',
   id_names: '同一证件号码对应不同姓名',
+  id_taken: '编号冲突',
+  history_rewritten: '历史记录被改写',
 };
 export const conflictRecord = z.object({
-  table: z.enum(['purchases', 'scraps', 'farmers']),
+  /** purchases, scraps, farmers; for 编号冲突 any travelling table; audit_log for 历史记录被改写. */
+  table: z.string(),
   id: z.string(),
   stationId: z.string(),
   townshipName: z.string(),
@@ -104,4 +124,25 @@ export const reportingOutput = z.object({
       silent: z.boolean(),
     }),
   ),
+});
+
+/** county.stations: every station heard from or enrolled, with its pinned key. */
+export const stationItem = z.object({
+  stationId: z.string(),
+  townshipCode: z.string(),
+  townshipName: z.string(),
+  fingerprint: z.string().nullable(),
+  pinnedAt: isoDateTime.nullable(),
+  pinnedBy: z.string().nullable(),
+  /** Keys pinned for this station before and retired (re-enrolment). */
+  retiredKeys: z.number().int(),
+  lastImportAt: isoDateTime.nullable(),
+  lastExportedAt: z.string().nullable(),
+  historyLength: z.number().int().nullable(),
+});
+export type StationItem = z.output<typeof stationItem>;
+export const stationsOutput = z.object({ items: z.array(stationItem) });
+export const reenrollStationInput = z.strictObject({
+  stationId: uuid,
+  reason: z.string().trim().min(4, '请填写重新登记的原因（如：站点重装软件）').max(200),
 });

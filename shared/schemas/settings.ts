@@ -45,6 +45,8 @@ export const settings = z.discriminatedUnion('configured', [
     idleLockMinutes: z.number().int(),
     createdAt: isoDateTime,
     schemaVersion: z.number().int(),
+    /** This installation's public-key fingerprint, read aloud to the county at enrolment (K7QX-2M4D-…). */
+    keyFingerprint: z.string(),
   }),
 ]);
 export type Settings = z.output<typeof settings>;

@@ -181,6 +181,11 @@ export const voucherRow = z
     scrap_fen: fen,
     total_fen: fen,
     check_code: z.string().regex(/^[0-9A-Z]{8}$/),
+    // Ed25519 by the issuing station's key (migration 012); NULL on vouchers issued before (HMAC check code)
+    signature: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{86}$/)
+      .nullable(),
     snapshot_json: z.string().max(20_000),
     print_count: z.number().int().min(0),
     last_printed_at: ts.nullable(),
@@ -198,6 +203,16 @@ export const auditRow = z.object({
   before_json: json(100_000),
   after_json: json(100_000),
   user_id: opt(40),
+  // the station's history chain (migration 012; NULL only on rows merged from files made before it)
+  chain_seq: z.number().int().min(1).nullable(),
+  prev_hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
+  row_hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
 });
 
 /** The sending station, from its installation row. */
@@ -208,5 +223,4 @@ export const stationInstallationRow = z.object({
   operator: text(20),
   created_at: ts,
   updated_at: ts,
-  voucher_secret: z.string().regex(/^[0-9a-f]{64}$/),
 });

@@ -104,7 +104,7 @@ export const voucherVoidInput = z.strictObject({ id: uuid, reason: z.string().tr
 export const recordPrintInput = z.strictObject({ ids: z.array(uuid).min(1).max(200) });
 export const recordPrintOutput = z.object({ items: z.array(voucher) });
 
-export const verifyInput = z.strictObject({ code: z.string().trim().min(1, '请扫描或输入凭证二维码/编号').max(200) });
+export const verifyInput = z.strictObject({ code: z.string().trim().min(1, '请扫描或输入凭证二维码/编号').max(300) });
 export const VERIFY_RESULTS = ['valid', 'voided', 'mismatch', 'not_found', 'number_only'] as const;
 export const verifyOutput = z.object({
   result: z.enum(VERIFY_RESULTS),
@@ -120,5 +120,9 @@ export const verifyOutput = z.object({
       voidReason: z.string().nullable(),
     })
     .nullable(),
+  /** Fingerprint of the station key that signed it (signed vouchers that verify). */
+  signedBy: z.string().nullable().default(null),
+  /** An old-style voucher (issued before signatures, checked by its HMAC check code). */
+  legacy: z.boolean().default(false),
 });
 export type VerifyOutput = z.output<typeof verifyOutput>;

@@ -1,41 +1,30 @@
-import { createHash } from 'node:crypto';
 import { setUpInstallation } from '../support/setup';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importStationFile } from '../../db/services/county-import';
-import { digestLine, selectAll, TRAVELLING_TABLES } from '../../db/transfer/tables';
 import { expectOk, steppingClock, tempCore, type TempCore } from '../support/core';
+import { forge, stationKeyPair } from '../support/forge';
 import { addFarmer, addVerifiedPurchase, exportTo, fileState, stationWith } from '../support/stations';
 
 let dir: string;
 let good: string;
 let other: TempCore;
-let otherFarmerId: string;
 let station: TempCore;
 let county: TempCore;
 
-/** A copy of the good file changed with SQL, as a careless or hostile sender might. */
+/**
+ * A copy of the good file changed with SQL, as a careless or hostile sender might. `redigest`: the
+ * manifest made to match the (bad) rows and re-signed with the station's own key — a well-formed,
+ * validly signed file that only row validation can catch.
+ */
 function variant(name: string, sql: string, opts: { redigest?: boolean; writableSchema?: boolean } = {}): string {
-  const path = join(dir, `${name}.agri`);
-  copyFileSync(good, path);
-  const db = new Database(path);
-  if (opts.writableSchema) {
-    db.unsafeMode(true);
-    db.pragma('writable_schema = ON');
-  }
-  db.exec(sql);
-  if (opts.redigest) {
-    // a well-formed file whose manifest matches its (bad) rows: only row validation can catch it
-    const hash = createHash('sha256');
-    for (const t of TRAVELLING_TABLES)
-      for (const row of db.prepare(selectAll(t)).iterate() as IterableIterator<Record<string, unknown>>) hash.update(digestLine(t, row));
-    db.prepare("UPDATE export_manifest SET value = ? WHERE key = 'data_sha256'").run(hash.digest('hex'));
-  }
-  db.close();
-  return path;
+  return forge(good, join(dir, `${name}.agri`), sql, {
+    writableSchema: opts.writableSchema,
+    redigest: opts.redigest,
+    resignWith: opts.redigest ? stationKeyPair(station) : undefined,
+  });
 }
 
 function bytes(name: string, change: (b: Buffer) => Buffer): string {
@@ -53,11 +42,11 @@ beforeAll(async () => {
   });
   good = exportTo(station, dir);
   other = await stationWith('371525104', Date.UTC(2025, 2, 1), async (core) => {
-    otherFarmerId = (await addFarmer(core, 9, { name: '王五' })).id;
+    await addFarmer(core, 9, { name: '王五' });
   });
   county = tempCore({ now: steppingClock(Date.UTC(2025, 5, 1)) });
   (await setUpInstallation(county, { role: 'county', name: '县局' }));
-  expect(importStationFile(county.ctx, { fileName: 'other.agri', path: exportTo(other, dir) }).status).toBe('accepted');
+  expect(importStationFile(county.ctx, { fileName: 'other.agri', path: exportTo(other, dir) }, { trustNew: true }).status).toBe('accepted');
 });
 
 afterAll(() => {
@@ -126,17 +115,12 @@ const CASES: [string, () => string, RegExp][] = [
     /未通过校验/,
   ],
   [
-    'a duplicate UUID owned by another station',
-    () => variant('dup-uuid', `UPDATE farmers SET id = '${otherFarmerId}' WHERE name = '李四'`, { redigest: true }),
-    /未通过校验/,
-  ],
-  [
     'a row of another station',
     () =>
       variant('foreign-row', `UPDATE farmers SET station_id = '${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}' WHERE name = '李四'`, {
         redigest: true,
       }),
-    /未通过校验/,
+    /站点编号不是签名站点的/,
   ],
   [
     'rows changed after export',
@@ -151,7 +135,7 @@ describe('received files are untrusted', () => {
   it.each(CASES)('refuses %s with a Chinese reason and leaves the county file unchanged', (_name, make, reason) => {
     const path = make();
     const before = fileState(county.dbPath);
-    const outcome = importStationFile(county.ctx, { fileName: 'bad.agri', path });
+    const outcome = importStationFile(county.ctx, { fileName: 'bad.agri', path }, { trustNew: true });
     expect(outcome.status).toBe('refused');
     expect(outcome.reasons.join('；')).toMatch(reason);
     expect(fileState(county.dbPath)).toBe(before);
@@ -163,7 +147,7 @@ describe('received files are untrusted', () => {
       "UPDATE farmers SET id_number = '371525198001010013', id_number_rev = '3100101089152173' WHERE name = '李四'",
       { redigest: true },
     );
-    const outcome = importStationFile(county.ctx, { fileName: 'bad.agri', path });
+    const outcome = importStationFile(county.ctx, { fileName: 'bad.agri', path }, { trustNew: true });
     expect(outcome.reasons.some((r) => r.includes('农户') && r.includes('校验位'))).toBe(true);
   });
 
@@ -173,7 +157,7 @@ describe('received files are untrusted', () => {
       "UPDATE farmers SET id_number = '371525198001010013', id_number_rev = '3100101089152173' WHERE name = '李四'",
       { redigest: true },
     );
-    const outcome = importStationFile(county.ctx, { fileName: 'partial.agri', path }, true);
+    const outcome = importStationFile(county.ctx, { fileName: 'partial.agri', path }, { acceptPartial: true, trustNew: true });
     expect([outcome.status, outcome.rejected]).toEqual(['accepted', 1]);
     expect(county.db.prepare("SELECT count(*) AS n FROM farmers WHERE name = '张三'").get()).toEqual({ n: 1 });
   });

@@ -25,7 +25,8 @@ async function county(): Promise<TempCore> {
   return core;
 }
 
-const imp = (core: TempCore, path: string) => importStationFile(core.ctx, { fileName: path.split('/').pop() ?? path, path });
+const imp = (core: TempCore, path: string) =>
+  importStationFile(core.ctx, { fileName: path.split('/').pop() ?? path, path }, { trustNew: true });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'agri-county-'));

@@ -13,6 +13,9 @@ const LOCAL = new Set([
   'stations',
   'county_imports',
   'conflicts',
+  // this installation's key pair (the private key never leaves it) and the station keys the county pinned
+  'installation_keys',
+  'station_keys',
   // targets and mechanization areas are the county's own planning data (set at the county only)
   'targets',
   'target_shares',
@@ -42,7 +45,9 @@ describe('what travels from a station to the county', () => {
 
   it('covers every table with rows a station owns (a new migration must decide whether its table travels)', () => {
     const db = schema();
-    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
+    ).map((r) => r.name);
     const travelling = new Set(TRAVELLING_TABLES.map((t) => t.name));
     const undecided = tables.filter((t) => !travelling.has(t) && !LOCAL.has(t));
     expect(undecided, 'tables neither travelling nor local').toEqual([]);

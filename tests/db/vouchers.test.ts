@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatVoucherQr } from '../../shared/domain/voucher-code';
+import { checkCodeOfSignature } from '../../db/services/voucher-signature';
+import { formatSignedVoucherQr, formatVoucherQr } from '../../shared/domain/voucher-code';
 import type { Farmer } from '../../shared/schemas/farmers';
 import type { Purchase } from '../../shared/schemas/purchases';
 import type { Scrap } from '../../shared/schemas/scraps';
@@ -49,7 +50,12 @@ describe('vouchers (补贴凭证)', () => {
     expect(v.snapshot.payment).toEqual({ method: '直补到卡', bankName: '中国农业银行', cardLast4: '0018' });
     expect(v.snapshot.newMachine?.factoryNo).toBe('SN-1');
     expect(v.snapshot.scrapMachine?.confirmFormNo).toBe('GXBF-2025-0001');
-    expect(v.qrPayload).toBe(formatVoucherQr({ number: v.number, totalFen: v.totalFen, checkCode: v.checkCode }));
+    // the QR holds the full station signature; the printed 校验码 is derived from it
+    const signature = v.qrPayload.split('|').at(-1) as string;
+    expect(v.qrPayload).toBe(
+      formatSignedVoucherQr({ number: v.number, totalFen: v.totalFen, issueDate: v.issueDate, farmerId: v.farmerId, signature }),
+    );
+    expect(v.checkCode).toBe(checkCodeOfSignature(signature));
   });
 
   it('refuses before 核验, and returns the same voucher when asked twice', async () => {
@@ -127,5 +133,7 @@ describe('vouchers (补贴凭证)', () => {
     const secret = (core.db.prepare('SELECT voucher_secret FROM installation').get() as { voucher_secret: string }).voucher_secret;
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(rows)).not.toContain(secret);
+    const privateKey = (core.db.prepare('SELECT private_key FROM installation_keys').get() as { private_key: string }).private_key;
+    expect(JSON.stringify(rows)).not.toContain(privateKey);
   });
 });

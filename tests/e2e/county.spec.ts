@@ -1,16 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { setUpInstallation } from '../support/setup';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type AppCore } from '../../db/app';
 import { exportStationFile } from '../../db/transfer/export';
 import { farmerInput } from '../support/farmers';
 import { ALL_PURCHASE_CHECKS, tractorPurchase } from '../support/counter';
-import { expect, keepScreenshot, test, openApp } from './fixtures';
+import { setUpInstallation } from '../support/setup';
+import { expect, keepScreenshot, openApp, test } from './fixtures';
 import { ProgressPageModel } from './pages/progress-page';
 
 /** Builds a township station's file through the real services (a clock in March 2025) and exports it. */
-async function stationFile(dir: string, township: string, n: number, factoryNo: string): Promise<string> {
+async function stationFile(dir: string, township: string, n: number, factoryNo: string): Promise<{ file: string; fingerprint: string }> {
   let t = Date.UTC(2025, 2, 1) + n * 3_600_000;
   const core: AppCore = openCore(join(dir, `s${n}.db`), { now: () => new Date((t += 1000)), log: () => undefined });
   const ok = async <T>(p: Promise<{ ok: boolean; data?: unknown; error?: unknown }>) => {
@@ -26,23 +26,34 @@ async function stationFile(dir: string, township: string, n: number, factoryNo: 
   await ok(core.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'accepted' }));
   await ok(core.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'verified', checks: ALL_PURCHASE_CHECKS }));
   const file = exportStationFile(core.ctx, dir).path;
+  // what the station reads out from its 设置 page
+  const { keyFingerprint } = await ok<{ keyFingerprint: string }>(core.call('settings.get', {}));
   core.close();
-  return file;
+  return { file, fingerprint: keyFingerprint };
 }
 
 test('the county imports two station files through the UI and sees the planted duplicate', async ({ page, app }) => {
   const dir = mkdtempSync(join(tmpdir(), 'agri-e2e-county-'));
   try {
-    const fileA = await stationFile(dir, '371525103', 1, 'SN-SAME-001');
-    const fileB = await stationFile(dir, '371525104', 2, 'SN-SAME-001');
+    const a = await stationFile(dir, '371525103', 1, 'SN-SAME-001');
+    const b = await stationFile(dir, '371525104', 2, 'SN-SAME-001');
     await setUpInstallation(app.core, { role: 'county', name: '县局审核员' });
 
-    await openApp(page, app, `#/county`);
+    await openApp(page, app, '#/county');
     await expect(page.getByText('县级汇总 · 站点数据导入与核查')).toBeVisible();
-    await page.locator('input[type=file][accept=".agri"]').setInputFiles([fileA, fileB]);
+    await page.locator('input[type=file][accept=".agri"]').setInputFiles([a.file, b.file]);
     await page.getByTestId('start-import').click();
     const results = page.getByTestId('import-results');
+    // first files from two stations: nothing imported until the clerk confirms each fingerprint
+    const enrolments = results.getByTestId('enrolment');
+    await expect(enrolments).toHaveCount(2, { timeout: 30_000 });
+    await expect(enrolments.nth(0)).toContainText('柳林镇');
+    await expect(enrolments.nth(0).getByTestId('enrol-fingerprint')).toHaveText(a.fingerprint);
+    await expect(enrolments.nth(1).getByTestId('enrol-fingerprint')).toHaveText(b.fingerprint);
+    await keepScreenshot(page, 'county-enrolment');
+    await enrolments.nth(0).getByTestId('confirm-enrol').click();
     await expect(results.getByText('已导入 · 柳林镇')).toBeVisible({ timeout: 30_000 });
+    await results.getByTestId('enrolment').getByTestId('confirm-enrol').click();
     await expect(results.getByText('已导入 · 清水镇')).toBeVisible();
     await keepScreenshot(page, 'county-import');
 
@@ -60,6 +71,12 @@ test('the county imports two station files through the UI and sees the planted d
     await expect(reporting.locator('tr', { hasText: '清水镇' })).toContainText('正常');
     await expect(reporting.locator('tr', { hasText: '贾镇' })).toContainText('未上报');
     await keepScreenshot(page, 'county-reporting');
+
+    await page.getByRole('tab', { name: '站点密钥' }).click();
+    const stations = page.getByTestId('stations-table');
+    await expect(stations.locator('tr', { hasText: '柳林镇' })).toContainText(a.fingerprint);
+    await expect(stations.locator('tr', { hasText: '清水镇' })).toContainText(b.fingerprint);
+    await keepScreenshot(page, 'county-stations');
 
     // the merged data counts on the progress screen, per township
     const progress = new ProgressPageModel(page);

@@ -8,8 +8,11 @@ import {
   importsPage,
   importStationsInput,
   importStationsOutput,
+  reenrollStationInput,
   reportingOutput,
   resolveConflictInput,
+  stationItem,
+  stationsOutput,
 } from '../../schemas/county';
 import { noInput } from '../../schemas/common';
 import { fileOutput } from '../../schemas/machines';
@@ -24,4 +27,6 @@ export const countyMethods = methods({
   'county.exportConflicts': { input: exportConflictsInput, output: fileOutput, allow: access.county },
   'county.resolveConflict': { input: resolveConflictInput, output: conflict, writes: true, allow: access.countyAdmin },
   'county.reporting': { input: noInput, output: reportingOutput, allow: access.county },
+  'county.stations': { input: noInput, output: stationsOutput, allow: access.county },
+  'county.reenrollStation': { input: reenrollStationInput, output: stationItem, writes: true, allow: access.countyAdmin },
 });

@@ -6,7 +6,7 @@ import { api, ApiError } from '../../api/client';
 import { downloadBase64 } from '../../api/files';
 import { useApiQuery } from '../../hooks/useApiQuery';
 
-const TABLE_LABELS = { purchases: '购置', scraps: '报废', farmers: '农户' } as const;
+const TABLE_LABELS: Record<string, string> = { purchases: '购置', scraps: '报废', farmers: '农户', audit_log: '操作日志' };
 
 /** 冲突核查: cross-station duplicates found while merging; each can be marked checked with a note, none is dropped. */
 export function ConflictsPanel({ refreshKey }: { refreshKey: number }) {
@@ -75,7 +75,7 @@ export function ConflictsPanel({ refreshKey }: { refreshKey: number }) {
               <Space orientation="vertical" size={0}>
                 {records.map((r) => (
                   <Typography.Text key={`${r.table}${r.id}`}>
-                    [{TABLE_LABELS[r.table]}] {r.townshipName} · {r.name} · {r.date} · {r.detail}
+                    [{TABLE_LABELS[r.table] ?? r.name}] {r.townshipName} · {r.name} · {r.date} · {r.detail}
                   </Typography.Text>
                 ))}
               </Space>

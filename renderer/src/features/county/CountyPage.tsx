@@ -4,6 +4,7 @@ import { ConflictsPanel } from './ConflictsPanel';
 import { ImportLog } from './ImportLog';
 import { ImportPanel } from './ImportPanel';
 import { ReportingPanel } from './ReportingPanel';
+import { StationsPanel } from './StationsPanel';
 
 /** 县级汇总: receive the stations' files, see what came in, check cross-station conflicts, see who is silent. */
 export function CountyPage() {
@@ -19,6 +20,7 @@ export function CountyPage() {
             { key: 'import', label: '导入站点数据', children: <ImportPanel onImported={() => setRefreshKey((k) => k + 1)} /> },
             { key: 'conflicts', label: '冲突核查', children: <ConflictsPanel refreshKey={refreshKey} /> },
             { key: 'reporting', label: '上报情况', children: <ReportingPanel refreshKey={refreshKey} /> },
+            { key: 'stations', label: '站点密钥', children: <StationsPanel refreshKey={refreshKey} /> },
             { key: 'log', label: '导入记录', children: <ImportLog refreshKey={refreshKey} /> },
           ]}
         />

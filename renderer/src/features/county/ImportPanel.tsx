@@ -17,6 +17,60 @@ interface Item {
 const PHASE_PERCENT: Record<Phase, number> = { waiting: 0, reading: 30, importing: 70, done: 100, failed: 100 };
 const PHASE_TEXT: Record<Phase, string> = { waiting: '等待', reading: '读取文件', importing: '校验并合并', done: '完成', failed: '失败' };
 
+type Confirm = { trustFingerprints: string[] } | { acceptRewrittenHistory: true };
+
+/** A refusal the clerk can lift after checking: a first-seen station key, or a history that was rewritten. */
+function ConfirmStep({ o, onConfirm, busy }: { o: ImportOutcome; onConfirm: (c: Confirm) => void; busy: boolean }) {
+  if (o.enrolment) {
+    const e = o.enrolment;
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="enrolment"
+        message={`${e.townshipName}站点首次上报：请核对签名密钥指纹`}
+        description={
+          <Space orientation="vertical">
+            <span>
+              {e.townshipName}（站点编号 {e.stationId.slice(0, 8)}…）的密钥指纹：
+              <Typography.Text strong style={{ fontFamily: 'monospace', fontSize: 18, letterSpacing: 1 }} data-testid="enrol-fingerprint">
+                {e.fingerprint}
+              </Typography.Text>
+            </span>
+            <span>请电话请该站读出其“设置 → 本机签名密钥”上的指纹，逐组核对；一致才确认。不一致时不要导入，并上报。</span>
+            {e.otherStationsInTownship > 0 && (
+              <Typography.Text type="danger">注意：{e.townshipName}已有 {e.otherStationsInTownship} 个登记过的站点，请确认这是新的或重装的站点。</Typography.Text>
+            )}
+            <Button type="primary" loading={busy} onClick={() => onConfirm({ trustFingerprints: [e.fingerprint] })} data-testid="confirm-enrol">
+              指纹一致，登记并导入
+            </Button>
+          </Space>
+        }
+      />
+    );
+  }
+  if (o.historyRewrite) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        data-testid="history-rewrite"
+        message={`历史记录被改写：从第 ${o.historyRewrite.seq} 条操作日志起与上次导入的不一致`}
+        description={
+          <Space orientation="vertical">
+            <span>{o.historyRewrite.detail}</span>
+            <span>请先与该站核实原因。确认导入后，此情况会列入“冲突核查”，留待处理。</span>
+            <Button danger loading={busy} onClick={() => onConfirm({ acceptRewrittenHistory: true })} data-testid="confirm-rewrite">
+              已核实，仍然导入并列入冲突核查
+            </Button>
+          </Space>
+        }
+      />
+    );
+  }
+  return null;
+}
+
 function Outcome({ o }: { o: ImportOutcome }) {
   if (o.status === 'refused') {
     return (
@@ -51,20 +105,31 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
 
   const update = (index: number, patch: Partial<Item>) => setItems((list) => list.map((it, i) => (i === index ? { ...it, ...patch } : it)));
 
+  const importOne = async (index: number, item: Item, confirm?: Confirm) => {
+    try {
+      update(index, { phase: 'reading', error: undefined });
+      const base64 = await readFileAsBase64(item.file);
+      update(index, { phase: 'importing' });
+      const { results } = await api.county.importStations({ files: [{ fileName: item.file.name, base64 }], acceptPartial, ...confirm });
+      update(index, { phase: 'done', outcome: results[0] });
+    } catch (e) {
+      update(index, { phase: 'failed', error: e instanceof ApiError ? e.message : '导入失败' });
+    }
+  };
+
   const run = async () => {
     setRunning(true);
     for (const [index, item] of items.entries()) {
       if (item.phase === 'done') continue;
-      try {
-        update(index, { phase: 'reading', error: undefined });
-        const base64 = await readFileAsBase64(item.file);
-        update(index, { phase: 'importing' });
-        const { results } = await api.county.importStations({ files: [{ fileName: item.file.name, base64 }], acceptPartial });
-        update(index, { phase: 'done', outcome: results[0] });
-      } catch (e) {
-        update(index, { phase: 'failed', error: e instanceof ApiError ? e.message : '导入失败' });
-      }
+      await importOne(index, item);
     }
+    setRunning(false);
+    onImported();
+  };
+
+  const confirmOne = async (index: number, item: Item, confirm: Confirm) => {
+    setRunning(true);
+    await importOne(index, item, confirm);
     setRunning(false);
     onImported();
   };
@@ -76,7 +141,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       <Alert
         type="info"
         showIcon
-        message="每个文件都按不可信文件处理：先检查文件头、完整性和数据结构，逐条校验记录；有任何不合格记录时整个文件不导入（可勾选“仅导入合格记录”）。同一文件重复导入不会重复计数。"
+        message="每个文件都按不可信文件处理：先核对站点签名（首次上报的站点需电话核对密钥指纹后登记），再检查完整性和数据结构，逐条校验记录；有任何不合格记录时整个文件不导入（可勾选“仅导入合格记录”）。同一文件重复导入不会重复计数。"
       />
       <Upload.Dragger
         multiple
@@ -116,7 +181,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
             bordered
             dataSource={items}
             data-testid="import-results"
-            renderItem={(it) => (
+            renderItem={(it, index) => (
               <List.Item>
                 <Space orientation="vertical" style={{ width: '100%' }}>
                   <Space>
@@ -132,6 +197,9 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
                     size="small"
                   />
                   {it.outcome && <Outcome o={it.outcome} />}
+                  {it.outcome?.status === 'refused' && (
+                    <ConfirmStep o={it.outcome} busy={running} onConfirm={(c) => void confirmOne(index, it, c)} />
+                  )}
                   {it.error && <Typography.Text type="danger">{it.error}</Typography.Text>}
                 </Space>
               </List.Item>

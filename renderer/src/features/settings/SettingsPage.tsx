@@ -8,6 +8,7 @@ import { ChangePasswordForm } from '../auth/ChangePasswordForm';
 import { AccessLogPanel } from '../users/AccessLogPanel';
 import { StationSettingsCard } from '../users/StationSettingsCard';
 import { UsersPanel } from '../users/UsersPanel';
+import { KeyCard } from './KeyCard';
 
 /** What this installation is (fixed at first run), its security settings, users and the access log. */
 export function SettingsPage() {
@@ -35,6 +36,7 @@ export function SettingsPage() {
           <Descriptions.Item label="单人站点">{settings.role === 'station' ? (settings.soloStation ? '是（办理步骤标记为未分离）' : '否') : '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <KeyCard />
       {settings.role === 'station' && can('county.exportStation') && <ExportStationCard />}
       {can('settings.update') && <StationSettingsCard />}
       {can('users.list') && <UsersPanel />}
