@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../shared/api/errors';
 import { sqliteToAppError } from './errors';
-import { migrate, type Migration } from './migrate';
+import { createBackupSync } from './backup/create';
+import { latestVersion, loadMigrations, migrate, type Migration } from './migrate';
 
 /** Marks our files in the SQLite header ("NJBT", 农机补贴) so a stray file is never mistaken for one. */
 export const APPLICATION_ID = 0x4e4a4254;
@@ -12,6 +13,8 @@ export interface OpenOptions {
   /** Path to a better-sqlite3 .node built for another ABI (the Electron main process). */
   nativeBinding?: string;
   migrations?: Migration[];
+  /** false: no backup before applying migrations to a file with data (default: one, beside the file). */
+  backupBeforeMigrate?: boolean;
 }
 
 function isEmptyFile(db: Database.Database): boolean {
@@ -37,7 +40,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db.pragma('busy_timeout = 5000');
     // 64 MB page cache: merging a station's file touches many index pages keyed by random UUIDs
     db.pragma('cache_size = -65536');
-    migrate(db, options.migrations);
+    const migrations = options.migrations ?? loadMigrations();
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (file !== ':memory:' && options.backupBeforeMigrate !== false && version < latestVersion(migrations) && !isEmptyFile(db)) {
+      // the file as it was, before this program changes its shape (online snapshot, verified)
+      createBackupSync(db, file, 'pre-migration', () => new Date());
+    }
+    migrate(db, migrations);
     return db;
   } catch (error) {
     db.close();

@@ -10,6 +10,11 @@ export interface ServiceContext {
   newId: () => string;
   /** Long work with progress (backups, imports, exports): see db/jobs/registry.ts. */
   jobs: JobRegistry;
+  /**
+   * Closes `db`, runs `swap` (e.g. renames a restored file over the live one) and reopens `db` on the file,
+   * migrated, even if `swap` throws. Set by openCore; services must read `ctx.db` afresh after it.
+   */
+  reopen?: (swap: () => void) => void;
 }
 
 export function createContext(db: Database, dbPath: string, now: () => Date = () => new Date()): ServiceContext {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { openCore } from '../app';
 import { resolveDbPath } from '../paths';
 import { TOWNSHIPS } from '../../shared/domain/townships';
+import { backupCommand, backupsCommand, restoreCommand } from './backup';
 import { serve } from './serve';
 import { exportStationCommand, importStationsCommand } from './transfer';
 
@@ -12,6 +13,11 @@ const USAGE = `用法 / usage:
   agri export-station --out <目录> [--db <file>]   乡镇站：导出上报文件（冠县-乡镇-日期.agri）
   agri import-stations [--accept-partial] [--db <file>] <文件>…
                                                   县局：导入一个或多个乡镇站上报文件并合并
+  agri backup [--to <目录>] [--db <file>]           立即备份（校验后保存在数据文件旁的 *-backups 文件夹）；
+                                                  --to：同时把加密副本写到该目录（需已设置备份密码）
+  agri backups [--db <file>]                       列出备份及其校验情况
+  agri restore [--db <file>] <备份文件>             恢复备份（先备份当前文件；加密备份的密码取自
+                                                  环境变量 AGRI_BACKUP_PASSWORD 或标准输入）
   agri methods                                     列出全部接口方法
   agri serve [--db <file>] [--port <n>] [--static <dir>]
                                                   浏览器模式：在 127.0.0.1 上提供应用页面
@@ -63,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
         port: { type: 'string' },
         static: { type: 'string' },
         out: { type: 'string' },
+        to: { type: 'string' },
         'accept-partial': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -101,6 +108,12 @@ export async function main(argv: string[]): Promise<number> {
         return exportStationCommand(dbPath, values.out);
       case 'import-stations':
         return importStationsCommand(dbPath, rest, Boolean(values['accept-partial']));
+      case 'backup':
+        return await backupCommand(dbPath, values.to);
+      case 'backups':
+        return backupsCommand(dbPath);
+      case 'restore':
+        return await restoreCommand(dbPath, rest[0]);
       case 'serve':
         return await serve({ dbPath, port: values.port ? Number(values.port) : undefined, staticDir: values.static });
       default:

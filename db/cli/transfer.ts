@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { openCore } from '../app';
-import { importStationFile } from '../services/county-import';
+import { backupBeforeImport, importStationFile } from '../services/county-import';
 import { exportStationFile } from '../transfer/export';
 
 /** `agri export-station --db station.db --out DIR`: writes the report file the county imports. */
@@ -28,6 +28,8 @@ export function importStationsCommand(dbPath: string, files: string[], acceptPar
   const core = openCore(dbPath);
   let refused = 0;
   try {
+    process.stderr.write('正在备份县局数据文件（导入前备份）…\n');
+    backupBeforeImport(core.ctx);
     files.forEach((path, i) => {
       process.stderr.write(`[${i + 1}/${files.length}] 正在导入 ${basename(path)} …\n`);
       if (!existsSync(path)) {
