@@ -94,9 +94,15 @@ export async function restoreBackup(ctx: ServiceContext, source: RestoreSource, 
     job.progress(0, null, '正在替换数据文件');
     // writes that landed while the pre-restore backup was being checked get their own snapshot
     const preName = writeMarker(ctx.db) === pre.sidecar.marker ? pre.name : createBackupSync(ctx.db, ctx.dbPath, 'pre-restore', ctx.now).name;
-    const mode = ctx.db.pragma('journal_mode = DELETE', { simple: true }) as string;
+    // leaving WAL needs the file to ourselves: it fails while any other program has it open
+    let mode = '';
+    try {
+      mode = ctx.db.pragma('journal_mode = DELETE', { simple: true }) as string;
+    } catch {
+      mode = 'busy';
+    }
     if (mode !== 'delete') {
-      throw new AppError('CONFLICT', `无法恢复：${STORAGE_MESSAGES.busy.replace('本次内容未保存。', '')}`);
+      throw new AppError('CONFLICT', `没有恢复：${STORAGE_MESSAGES.busy.replace('本次内容未保存。', '')}`);
     }
     ctx.reopen(() => {
       renameSync(staging, ctx.dbPath);
