@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../shared/api/errors';
-import { sqliteToAppError } from './errors';
+import { sqliteToAppError, STORAGE_MESSAGES } from './errors';
 import { createBackupSync } from './backup/create';
 import { latestVersion, loadMigrations, migrate, type Migration } from './migrate';
 
@@ -22,10 +22,46 @@ function isEmptyFile(db: Database.Database): boolean {
   return row.n === 0;
 }
 
+const opened = new WeakMap<Database.Database, { file: string; ino: number; dev: number }>();
+
+/**
+ * Refuses a write when the live file is no longer where it was opened (deleted, moved or replaced under
+ * the running app): SQLite would go on writing to the orphaned file and the work would be lost at exit.
+ */
+export function assertFileInPlace(db: Database.Database): void {
+  const at = opened.get(db);
+  if (!at) return;
+  let same = false;
+  try {
+    const s = statSync(at.file);
+    same = s.ino === at.ino && s.dev === at.dev;
+  } catch {
+    same = false;
+  }
+  if (!same) throw new AppError('INTERNAL', STORAGE_MESSAGES.moved, { details: { storage: 'moved' } });
+}
+
+/** A file that cannot be opened for writing because its folder or disk is read-only says so. */
+function readOnlyPlace(file: string, error: unknown): AppError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^SQLITE_(CANTOPEN|READONLY)/.test(code) || file === ':memory:') return undefined;
+  try {
+    accessSync(dirname(file), constants.W_OK);
+    return undefined;
+  } catch {
+    return new AppError('INTERNAL', STORAGE_MESSAGES.readonly, { details: { sqlite: code, storage: 'readonly' } });
+  }
+}
+
 /** Opens (creating if needed) the live database: WAL, full sync, foreign keys, our application id, migrated. */
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let db: Database.Database;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw readOnlyPlace(file, error) ?? sqliteToAppError(error) ?? error;
+  }
   try {
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId !== APPLICATION_ID) {
@@ -47,9 +83,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
       createBackupSync(db, file, 'pre-migration', () => new Date());
     }
     migrate(db, migrations);
+    if (file !== ':memory:') {
+      const s = statSync(file);
+      opened.set(db, { file, ino: s.ino, dev: s.dev });
+    }
     return db;
   } catch (error) {
     db.close();
-    throw sqliteToAppError(error) ?? error;
+    throw readOnlyPlace(file, error) ?? sqliteToAppError(error) ?? error;
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { assertFileInPlace } from './connection';
 import { JobRegistry } from './jobs/registry';
 
 /** What every service works with; tests pass their own clock. */
@@ -28,5 +29,6 @@ export const isoNow = (ctx: ServiceContext): string => ctx.now().toISOString();
  * never fails with SQLITE_BUSY_SNAPSHOT when another process commits in between; busy_timeout waits instead.
  */
 export function writeTx<T>(ctx: ServiceContext, fn: () => T): T {
+  assertFileInPlace(ctx.db);
   return ctx.db.transaction(fn).immediate();
 }
