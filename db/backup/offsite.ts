@@ -65,7 +65,8 @@ export async function copyOffsite(ctx: ServiceContext, made: MadeBackup, job?: J
   const at = new Date(made.sidecar.createdAt);
   let temp: string | undefined;
   try {
-    if (!existsSync(dir)) throw Object.assign(new Error('offsite folder missing'), { code: 'ENOENT' });
+    // the configured folder must be there (a USB stick plugged in); a folder named on the command line is made
+    if (!to && !existsSync(dir)) throw Object.assign(new Error('offsite folder missing'), { code: 'ENOENT' });
     ensureDir(dir);
     const name = backupName(at, 'agribak');
     const path = join(dir, name);
