@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,12 +8,14 @@ import { backupDue } from '../../db/backup/schedule';
 import { rotate } from '../../db/backup/rotate';
 import type { BackupCheck, BackupsConfig, BackupsList, CreateResult, RestoreResult } from '../../shared/schemas/backups';
 import { runJob, tableDigests } from '../support/backups';
-import { expectFail, expectOk, farmerInput, stationCore, type TempCore } from '../support/core';
+import { expectFail, expectOk, farmerInput, stationCore, tempDir, type TempCore } from '../support/core';
 
 let cores: TempCore[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cores) c.dispose();
   cores = [];
+  for (const c of cleanups.splice(0)) c();
 });
 
 async function station(now?: () => Date): Promise<TempCore> {
@@ -153,7 +155,6 @@ describe('the encrypted copy on removable media', () => {
   async function withOffsite() {
     const core = await station();
     const offsite = join(core.dir, 'usb');
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(offsite);
     const config = expectOk<BackupsConfig>(await core.call('backups.config', { offsiteDir: offsite, password: 'zhanzhang-2026' }));
     expect(config).toMatchObject({ offsiteDir: offsite, passwordSet: true });
@@ -211,7 +212,7 @@ describe('the encrypted copy on removable media', () => {
     const first = expectOk<BackupsConfig>(await core.call('backups.config', {}));
     expect(first.offsiteWarning).toContain('尚未设置');
     const offsite = join(core.dir, 'usb');
-    (await import('node:fs')).mkdirSync(offsite);
+    mkdirSync(offsite);
     expectOk(await core.call('backups.config', { offsiteDir: offsite, password: 'zhanzhang-2026' }));
     expect(expectOk<BackupsConfig>(await core.call('backups.config', {})).offsiteWarning).toContain('还没有收到过备份');
     await runJob(core, 'backups.create', { offsite: true });
@@ -231,9 +232,9 @@ describe('the encrypted copy on removable media', () => {
 
 describe('rotation on disk', () => {
   it('keeps the newest few event backups beyond the schedule', () => {
-    const dir = join(cores[0]?.dir ?? require('node:os').tmpdir(), `rot-${process.pid}-${Date.now()}`);
-    const { mkdirSync } = require('node:fs') as typeof import('node:fs');
-    mkdirSync(dir, { recursive: true });
+    const tmp = tempDir('agri-rotate-');
+    cleanups.push(tmp.dispose);
+    const dir = tmp.dir;
     const start = Date.UTC(2026, 0, 1, 0, 30);
     const write = (i: number, reason: string) => {
       const at = new Date(start + i * 600_000); // every 10 minutes

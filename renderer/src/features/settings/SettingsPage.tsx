@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { isDesktop } from '../../api/transport';
 import { useSettings } from '../../settings-context';
+import { BackupsSection } from '../backups/BackupsSection';
 import { ExportStationCard } from '../county/ExportStationCard';
 
 /** What this installation is (fixed at first run) and who is working now (changeable). */
@@ -48,6 +49,7 @@ export function SettingsPage() {
         </Descriptions>
       </Card>
       {settings.role === 'station' && <ExportStationCard />}
+      <BackupsSection />
       <Card title="操作员">
         <Space.Compact style={{ width: 360 }}>
           <Input
