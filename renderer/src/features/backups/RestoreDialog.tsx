@@ -4,7 +4,7 @@ import type { BackupCheck, BackupEntry, RestoreResult } from '../../../../shared
 import { api, ApiError } from '../../api/client';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../hooks/useJob';
-import { compareText, formatTime } from './format';
+import { compareText, formatTime, namedTables } from './format';
 
 /**
  * 恢复: (password) → 核对 shows what the backup holds against the live file → 确认恢复. The live file is
@@ -109,12 +109,12 @@ export function RestoreDialog({ entry, onClose }: { entry: BackupEntry; onClose:
               pagination={false}
               rowKey="name"
               data-testid="restore-compare"
-              dataSource={check.tables.filter((t) => t.backup > 0 || t.live > 0)}
-              scroll={{ y: 260 }}
+              dataSource={namedTables(check.tables)}
+              scroll={{ y: 300 }}
               columns={[
-                { title: '内容', dataIndex: 'label' },
-                { title: '备份中', dataIndex: 'backup', align: 'right' },
-                { title: '当前', dataIndex: 'live', align: 'right' },
+                { title: '内容', dataIndex: 'label', width: 150 },
+                { title: '备份中', dataIndex: 'backup', align: 'right', width: 90 },
+                { title: '当前', dataIndex: 'live', align: 'right', width: 90 },
                 { title: '对比', render: (_v, t) => compareText(t.label, t.backup, t.live) },
               ]}
             />

@@ -29,3 +29,12 @@ export function compareText(label: string, backup: number, live: number): string
   const tail = diff === 0 ? '与当前相同' : diff < 0 ? `比当前少 ${-diff} 条` : `比当前多 ${diff} 条`;
   return `${label} ${backup} 条，${tail}`;
 }
+
+/** The record tables people know by name (农户, 购置登记…), main ones first; internal tables left out. */
+export function namedTables<T extends { name: string; label: string }>(tables: T[]): T[] {
+  const rank = (t: T) => {
+    const i = MAIN_TABLES.indexOf(t.name);
+    return i < 0 ? MAIN_TABLES.length : i;
+  };
+  return tables.filter((t) => t.label !== t.name).sort((a, b) => rank(a) - rank(b));
+}
