@@ -7,6 +7,7 @@ import { listBackupFiles, localBackupDir, readSidecar } from './files';
 import { writeMarker } from './inspect';
 import { exclusive, isBusy } from './lock';
 import { copyOffsite, offsiteDue } from './offsite';
+import { removeStaleStaging } from './restore';
 import { getOffsiteDir } from './settings';
 
 const HOUR = 3600_000;
@@ -37,6 +38,7 @@ export function backupDue(ctx: ServiceContext, atStart: boolean): BackupReason |
 /** One scheduled check: a backup if due, then today's encrypted copy if the removable folder is there. */
 export async function scheduledCheck(ctx: ServiceContext, atStart: boolean): Promise<void> {
   if (isBusy(ctx.dbPath)) return;
+  if (atStart) removeStaleStaging(ctx.dbPath);
   const reason = backupDue(ctx, atStart);
   await exclusive(ctx.dbPath, '备份', async () => {
     const made = reason ? await createBackup(ctx.db, ctx.dbPath, reason, ctx.now) : newestBackup(ctx.dbPath);
