@@ -90,6 +90,18 @@ describe('backups.create / list / verify', () => {
     expect(readdirSync(localBackupDir(core.dbPath)).filter((n) => n.endsWith('.db'))).toHaveLength(0);
   });
 
+  it('a cancelled backup leaves no file behind, and the next one works', async () => {
+    const core = await station();
+    await addFarmers(core, 1, 2);
+    const started = expectOk<{ id: string }>(await core.call('backups.create', {}));
+    core.ctx.jobs.cancel(started.id);
+    const end = await core.ctx.jobs.wait(started.id);
+    expect(end.state).toBe('cancelled');
+    const dir = localBackupDir(core.dbPath);
+    expect(existsSync(dir) ? readdirSync(dir).filter((n) => n !== 'failed') : []).toEqual([]);
+    expect((await runJob(core, 'backups.create', {})).state).toBe('done');
+  });
+
   it('is due at start when the newest backup is over a day old, and hourly only when there were writes', async () => {
     let t = Date.UTC(2026, 0, 5, 2, 0, 0);
     const core = await station(() => new Date((t += 1000)));
