@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failedDir, localBackupDir, readSidecar } from '../../db/backup/files';
 import { TAMPERED, TRUNCATED, WRONG_PASSWORD } from '../../db/backup/crypto';
-import { backupDue } from '../../db/backup/schedule';
+import { backupDue, scheduledCheck } from '../../db/backup/schedule';
 import { rotate } from '../../db/backup/rotate';
 import type { BackupCheck, BackupsConfig, BackupsList, CreateResult, RestoreResult } from '../../shared/schemas/backups';
 import { runJob, tableDigests } from '../support/backups';
@@ -231,6 +231,26 @@ describe('the encrypted copy on removable media', () => {
     expect(expectOk<BackupsConfig>(await core.call('backups.config', {})).offsiteWarning).toBeNull();
     t += 8 * 86_400_000;
     expect(expectOk<BackupsConfig>(await core.call('backups.config', {})).offsiteWarning).toContain('已有 8 天没有更新');
+  });
+
+  it('the schedule writes one encrypted copy a day when the USB folder is there', async () => {
+    let t = Date.UTC(2026, 2, 1, 1, 0, 0); // 09:00 in China
+    const core = await station(() => new Date((t += 1000)));
+    const offsite = join(core.dir, 'usb');
+    mkdirSync(offsite);
+    expectOk(await core.call('backups.config', { offsiteDir: offsite, password: 'zhanzhang-2026' }));
+    await addFarmers(core, 1, 1);
+    const copies = () => readdirSync(offsite).filter((n) => n.endsWith('.agribak'));
+    await scheduledCheck(core.ctx, true);
+    expect(copies()).toHaveLength(1);
+    t += 2 * 3600_000;
+    await addFarmers(core, 2, 1);
+    await scheduledCheck(core.ctx, false); // an hourly backup, but today's copy is already there
+    expect(readdirSync(localBackupDir(core.dbPath)).filter((n) => n.endsWith('.db'))).toHaveLength(2);
+    expect(copies()).toHaveLength(1);
+    t += 24 * 3600_000;
+    await scheduledCheck(core.ctx, false); // next day, no writes: the newest backup still goes to the stick
+    expect(copies()).toHaveLength(2);
   });
 
   it('changing the password needs the current one', async () => {
