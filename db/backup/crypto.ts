@@ -21,14 +21,22 @@ const header = z.object({
   cipher: z.literal('aes-256-gcm'),
   kdf: z.object({
     name: z.literal('scrypt'),
-    N: z.number().int().min(1024).max(1 << 20),
+    N: z
+      .number()
+      .int()
+      .min(1024)
+      .max(1 << 20),
     r: z.number().int().min(1).max(16),
     p: z.number().int().min(1).max(4),
     salt: z.string().max(64),
   }),
   fileSalt: z.string().max(64),
   check: z.string().max(64),
-  chunkSize: z.number().int().min(16).max(16 << 20),
+  chunkSize: z
+    .number()
+    .int()
+    .min(16)
+    .max(16 << 20),
   createdAt: z.string().max(40),
 });
 type Header = z.infer<typeof header>;
@@ -139,7 +147,9 @@ function openHeader(fd: number, secret: Secret): { h: Header; digest: Buffer; ke
   const fileSalt = Buffer.from(h.fileSalt, 'base64');
   const master = 'master' in secret ? secret.master : deriveMaster(secret.password, h.kdf);
   if (!sameCheck(keyCheck(master, fileSalt), h.check)) throw refuse(WRONG_PASSWORD);
-  const digest = createHash('sha256').update(Buffer.concat([start, json])).digest();
+  const digest = createHash('sha256')
+    .update(Buffer.concat([start, json]))
+    .digest();
   return { h, digest, key: fileKey(master, fileSalt) };
 }
 

@@ -39,7 +39,13 @@ export function countRows(db: Database.Database): { name: string; rows: number }
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all() as string[];
-  return names.map((name) => ({ name, rows: db.prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`).pluck().get() as number }));
+  return names.map((name) => ({
+    name,
+    rows: db
+      .prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)
+      .pluck()
+      .get() as number,
+  }));
 }
 
 /** The newest audit row: changes whenever anything was written through the services. */
@@ -77,7 +83,11 @@ export function inspectBackup(path: string): Inspection {
     }
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
-    problems.push(code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') ? '文件已损坏或不是数据库文件' : `无法读取：${(error as Error).message}`);
+    problems.push(
+      code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')
+        ? '文件已损坏或不是数据库文件'
+        : `无法读取：${(error as Error).message}`,
+    );
   } finally {
     db?.close();
   }

@@ -81,11 +81,16 @@ export async function copyOffsite(ctx: ServiceContext, made: MadeBackup, job?: J
       job?.progress(done, total, '正在核对U盘上的备份');
       await job?.tick();
     });
-    if (back.sha256 !== made.sidecar.sha256) throw new AppError('INTERNAL', 'U盘上的备份读回后与原备份不一致，可能是U盘损坏，请换一个U盘后重试');
+    if (back.sha256 !== made.sidecar.sha256)
+      throw new AppError('INTERNAL', 'U盘上的备份读回后与原备份不一致，可能是U盘损坏，请换一个U盘后重试');
     renameSync(temp, path);
     fsyncDir(dir);
     temp = undefined;
-    if (!to) writeFileAtomic(statePath(ctx.dbPath), JSON.stringify({ lastCopyAt: ctx.now().toISOString(), dir, file: name } satisfies OffsiteState));
+    if (!to)
+      writeFileAtomic(
+        statePath(ctx.dbPath),
+        JSON.stringify({ lastCopyAt: ctx.now().toISOString(), dir, file: name } satisfies OffsiteState),
+      );
     rotate(dir, 'agribak');
     return name;
   } catch (error) {

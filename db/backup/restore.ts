@@ -93,7 +93,8 @@ export async function restoreBackup(ctx: ServiceContext, source: RestoreSource, 
     job.throwIfCancelled();
     job.progress(0, null, '正在替换数据文件');
     // writes that landed while the pre-restore backup was being checked get their own snapshot
-    const preName = writeMarker(ctx.db) === pre.sidecar.marker ? pre.name : createBackupSync(ctx.db, ctx.dbPath, 'pre-restore', ctx.now).name;
+    const preName =
+      writeMarker(ctx.db) === pre.sidecar.marker ? pre.name : createBackupSync(ctx.db, ctx.dbPath, 'pre-restore', ctx.now).name;
     // leaving WAL needs the file to ourselves: it fails while any other program has it open
     let mode = '';
     try {

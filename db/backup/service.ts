@@ -2,18 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import type { JobStatus } from '../../shared/schemas/jobs';
-import type {
-  BackupCheck,
-  BackupEntry,
-  BackupRef,
-  BackupsConfig,
-  BackupsConfigInput,
-  BackupsList,
-} from '../../shared/schemas/backups';
+import type { BackupCheck, BackupEntry, BackupRef, BackupsConfig, BackupsConfigInput, BackupsList } from '../../shared/schemas/backups';
 import { writeTx, type ServiceContext } from '../context';
 import type { JobHandle } from '../jobs/registry';
 import { writeAudit } from '../services/audit';
-import { getInstallation } from '../repositories/installation';
+import { getInstallation, type InstallationRow } from '../repositories/installation';
+import { fileSystemToAppError } from '../errors';
 import { requireInstallation } from '../services/installation';
 import { createBackup } from './create';
 import { decryptFile } from './crypto';
@@ -46,19 +40,32 @@ export function configure(ctx: ServiceContext, input: BackupsConfigInput): Backu
     throw AppError.field('VALIDATION', ['offsiteDir'], '请填写完整的文件夹路径（如 E:\\农机备份）');
   }
   const before = backupsConfig(ctx);
-  writeTx(ctx, () => {
-    if (input.offsiteDir !== undefined) setOffsiteDir(ctx, input.offsiteDir);
-    if (input.password !== undefined) setPassword(ctx, input.password, input.currentPassword);
-    const after = backupsConfig(ctx);
-    writeAudit(ctx, installation, {
-      method: 'backups.config',
-      entity: 'config',
-      entityId: 'backup',
-      before: { offsiteDir: before.offsiteDir, passwordSet: before.passwordSet },
-      after: { offsiteDir: after.offsiteDir, passwordSet: after.passwordSet, passwordChanged: input.password !== undefined },
-    });
-  });
+  // the key lives in a file beside the backups: written first, put back if recording the change fails
+  let undoPassword: (() => void) | undefined;
+  try {
+    if (input.password !== undefined) undoPassword = setPassword(ctx, input.password, input.currentPassword);
+  } catch (error) {
+    throw fileSystemToAppError(error, '本机备份文件夹', '备份密码未更改');
+  }
+  try {
+    writeTx(ctx, () => recordConfig(ctx, installation, input, before));
+  } catch (error) {
+    undoPassword?.();
+    throw error;
+  }
   return backupsConfig(ctx);
+}
+
+function recordConfig(ctx: ServiceContext, installation: InstallationRow, input: BackupsConfigInput, before: BackupsConfig): void {
+  if (input.offsiteDir !== undefined) setOffsiteDir(ctx, input.offsiteDir);
+  const after = backupsConfig(ctx);
+  writeAudit(ctx, installation, {
+    method: 'backups.config',
+    entity: 'config',
+    entityId: 'backup',
+    before: { offsiteDir: before.offsiteDir, passwordSet: before.passwordSet },
+    after: { offsiteDir: after.offsiteDir, passwordSet: after.passwordSet, passwordChanged: input.password !== undefined },
+  });
 }
 
 function localEntries(dir: string, location: 'local' | 'failed'): BackupEntry[] {
@@ -205,4 +212,3 @@ export function startRestore(ctx: ServiceContext, ref: BackupRef): JobStatus {
     }),
   );
 }
-

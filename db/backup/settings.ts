@@ -1,12 +1,16 @@
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/api/errors';
 import type { ServiceContext } from '../context';
+import { ensureDir, localBackupDir, writeFileAtomic } from './files';
 import { deriveMaster, keyCheck, newKdf, sameCheck } from './keys';
 
 /**
- * Backup settings, in the config table. The password itself is never stored: only the scrypt
- * parameters, and the key derived from it (so the hourly job can encrypt without asking). The key sits
- * in the live file, which holds the data in the clear anyway; a copy on a stolen USB stick needs the password.
+ * Backup settings. The offsite folder is in the config table. The password itself is never stored: only
+ * the scrypt parameters and the key derived from it (so the hourly job can encrypt without asking), in a
+ * file beside the local backups on this PC (which holds the data in the clear anyway) — never in the data
+ * file, so it does not travel in station report files or backups. A copy on a stolen USB stick needs the password.
  */
 const storedKey = z.object({
   N: z.number().int(),
@@ -19,7 +23,8 @@ const storedKey = z.object({
 });
 export type StoredKey = z.infer<typeof storedKey>;
 
-const KEYS = { offsiteDir: 'backup.offsiteDir', key: 'backup.key' } as const;
+const KEYS = { offsiteDir: 'backup.offsiteDir' } as const;
+const keyFile = (ctx: ServiceContext) => join(localBackupDir(ctx.dbPath), 'backup-key.json');
 
 function read(ctx: ServiceContext, key: string): unknown {
   const row = ctx.db.prepare('SELECT value_json FROM config WHERE key = ?').get(key) as { value_json: string } | undefined;
@@ -44,8 +49,12 @@ export function setOffsiteDir(ctx: ServiceContext, dir: string | null): void {
 }
 
 export function getStoredKey(ctx: ServiceContext): StoredKey | null {
-  const parsed = storedKey.safeParse(read(ctx, KEYS.key));
-  return parsed.success ? parsed.data : null;
+  try {
+    const parsed = storedKey.safeParse(JSON.parse(readFileSync(keyFile(ctx), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 const VERIFY_SALT = Buffer.from('agri-backup-password-verifier');
@@ -56,18 +65,21 @@ export function passwordMatches(stored: StoredKey, password: string): boolean {
   return sameCheck(keyCheck(master, VERIFY_SALT), stored.check);
 }
 
-/** Sets (or replaces, with the current password) the backup password. */
-export function setPassword(ctx: ServiceContext, password: string, currentPassword: string | undefined): void {
+/**
+ * Sets (or replaces, with the current password) the backup password; returns a function that puts the
+ * previous key back (when the transaction recording the change fails).
+ */
+export function setPassword(ctx: ServiceContext, password: string, currentPassword: string | undefined): () => void {
   const existing = getStoredKey(ctx);
   if (existing && (!currentPassword || !passwordMatches(existing, currentPassword))) {
     throw AppError.field('VALIDATION', ['currentPassword'], '原备份密码不正确，未更改');
   }
   const kdf = newKdf();
   const master = deriveMaster(password, kdf);
-  write(ctx, KEYS.key, {
-    ...kdf,
-    key: master.toString('base64'),
-    check: keyCheck(master, VERIFY_SALT),
-    setAt: ctx.now().toISOString(),
-  } satisfies StoredKey);
+  const file = keyFile(ctx);
+  const next: StoredKey = { ...kdf, key: master.toString('base64'), check: keyCheck(master, VERIFY_SALT), setAt: ctx.now().toISOString() };
+  ensureDir(dirname(file));
+  writeFileAtomic(file, JSON.stringify(next));
+  chmodSync(file, 0o600);
+  return () => (existing ? writeFileAtomic(file, JSON.stringify(existing)) : rmSync(file, { force: true }));
 }

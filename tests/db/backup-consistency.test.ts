@@ -52,7 +52,12 @@ describe('a backup of a file another process is writing to', () => {
           expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
           const ids = new Set(copy.prepare('SELECT id FROM farmers').pluck().all() as string[]);
           expect(before.filter((id) => !ids.has(id))).toEqual([]);
-          expect(copy.prepare("SELECT count(*) FROM farmers f WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_id = f.id)").pluck().get()).toBe(0);
+          expect(
+            copy
+              .prepare('SELECT count(*) FROM farmers f WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_id = f.id)')
+              .pluck()
+              .get(),
+          ).toBe(0);
         } finally {
           copy.close();
         }

@@ -85,7 +85,10 @@ describe('crash safety of backups and restores: kill -9 at random moments', () =
       reported.push(...r.lines.flatMap((l) => (l.kind === 'farmer' ? [l.id] : [])));
       backups += r.lines.filter((l) => l.kind === 'backup').length;
       const ids = farmerIds(dbPath);
-      expect(reported.filter((id) => !ids.has(id)), `round ${round}`).toEqual([]);
+      expect(
+        reported.filter((id) => !ids.has(id)),
+        `round ${round}`,
+      ).toEqual([]);
       const dir = localBackupDir(dbPath);
       for (const name of readdirSync(dir).filter((n) => n.endsWith('.db') && !checked.has(n))) {
         expect(inspectBackup(join(dir, name)).problems, name).toEqual([]);

@@ -170,9 +170,12 @@ describe('the encrypted copy on removable media', () => {
     mkdirSync(offsite);
     const config = expectOk<BackupsConfig>(await core.call('backups.config', { offsiteDir: offsite, password: 'zhanzhang-2026' }));
     expect(config).toMatchObject({ offsiteDir: offsite, passwordSet: true });
-    // never stored in the clear
-    const stored = core.ctx.db.prepare("SELECT value_json FROM config WHERE key LIKE 'backup.%'").pluck().all().join();
+    // never stored in the clear; the derived key stays on this PC, out of the data file (which travels to the county)
+    const stored = core.ctx.db.prepare('SELECT value_json FROM config').pluck().all().join();
     expect(stored).not.toContain('zhanzhang-2026');
+    const keyFile = readFileSync(join(localBackupDir(core.dbPath), 'backup-key.json'), 'utf8');
+    expect(keyFile).not.toContain('zhanzhang-2026');
+    expect(stored).not.toContain(JSON.parse(keyFile).key);
     await addFarmers(core, 1, 3);
     const done = await runJob(core, 'backups.create', { offsite: true });
     expect(done.state, JSON.stringify(done.error)).toBe('done');
@@ -256,7 +259,10 @@ describe('the encrypted copy on removable media', () => {
   it('changing the password needs the current one', async () => {
     const core = await station();
     expectOk(await core.call('backups.config', { password: 'first-password' }));
-    const refused = expectFail(await core.call('backups.config', { password: 'second-password', currentPassword: 'guess-guess' }), 'VALIDATION');
+    const refused = expectFail(
+      await core.call('backups.config', { password: 'second-password', currentPassword: 'guess-guess' }),
+      'VALIDATION',
+    );
     expect(refused.issues?.[0]?.path).toEqual(['currentPassword']);
     expectOk(await core.call('backups.config', { password: 'second-password', currentPassword: 'first-password' }));
   });
@@ -273,7 +279,23 @@ describe('rotation on disk', () => {
       const iso = at.toISOString();
       const name = `agri-${iso.slice(0, 10).replaceAll('-', '')}T${iso.slice(11, 19).replaceAll(':', '')}${iso.slice(20, 23)}Z.db`;
       writeFileSync(join(dir, name), '');
-      writeFileSync(join(dir, `${name}.json`), JSON.stringify({ format: 1, createdAt: iso, reason, sizeBytes: 0, sha256: '0'.repeat(64), verifiedAt: iso, ok: true, problems: [], applicationId: 0, userVersion: 1, tables: [], marker: 0 }));
+      writeFileSync(
+        join(dir, `${name}.json`),
+        JSON.stringify({
+          format: 1,
+          createdAt: iso,
+          reason,
+          sizeBytes: 0,
+          sha256: '0'.repeat(64),
+          verifiedAt: iso,
+          ok: true,
+          problems: [],
+          applicationId: 0,
+          userVersion: 1,
+          tables: [],
+          marker: 0,
+        }),
+      );
       return name;
     };
     const pre = write(0, 'pre-restore');

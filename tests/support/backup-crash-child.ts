@@ -28,7 +28,9 @@ for (;;) {
     const made = await createBackup(core.ctx.db, dbPath, 'hourly', () => new Date());
     writeSync(1, `backup ${made.name}\n`);
   } else {
-    const job = core.ctx.jobs.start('backups.restore', (j) => restoreBackup(core.ctx, { path: restoreFrom as string, encrypted: false }, j));
+    const job = core.ctx.jobs.start('backups.restore', (j) =>
+      restoreBackup(core.ctx, { path: restoreFrom as string, encrypted: false }, j),
+    );
     const done = await core.ctx.jobs.wait(job.id, 1);
     if (done.state !== 'done') {
       writeSync(2, `restore failed: ${JSON.stringify(done.error)}\n`);

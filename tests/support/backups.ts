@@ -6,7 +6,10 @@ import type { JobStatus } from '../../shared/schemas/jobs';
 
 /** A digest of every table's contents (rows in rowid order), to compare files exactly. */
 export function tableDigests(db: Database.Database): Record<string, string> {
-  const names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const names = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
   const out: Record<string, string> = {};
   for (const name of names) {
     const hash = createHash('sha256');

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { chooseKept, RETENTION } from '../../db/backup/rotate';
 
 /** China-time calendar fields, computed independently of the code under test (Intl, Asia/Shanghai). */
-const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+const fmt = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
 const cache = new Map<number, { hour: string; day: string; week: string; month: string }>();
 function china(t: number) {
   const hit = cache.get(t);
@@ -28,7 +35,10 @@ function promised(all: number[]): Set<number> {
   for (const [field, n] of periods) {
     const lastOf = new Map<string, number>();
     for (const t of all) lastOf.set(china(t)[field], Math.max(lastOf.get(china(t)[field]) ?? 0, t));
-    [...lastOf.values()].sort((a, b) => b - a).slice(0, n).forEach((t) => keep.add(t));
+    [...lastOf.values()]
+      .sort((a, b) => b - a)
+      .slice(0, n)
+      .forEach((t) => keep.add(t));
   }
   return keep;
 }

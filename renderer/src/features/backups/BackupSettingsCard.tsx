@@ -38,7 +38,13 @@ export function BackupSettingsCard({ config, onSaved }: { config: BackupsConfig;
 
   return (
     <Card title="U盘（异地）备份设置" size="small">
-      <Form form={form} layout="vertical" initialValues={{ offsiteDir: config.offsiteDir ?? '' }} onFinish={(v) => void save(v)} style={{ maxWidth: 560 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ offsiteDir: config.offsiteDir ?? '' }}
+        onFinish={(v) => void save(v)}
+        style={{ maxWidth: 560 }}
+      >
         <Form.Item
           name="offsiteDir"
           label="备份文件夹（U盘或网络共享上的完整路径）"
@@ -50,7 +56,9 @@ export function BackupSettingsCard({ config, onSaved }: { config: BackupsConfig;
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          message={config.passwordSet ? `备份密码已设置（${config.passwordSetAt ? formatTime(config.passwordSetAt) : ''}）` : '尚未设置备份密码'}
+          message={
+            config.passwordSet ? `备份密码已设置（${config.passwordSetAt ? formatTime(config.passwordSetAt) : ''}）` : '尚未设置备份密码'
+          }
           description="U盘上的备份用这个密码加密，丢了U盘别人也打不开。本软件不保存密码本身：忘记密码，这些加密备份就无法恢复，请站长妥善保管。"
         />
         {config.passwordSet && (
@@ -59,7 +67,11 @@ export function BackupSettingsCard({ config, onSaved }: { config: BackupsConfig;
           </Form.Item>
         )}
         <Space size="middle" wrap>
-          <Form.Item name="password" label={config.passwordSet ? '新备份密码' : '备份密码'} rules={[{ min: 8, message: '备份密码至少8位' }]}>
+          <Form.Item
+            name="password"
+            label={config.passwordSet ? '新备份密码' : '备份密码'}
+            rules={[{ min: 8, message: '备份密码至少8位' }]}
+          >
             <Input.Password autoComplete="new-password" style={{ width: 240 }} data-testid="backup-password" />
           </Form.Item>
           <Form.Item
@@ -69,7 +81,9 @@ export function BackupSettingsCard({ config, onSaved }: { config: BackupsConfig;
             rules={[
               ({ getFieldValue }) => ({
                 validator: (_r, value) =>
-                  (getFieldValue('password') ?? '') === (value ?? '') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
+                  (getFieldValue('password') ?? '') === (value ?? '')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error('两次输入的密码不一致')),
               }),
             ]}
           >

@@ -11,7 +11,12 @@ import { RestoreDialog } from './RestoreDialog';
 
 function StateTag({ entry }: { entry: BackupEntry }) {
   if (entry.verified === true) return <Tag color="green">已校验</Tag>;
-  if (entry.verified === false) return <Tag color="red" title={entry.problems.join('；')}>校验未通过</Tag>;
+  if (entry.verified === false)
+    return (
+      <Tag color="red" title={entry.problems.join('；')}>
+        校验未通过
+      </Tag>
+    );
   return <Tag color="blue">{entry.encrypted ? '加密' : '未校验'}</Tag>;
 }
 
@@ -52,7 +57,12 @@ export function BackupsSection() {
           <Button type="primary" onClick={() => void backupNow()} loading={job.status?.state === 'running'} data-testid="backup-now">
             立即备份
           </Button>
-          <Checkbox checked={offsite && offsiteReady} disabled={!offsiteReady} onChange={(e) => setOffsite(e.target.checked)} data-testid="backup-offsite">
+          <Checkbox
+            checked={offsite && offsiteReady}
+            disabled={!offsiteReady}
+            onChange={(e) => setOffsite(e.target.checked)}
+            data-testid="backup-offsite"
+          >
             同时写入U盘（加密）
           </Checkbox>
         </Space>

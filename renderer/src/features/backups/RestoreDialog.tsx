@@ -72,7 +72,14 @@ export function RestoreDialog({ entry, onClose }: { entry: BackupEntry; onClose:
       ];
 
   return (
-    <Modal open title={`恢复备份：${formatTime(entry.createdAt)}`} onCancel={running ? undefined : onClose} footer={footer} width={640} maskClosable={false}>
+    <Modal
+      open
+      title={`恢复备份：${formatTime(entry.createdAt)}`}
+      onCancel={running ? undefined : onClose}
+      footer={footer}
+      width={640}
+      maskClosable={false}
+    >
       <Space direction="vertical" style={{ width: '100%' }}>
         {restored ? (
           <Alert
