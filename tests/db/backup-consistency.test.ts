@@ -68,7 +68,7 @@ describe('a backup of a file another process is writing to', () => {
       child.kill('SIGKILL');
       db.close();
     }
-  });
+  }, 120_000);
 });
 
 describe('backups before migrations, and the CLI', () => {
@@ -131,5 +131,5 @@ describe('backups before migrations, and the CLI', () => {
     } finally {
       tmp.dispose();
     }
-  });
+  }, 180_000);
 });

@@ -71,7 +71,7 @@ describe('backup rotation (24 hourly / 14 daily / 8 weekly / 24 monthly)', () =>
     // two years from 2025-01-01 end on 2027-01-01: the 24 months are 2025-02 … 2027-01, oldest = Feb's last backup
     expect(china(end).month).toBe('2027-01');
     expect(new Date(Math.min(...kept)).toISOString()).toBe('2025-02-28T15:17:00.000Z');
-  });
+  }, 180_000);
 
   it('counts periods that have backups, not calendar periods (a PC switched off for a month keeps older ones)', () => {
     const t0 = Date.UTC(2026, 0, 1, 2);
