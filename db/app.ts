@@ -4,6 +4,7 @@ import { dispatch, type Handlers } from '../shared/api/dispatch';
 import type { Result } from '../shared/api/result';
 import { runInCall, type CallContext, type SessionRef } from './auth/call-context';
 import { guardCall } from './auth/guard';
+import { startBackupSchedule } from './backup/schedule';
 import { openDatabase, type OpenOptions } from './connection';
 import { createContext, type ServiceContext } from './context';
 import { sqliteToAppError } from './errors';
@@ -27,12 +28,23 @@ export interface AppCore {
 export interface CoreOptions extends OpenOptions {
   now?: () => Date;
   log?: (message: string, error?: unknown) => void;
+  /** Automatic backups (at start when stale, hourly after writes): for the long-running app, not scripts or tests. */
+  backups?: boolean;
 }
 
 /** Opens the database and wires the dispatcher to the services: one per process. */
 export function openCore(dbPath: string, options: CoreOptions = {}): AppCore {
   const db = openDatabase(dbPath, options);
   const ctx = createContext(db, dbPath, options.now);
+  // a restore swaps the file under the running app: ctx.db is replaced, so everything below reads ctx.db
+  ctx.reopen = (swap) => {
+    ctx.db.close();
+    try {
+      swap();
+    } finally {
+      ctx.db = openDatabase(dbPath, options);
+    }
+  };
   const handlers = createHandlers(ctx);
   const log = options.log ?? ((message, error) => console.error(`[agri] ${message}`, error));
   const ownSession: SessionRef = {};
@@ -46,5 +58,18 @@ export function openCore(dbPath: string, options: CoreOptions = {}): AppCore {
       }),
     );
   };
-  return { ctx, db, handlers, call: call as AppCore['call'], session: ownSession, close: () => db.close() };
+  const stopSchedule = options.backups ? startBackupSchedule(ctx, log) : () => undefined;
+  return {
+    ctx,
+    get db() {
+      return ctx.db;
+    },
+    handlers,
+    call: call as AppCore['call'],
+    session: ownSession,
+    close: () => {
+      stopSchedule();
+      ctx.db.close();
+    },
+  };
 }

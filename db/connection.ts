@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../shared/api/errors';
-import { sqliteToAppError } from './errors';
-import { migrate, type Migration } from './migrate';
+import { sqliteToAppError, STORAGE_MESSAGES } from './errors';
+import { createBackupSync } from './backup/create';
+import { latestVersion, loadMigrations, migrate, type Migration } from './migrate';
 
 /** Marks our files in the SQLite header ("NJBT", 农机补贴) so a stray file is never mistaken for one. */
 export const APPLICATION_ID = 0x4e4a4254;
@@ -12,6 +13,8 @@ export interface OpenOptions {
   /** Path to a better-sqlite3 .node built for another ABI (the Electron main process). */
   nativeBinding?: string;
   migrations?: Migration[];
+  /** false: no backup before applying migrations to a file with data (default: one, beside the file). */
+  backupBeforeMigrate?: boolean;
 }
 
 function isEmptyFile(db: Database.Database): boolean {
@@ -19,10 +22,46 @@ function isEmptyFile(db: Database.Database): boolean {
   return row.n === 0;
 }
 
+const opened = new WeakMap<Database.Database, { file: string; ino: number; dev: number }>();
+
+/**
+ * Refuses a write when the live file is no longer where it was opened (deleted, moved or replaced under
+ * the running app): SQLite would go on writing to the orphaned file and the work would be lost at exit.
+ */
+export function assertFileInPlace(db: Database.Database): void {
+  const at = opened.get(db);
+  if (!at) return;
+  let same = false;
+  try {
+    const s = statSync(at.file);
+    same = s.ino === at.ino && s.dev === at.dev;
+  } catch {
+    same = false;
+  }
+  if (!same) throw new AppError('INTERNAL', STORAGE_MESSAGES.moved, { details: { storage: 'moved' } });
+}
+
+/** A file that cannot be opened for writing because its folder or disk is read-only says so. */
+function readOnlyPlace(file: string, error: unknown): AppError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^SQLITE_(CANTOPEN|READONLY)/.test(code) || file === ':memory:') return undefined;
+  try {
+    accessSync(dirname(file), constants.W_OK);
+    return undefined;
+  } catch {
+    return new AppError('INTERNAL', STORAGE_MESSAGES.readonly, { details: { sqlite: code, storage: 'readonly' } });
+  }
+}
+
 /** Opens (creating if needed) the live database: WAL, full sync, foreign keys, our application id, migrated. */
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let db: Database.Database;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw readOnlyPlace(file, error) ?? sqliteToAppError(error) ?? error;
+  }
   try {
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId !== APPLICATION_ID) {
@@ -37,10 +76,20 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db.pragma('busy_timeout = 5000');
     // 64 MB page cache: merging a station's file touches many index pages keyed by random UUIDs
     db.pragma('cache_size = -65536');
-    migrate(db, options.migrations);
+    const migrations = options.migrations ?? loadMigrations();
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (file !== ':memory:' && options.backupBeforeMigrate !== false && version < latestVersion(migrations) && !isEmptyFile(db)) {
+      // the file as it was, before this program changes its shape (online snapshot, verified)
+      createBackupSync(db, file, 'pre-migration', () => new Date());
+    }
+    migrate(db, migrations);
+    if (file !== ':memory:') {
+      const s = statSync(file);
+      opened.set(db, { file, ino: s.ino, dev: s.dev });
+    }
     return db;
   } catch (error) {
     db.close();
-    throw sqliteToAppError(error) ?? error;
+    throw readOnlyPlace(file, error) ?? sqliteToAppError(error) ?? error;
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { SessionStore } from './auth/sessions';
+import { assertFileInPlace } from './connection';
 import { JobRegistry } from './jobs/registry';
 
 /** What every service works with; tests pass their own clock. */
@@ -13,6 +14,11 @@ export interface ServiceContext {
   jobs: JobRegistry;
   /** Signed-in sessions of this process (in memory only). */
   sessions: SessionStore;
+  /**
+   * Closes `db`, runs `swap` (e.g. renames a restored file over the live one) and reopens `db` on the file,
+   * migrated, even if `swap` throws. Set by openCore; services must read `ctx.db` afresh after it.
+   */
+  reopen?: (swap: () => void) => void;
 }
 
 export function createContext(db: Database, dbPath: string, now: () => Date = () => new Date()): ServiceContext {
@@ -26,5 +32,6 @@ export const isoNow = (ctx: ServiceContext): string => ctx.now().toISOString();
  * never fails with SQLITE_BUSY_SNAPSHOT when another process commits in between; busy_timeout waits instead.
  */
 export function writeTx<T>(ctx: ServiceContext, fn: () => T): T {
+  assertFileInPlace(ctx.db);
   return ctx.db.transaction(fn).immediate();
 }

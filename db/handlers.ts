@@ -2,6 +2,7 @@ import type { Handlers } from '../shared/api/dispatch';
 import type { ServiceContext } from './context';
 import { applicationsHandlers } from './handlers/applications';
 import { auditHandlers } from './handlers/audit';
+import { backupsHandlers } from './handlers/backups';
 import { countyHandlers } from './handlers/county';
 import { dryingHandlers } from './handlers/drying';
 import { catalogHandlers } from './handlers/catalog';
@@ -40,5 +41,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...mechanizationHandlers(ctx),
     ...reportsHandlers(ctx),
     ...jobsHandlers(ctx),
+    ...backupsHandlers(ctx),
   };
 }

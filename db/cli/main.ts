@@ -4,6 +4,7 @@ import { resolveDbPath } from '../paths';
 import { TOWNSHIPS } from '../../shared/domain/townships';
 import { contract, isMethod } from '../../shared/api/contract';
 import { CliError, readPassword, signInCli } from './credentials';
+import { backupCommand, backupsCommand, restoreCommand } from './backup';
 import { serve } from './serve';
 import { exportStationCommand, importStationsCommand } from './transfer';
 
@@ -17,6 +18,11 @@ const USAGE = `用法 / usage:
   agri import-stations [--accept-partial] [--trust-new] [--accept-rewritten-history] --user <用户名> [--db <file>] <文件>…
                                                   县局：导入一个或多个乡镇站上报文件并合并；--trust-new 登记
                                                   首次出现的站点签名密钥（打印其指纹，请与各站核对）
+  agri backup [--to <目录>] --user <用户名> [--db <file>] 立即备份（校验后保存在数据文件旁的 *-backups 文件夹）；
+                                                  --to：同时把加密副本写到该目录（需已设置备份密码）
+  agri backups --user <用户名> [--db <file>] 列出备份及其校验情况
+  agri restore --user <用户名> [--db <file>] <备份文件> 恢复备份（先备份当前文件；加密备份的密码取自
+                                                  环境变量 AGRI_BACKUP_PASSWORD 或标准输入）
   agri methods                                     列出全部接口方法
   agri serve [--db <file>] [--port <n>] [--static <dir>]
                                                   浏览器模式：在 127.0.0.1 上提供应用页面
@@ -73,6 +79,7 @@ export async function main(argv: string[]): Promise<number> {
         port: { type: 'string' },
         static: { type: 'string' },
         out: { type: 'string' },
+        to: { type: 'string' },
         'accept-partial': { type: 'boolean' },
         'trust-new': { type: 'boolean' },
         'accept-rewritten-history': { type: 'boolean' },
@@ -132,6 +139,12 @@ export async function main(argv: string[]): Promise<number> {
           },
           values.user,
         );
+      case 'backup':
+        return await backupCommand(dbPath, values.to, values.user);
+      case 'backups':
+        return await backupsCommand(dbPath, values.user);
+      case 'restore':
+        return await restoreCommand(dbPath, rest[0], values.user);
       case 'serve':
         return await serve({ dbPath, port: values.port ? Number(values.port) : undefined, staticDir: values.static });
       default:

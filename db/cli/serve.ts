@@ -12,7 +12,7 @@ export async function serve(options: { dbPath: string; port?: number; staticDir?
     process.stderr.write(`找不到已构建的页面：${staticDir}index.html\n请先运行 npm run build（npm run web 会自动构建）。\n`);
     return 1;
   }
-  const core = openCore(options.dbPath);
+  const core = openCore(options.dbPath, { backups: true });
   const web = await startWebServer({ core, staticDir, port: options.port });
   process.stdout.write(`农机更新补贴台账（浏览器模式）已启动：${web.url}\n数据文件：${options.dbPath}\n按 Ctrl+C 退出。\n`);
   await new Promise<void>((resolve) => {

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { townshipName } from '../../shared/domain/townships';
 import type { ImportOutcome } from '../../shared/schemas/county';
+import { createBackupSync } from '../backup/create';
 import { isoNow, writeTx, type ServiceContext } from '../context';
 import { findConflicts, upsertConflict, type ConflictRecord } from '../repositories/conflicts';
 import { appendRefusal, insertImport, upsertStation, type ImportRow } from '../repositories/county';
@@ -353,6 +354,11 @@ function finish(
   };
 }
 
+/** A verified backup of the county file before a batch of station files is merged into it. */
+export function backupBeforeImport(ctx: ServiceContext): void {
+  if (ctx.dbPath !== ':memory:') createBackupSync(ctx.db, ctx.dbPath, 'pre-import', ctx.now);
+}
+
 /** Files that arrive as bytes (browser upload): written to a private temp file, imported, removed. */
 export function importUploadedFiles(
   ctx: ServiceContext,
@@ -363,6 +369,7 @@ export function importUploadedFiles(
     acceptRewrittenHistory: boolean;
   },
 ) {
+  backupBeforeImport(ctx);
   const results = input.files.map((f) => {
     const dir = mkdtempSync(join(tmpdir(), 'agri-upload-'));
     try {

@@ -21,6 +21,7 @@ export function openCoreOrExplain(dbPath: string): AppCore | undefined {
   try {
     return openCore(dbPath, {
       nativeBinding: nativeBinding(),
+      backups: true,
       log: (message, error) => console.error(`[agri] ${message}`, error),
     });
   } catch (error) {

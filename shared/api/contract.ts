@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './method-spec';
 import { applicationsMethods } from './methods/applications';
 import { auditMethods } from './methods/audit';
+import { backupsMethods } from './methods/backups';
 import { countyMethods } from './methods/county';
 import { dryingMethods } from './methods/drying';
 import { catalogMethods } from './methods/catalog';
@@ -44,6 +45,7 @@ export const contract = {
   ...mechanizationMethods,
   ...reportsMethods,
   ...jobsMethods,
+  ...backupsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

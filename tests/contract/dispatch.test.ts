@@ -130,7 +130,7 @@ describe('dispatch with fake handlers', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error.code, sqlite).toBe(code);
-        expect(r.error.details).toEqual({ sqlite });
+        expect(r.error.details).toMatchObject({ sqlite });
       }
     }
     // a plain object (not an Error) with the code is mapped the same way

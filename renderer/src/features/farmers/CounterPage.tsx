@@ -1,3 +1,4 @@
+import { OffsiteWarningBanner } from '../backups/OffsiteWarningBanner';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Drawer, Input, Space, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
@@ -42,6 +43,7 @@ export function CounterPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <OffsiteWarningBanner />
       <Typography.Title level={4} className="page-title">
         登记台 · 查找或登记农户
       </Typography.Title>

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { isDesktop } from '../../api/transport';
 import { useCan, useSession } from '../../session-context';
 import { useSettings } from '../../settings-context';
+import { BackupsSection } from '../backups/BackupsSection';
 import { ExportStationCard } from '../county/ExportStationCard';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm';
 import { AccessLogPanel } from '../users/AccessLogPanel';
@@ -38,6 +39,7 @@ export function SettingsPage() {
       </Card>
       <KeyCard />
       {settings.role === 'station' && can('county.exportStation') && <ExportStationCard />}
+      <BackupsSection />
       {can('settings.update') && <StationSettingsCard />}
       {can('users.list') && <UsersPanel />}
       {can('audit.accessLog') && <AccessLogPanel />}

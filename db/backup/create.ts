@@ -1,0 +1,134 @@
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../shared/api/errors';
+import type { BackupReason, BackupSidecar } from '../../shared/schemas/backups';
+import { fileSystemToAppError } from '../errors';
+import type { JobHandle } from '../jobs/registry';
+import {
+  backupName,
+  ensureDir,
+  failedDir,
+  fsyncDir,
+  fsyncFile,
+  localBackupDir,
+  removeLeftovers,
+  removeQuietly,
+  sidecarPath,
+  writeFileAtomic,
+} from './files';
+import { inspectBackup } from './inspect';
+import { rotate } from './rotate';
+
+export interface MadeBackup {
+  name: string;
+  path: string;
+  sidecar: BackupSidecar;
+}
+
+const PLACE = '本机备份文件夹';
+const partialFiles = (temp: string) => [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`];
+
+/** A backup file stands alone: rollback journal, not WAL, so it is one file to copy, check and restore. */
+function normalize(temp: string): void {
+  const db = new Database(temp, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+  fsyncFile(temp);
+}
+
+/**
+ * Checks the new backup and puts it in place: sidecar first, then the backup renamed into its final name
+ * (so a kill at any point leaves no finished-looking backup that was not verified). A backup that fails
+ * its check goes to failed/ with its report, and the caller is told.
+ */
+function finish(temp: string, dir: string, name: string, reason: BackupReason, at: Date, verifiedAt: Date): MadeBackup {
+  normalize(temp);
+  const found = inspectBackup(temp);
+  const sidecar: BackupSidecar = {
+    format: 1,
+    createdAt: at.toISOString(),
+    reason,
+    sizeBytes: found.sizeBytes,
+    sha256: found.sha256,
+    verifiedAt: verifiedAt.toISOString(),
+    ok: found.ok,
+    problems: found.problems,
+    applicationId: found.applicationId,
+    userVersion: found.userVersion,
+    tables: found.tables,
+    marker: found.marker,
+  };
+  const target = found.ok ? dir : failedDir(dir);
+  ensureDir(target);
+  const path = join(target, name);
+  writeFileAtomic(sidecarPath(path), JSON.stringify(sidecar, null, 2));
+  renameSync(temp, path);
+  fsyncDir(target);
+  if (!found.ok) throw new AppError('DB_CORRUPT', `备份已写出但校验未通过，已移到 failed 文件夹：${found.problems.join('；')}`);
+  rotate(dir, 'db');
+  return { name, path, sidecar };
+}
+
+function prepare(dbPath: string, at: Date): { dir: string; name: string; temp: string } {
+  const dir = localBackupDir(dbPath);
+  ensureDir(dir);
+  removeLeftovers(dir);
+  let when = at;
+  while (existsSync(join(dir, backupName(when, 'db')))) when = new Date(when.getTime() + 1);
+  const name = backupName(when, 'db');
+  return { dir, name, temp: join(dir, `${name}.partial`) };
+}
+
+/**
+ * A backup with SQLite's online backup API (`db.backup`, never a copy of the live file), copied a few
+ * hundred pages at a time so the app keeps answering; progress and cancel through the job.
+ */
+export async function createBackup(
+  db: Database.Database,
+  dbPath: string,
+  reason: BackupReason,
+  now: () => Date,
+  job?: JobHandle,
+): Promise<MadeBackup> {
+  const at = now();
+  let temp: string | undefined;
+  try {
+    const p = prepare(dbPath, at);
+    temp = p.temp;
+    await db.backup(p.temp, {
+      progress: ({ totalPages, remainingPages }) => {
+        job?.throwIfCancelled();
+        job?.progress(totalPages - remainingPages, totalPages, '正在备份数据文件');
+        return 256;
+      },
+    });
+    job?.progress(1, 1, '正在校验备份');
+    await job?.tick();
+    return finish(p.temp, p.dir, p.name, reason, at, now());
+  } catch (error) {
+    if (temp) removeQuietly(...partialFiles(temp));
+    throw fileSystemToAppError(error, PLACE);
+  }
+}
+
+/**
+ * The same, in one synchronous step, for places that cannot wait (before migrations, inside an import):
+ * VACUUM INTO writes a consistent snapshot from one read transaction, again never a file copy.
+ */
+export function createBackupSync(db: Database.Database, dbPath: string, reason: BackupReason, now: () => Date): MadeBackup {
+  const at = now();
+  let temp: string | undefined;
+  try {
+    const p = prepare(dbPath, at);
+    temp = p.temp;
+    db.prepare('VACUUM INTO ?').run(p.temp);
+    return finish(p.temp, p.dir, p.name, reason, at, now());
+  } catch (error) {
+    if (temp) removeQuietly(...partialFiles(temp));
+    throw fileSystemToAppError(error, PLACE);
+  }
+}
