@@ -1,9 +1,9 @@
-import dayjs from 'dayjs';
 import { AppError } from '../../shared/api/errors';
 import { addWorkdays, workdaysBetween } from '../../shared/domain/workdays';
 import { CHECKS, DEADLINE_WORKDAYS, STATUS_LABELS, canTransition, type Status } from '../../shared/domain/workflow';
 import type { TodoItem } from '../../shared/schemas/applications';
-import { isoNow, writeTx, type ServiceContext } from '../context';
+import { chinaToday, isoNow, writeTx, type ServiceContext } from '../context';
+import { chinaDate } from '../../shared/domain/civil-date';
 import * as repo from '../repositories/applications';
 import type { Kind } from '../repositories/applications';
 import type { InstallationRow } from '../repositories/installation';
@@ -122,10 +122,10 @@ export function transition(
 export function todo(ctx: ServiceContext, input: { kind?: Kind; overdueOnly: boolean; page: number; pageSize: number }) {
   const installation = requireInstallation(ctx);
   const cal = workCalendar(ctx);
-  const today = dayjs(ctx.now()).format('YYYY-MM-DD');
+  const today = chinaToday(ctx);
   const all: TodoItem[] = repo.listOpen(ctx.db, installation.station_id, input.kind).map((r) => {
     const rule = DEADLINE_WORKDAYS[r.status as Status] ?? { days: 0, step: '' };
-    const dueDate = addWorkdays(dayjs(r.status_at).format('YYYY-MM-DD'), rule.days, cal);
+    const dueDate = addWorkdays(chinaDate(new Date(r.status_at)), rule.days, cal);
     const workdaysLeft = workdaysBetween(today, dueDate, cal);
     return {
       kind: r.kind,

@@ -1,12 +1,16 @@
 import { DEFAULT_COUNTING_STAGE, type CountingStage } from '../../shared/domain/counting';
 import { DEFAULT_MECHANIZATION_WEIGHTS, type MechanizationWeights } from '../../shared/domain/mechanization';
+import { officialCalendar, type WorkCalendar } from '../../shared/domain/official-calendar';
 import type { ServiceContext } from '../context';
 
 /** Settings that rules read, with their defaults; stored as JSON in the config table when changed. */
 export const CONFIG_DEFAULTS = {
   /** More purchases than this by one buyer in one year need a reason (borrowed ID cards). */
   buyerYearlyLimit: 3,
-  /** Official holidays and make-up workdays (调休) for working-day deadlines, YYYY-MM-DD. */
+  /**
+   * Holidays and make-up workdays (调休) beyond the official calendars shipped in
+   * shared/domain/official-calendar.ts (a later year, a correction), YYYY-MM-DD; merged into them.
+   */
   holidays: [] as string[],
   makeupWorkdays: [] as string[],
   /** 计入口径: the review stage from which a machine counts toward the year's targets (目标进度). */
@@ -35,7 +39,7 @@ export function setConfig<K extends ConfigKey>(ctx: ServiceContext, key: K, valu
     .run(key, JSON.stringify(value), ctx.now().toISOString());
 }
 
-/** The working-day calendar for deadlines. */
-export function workCalendar(ctx: ServiceContext) {
-  return { holidays: new Set(getConfig(ctx, 'holidays')), makeupDays: new Set(getConfig(ctx, 'makeupWorkdays')) };
+/** The working-day calendar for every deadline: the official calendars plus what settings add. */
+export function workCalendar(ctx: ServiceContext): WorkCalendar {
+  return officialCalendar({ holidays: getConfig(ctx, 'holidays'), makeupWorkdays: getConfig(ctx, 'makeupWorkdays') });
 }

@@ -2,7 +2,7 @@ import { AppError } from '../../shared/api/errors';
 import { normalizeMachineNo, parseNameplateQr } from '../../shared/domain/machine-ids';
 import { computePurchaseSubsidy } from '../../shared/domain/subsidy';
 import type { Purchase, PurchaseListItem, PurchaseValues } from '../../shared/schemas/purchases';
-import { isoNow, writeTx, type ServiceContext } from '../context';
+import { chinaToday, isoNow, writeTx, type ServiceContext } from '../context';
 import { listEvents } from '../repositories/applications';
 import type { InstallationRow } from '../repositories/installation';
 import type { LedgerFilter } from '../repositories/ledger-query';
@@ -112,7 +112,7 @@ function linkableScrap(ctx: ServiceContext, installation: InstallationRow, v: Pu
 function derive(ctx: ServiceContext, installation: InstallationRow, v: PurchaseValues, selfId?: string) {
   requireLiveFarmer(ctx, installation.station_id, v.farmerId);
   requireLivePartner(ctx, 'dealer', v.dealerId, 'dealerId');
-  const today = isoNow(ctx).slice(0, 10);
+  const today = chinaToday(ctx);
   if (v.purchaseDate > today) throw AppError.field('VALIDATION', ['purchaseDate'], '购机日期不能晚于今天');
   const qr = v.qrCode ? parseNameplateQr(v.qrCode) : null;
   const factoryNoNorm = normalizeMachineNo(v.factoryNo) ?? '';

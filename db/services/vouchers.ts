@@ -1,12 +1,11 @@
 import { createHmac } from 'node:crypto';
-import dayjs from 'dayjs';
 import { AppError } from '../../shared/api/errors';
 import { maskIdNumber, maskName } from '../../shared/domain/mask';
 import { fenToUppercase } from '../../shared/domain/money';
 import { formatVoucherQr, NUMBER_PATTERN, parseVoucherQr, voucherNumber } from '../../shared/domain/voucher-code';
 import { COUNTED_STATUSES, STATUS_LABELS, type Status } from '../../shared/domain/workflow';
 import type { Voucher, VoucherListItem, VoucherSnapshot, VerifyOutput } from '../../shared/schemas/vouchers';
-import { isoNow, writeTx, type ServiceContext } from '../context';
+import { chinaToday, isoNow, writeTx, type ServiceContext } from '../context';
 import type { InstallationRow } from '../repositories/installation';
 import { getPurchase } from '../repositories/purchases';
 import { getScrap, linkedPurchaseId } from '../repositories/scraps';
@@ -77,7 +76,7 @@ export function issueVoucher(ctx: ServiceContext, input: { kind: 'scrap' | 'purc
     const { purchase, scrap, app } = loadApplication(ctx, installation, input.kind, input.applicationId);
     if (!installation.voucher_secret || !installation.township_code) throw new AppError('FORBIDDEN', '只有乡镇农机站可以出具补贴凭证');
     const snapshot = buildSnapshot(ctx, installation, { purchase, scrap });
-    const issueDate = dayjs(ctx.now()).format('YYYY-MM-DD');
+    const issueDate = chinaToday(ctx);
     const year = Number(issueDate.slice(0, 4));
     const seq = repo.nextSeq(ctx.db, installation.station_id, year);
     const number = voucherNumber(installation.township_code, year, seq);
