@@ -7,6 +7,8 @@ import { dryingHandlers } from './handlers/drying';
 import { catalogHandlers } from './handlers/catalog';
 import { farmersHandlers } from './handlers/farmers';
 import { mechanizationHandlers } from './handlers/mechanization';
+import { noticesHandlers } from './handlers/notices';
+import { paymentsHandlers } from './handlers/payments';
 import { partnersHandlers } from './handlers/partners';
 import { progressHandlers } from './handlers/progress';
 import { purchasesHandlers } from './handlers/purchases';
@@ -34,5 +36,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...progressHandlers(ctx),
     ...mechanizationHandlers(ctx),
     ...reportsHandlers(ctx),
+    ...noticesHandlers(ctx),
+    ...paymentsHandlers(ctx),
   };
 }

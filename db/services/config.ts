@@ -21,6 +21,11 @@ export const CONFIG_DEFAULTS = {
   reportingSilentDays: 30,
   /** Batches a batch (循环式) dryer runs per day, for t/day when only t/batch is known (DOMAIN §6, unconfirmed). */
   dryerBatchesPerDay: 2,
+  /** Where to object to a public notice (异议受理): the station's address and phone, printed on every notice. */
+  stationAddress: '' as string,
+  stationPhone: '' as string,
+  /** A purchase price below this share of the band's usual low price (or ¥100 without one) needs a reason. */
+  priceFloorPercent: 10,
   /** Year by which coal-fired grain dryers should be gone (DOMAIN §6, key air-pollution regions). */
   coalDryerTargetYear: 2025,
 };

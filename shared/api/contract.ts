@@ -7,6 +7,8 @@ import { dryingMethods } from './methods/drying';
 import { catalogMethods } from './methods/catalog';
 import { farmersMethods } from './methods/farmers';
 import { mechanizationMethods } from './methods/mechanization';
+import { noticesMethods } from './methods/notices';
+import { paymentsMethods } from './methods/payments';
 import { partnersMethods } from './methods/partners';
 import { progressMethods } from './methods/progress';
 import { purchasesMethods } from './methods/purchases';
@@ -38,6 +40,8 @@ export const contract = {
   ...progressMethods,
   ...mechanizationMethods,
   ...reportsMethods,
+  ...noticesMethods,
+  ...paymentsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
