@@ -149,7 +149,7 @@ export function noticeLines(db: Database, noticeId: string): NoticeLineSource[] 
     .all(noticeId) as NoticeLineSource[];
 }
 
-/** Verified applications of a station not renewed-scrap followers, with their 核验 time and last notice. */
+/** Applications of a station ready for 公示 (not renewed-scrap followers), with their 核验 time and last notice. */
 export interface CandidateRow {
   kind: Kind;
   id: string;
@@ -167,15 +167,18 @@ export function verifiedApplications(db: Database, stationId: string, townshipCo
     `(SELECT n.number FROM notice_items i JOIN notices n ON n.id = i.notice_id WHERE i.application_id = ${t}.id AND i.voided_at IS NULL
       ORDER BY n.start_date DESC LIMIT 1) AS previous_notice`;
   const town = townshipCode ? 'AND f.township_code = @townshipCode' : '';
+  // verified, or published before notices existed (migration 009) and so on no notice yet
+  const ready = (t: string) =>
+    `(${t}.status = 'verified' OR (${t}.status = 'published' AND NOT EXISTS (SELECT 1 FROM notice_items i WHERE i.application_id = ${t}.id AND i.voided_at IS NULL)))`;
   return db
     .prepare(
       `SELECT 'purchase' AS kind, p.id, p.farmer_id, p.item, p.model, p.status_at, p.total_fen, f.township_code AS f_township_code, ${prev('p')}
        FROM purchases p JOIN farmers f ON f.id = p.farmer_id
-       WHERE p.station_id = @stationId AND p.status = 'verified' ${town}
+       WHERE p.station_id = @stationId AND ${ready('p')} ${town}
        UNION ALL
        SELECT 'scrap' AS kind, s.id, s.farmer_id, s.item, s.model, s.status_at, s.scrap_fen AS total_fen, f.township_code, ${prev('s')}
        FROM scraps s JOIN farmers f ON f.id = s.farmer_id
-       WHERE s.station_id = @stationId AND s.status = 'verified' ${town}
+       WHERE s.station_id = @stationId AND ${ready('s')} ${town}
          AND NOT EXISTS (SELECT 1 FROM purchases p WHERE p.scrap_id = s.id AND p.voided_at IS NULL)
        ORDER BY status_at`,
     )

@@ -9,6 +9,7 @@ import { chinaToday, isoNow, writeTx, type ServiceContext } from '../context';
 import * as apps from '../repositories/applications';
 import type { InstallationRow } from '../repositories/installation';
 import * as repo from '../repositories/notices';
+import { latestNoticeOf } from '../repositories/notices';
 import { linkedPurchaseId } from '../repositories/scraps';
 import { recordTransition, followLinkedScrap } from './applications';
 import { writeAudit } from './audit';
@@ -92,7 +93,9 @@ export function createNotice(ctx: ServiceContext, input: { items: { kind: 'scrap
       if (ref.kind === 'scrap' && linkedPurchaseId(ctx.db, ref.id)) {
         throw new AppError('FORBIDDEN', `${name} 的报废农机已关联购置申请，随购置申请一并公示`);
       }
-      if (state.status !== 'verified') {
+      // published before notices existed (migration 009): it gets its notice now, and its period with it
+      const legacy = state.status === 'published' && !latestNoticeOf(ctx.db, ref.id);
+      if (state.status !== 'verified' && !legacy) {
         throw new AppError('CONFLICT', `${name} 的申请当前为“${STATUS_LABELS[state.status as Status]}”，核验通过后才能公示`, {
           details: { id: ref.id, status: state.status },
         });
@@ -101,7 +104,7 @@ export function createNotice(ctx: ServiceContext, input: { items: { kind: 'scrap
       if (input.startDate < verifiedOn) {
         throw AppError.field('VALIDATION', ['startDate'], `${name} 的申请于 ${verifiedOn} 核验通过，公示开始日期不能早于核验日期`);
       }
-      return { ref, state };
+      return { ref, state, legacy };
     });
     const period = noticePeriod(input.startDate, workCalendar(ctx));
     const year = Number(input.startDate.slice(0, 4));
@@ -126,7 +129,7 @@ export function createNotice(ctx: ServiceContext, input: { items: { kind: 'scrap
       void_reason: null,
     };
     repo.insertNotice(ctx.db, notice);
-    states.forEach(({ ref, state }, i) => {
+    states.forEach(({ ref, state, legacy }, i) => {
       const totalFen = approvedFen(ctx, ref.kind, ref.id);
       repo.insertNoticeItem(ctx.db, {
         id: ctx.newId(),
@@ -141,6 +144,7 @@ export function createNotice(ctx: ServiceContext, input: { items: { kind: 'scrap
         voided_at: null,
         void_reason: null,
       });
+      if (legacy) return;
       recordTransition(ctx, installation, ref.kind, state, 'published', { reason: `公示批次 ${notice.number}（${period.startDate} 至 ${period.endDate}）` });
       followLinkedScrap(ctx, installation, ref.kind, ref.id, 'published');
     });

@@ -28,3 +28,24 @@ export async function verifyPurchases(core: AppCore, ids: string[]): Promise<voi
     }),
   );
 }
+
+/**
+ * Publishes one verified application on a notice starting today (China time), then pays it 14 days
+ * later by moving the core's clock forward for that call only. The buyer must have a bank card on file.
+ */
+export async function publishAndPay(core: AppCore, kind: 'scrap' | 'purchase', id: string, financeDoc = 'CZ-TEST-0001'): Promise<void> {
+  const contact = await ok<{ address: string }>(core.call('notices.contact', {}));
+  if (!contact.address) await setStationContact(core);
+  const today = new Date(core.ctx.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  await ok(core.call('notices.create', { items: [{ kind, id }], startDate: today }));
+  const { now } = core.ctx;
+  const later = now().getTime() + 14 * 86_400_000;
+  core.ctx.now = () => new Date(later);
+  try {
+    const facts = await ok<{ approvedFen: number }>(core.call('notices.forApplication', { id }));
+    const paidOn = new Date(later + 8 * 3600_000).toISOString().slice(0, 10);
+    await ok(core.call('applications.pay', { kind, id, paidOn, amountFen: facts.approvedFen, financeDoc }));
+  } finally {
+    core.ctx.now = now;
+  }
+}
