@@ -1,10 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
-import { maskIdNumber, maskName } from '../../shared/domain/mask';
+import { maskBankCard, maskIdNumber, maskName } from '../../shared/domain/mask';
 import { fenToUppercase } from '../../shared/domain/money';
 import { formatVoucherQr, NUMBER_PATTERN, parseVoucherQr, voucherNumber } from '../../shared/domain/voucher-code';
 import { COUNTED_STATUSES, STATUS_LABELS, type Status } from '../../shared/domain/workflow';
-import type { Voucher, VoucherListItem, VoucherSnapshot, VerifyOutput } from '../../shared/schemas/vouchers';
+import type { Voucher, VoucherListItem, VoucherPayment, VoucherSnapshot, VerifyOutput } from '../../shared/schemas/vouchers';
+import { livePaymentOf } from '../repositories/payments';
 import { chinaToday, isoNow, writeTx, type ServiceContext } from '../context';
 import type { InstallationRow } from '../repositories/installation';
 import { getPurchase } from '../repositories/purchases';
@@ -29,7 +30,15 @@ export function checkCode(secret: string, number: string, totalFen: number): str
   return out;
 }
 
-export function toVoucher(r: repo.VoucherRow): Voucher {
+/** The payment facts of an application, as a voucher prints them (account masked). */
+function paymentFacts(ctx: ServiceContext, applicationId: string): VoucherPayment | null {
+  const p = livePaymentOf(ctx.db, applicationId);
+  return p
+    ? { paidOn: p.paid_on, amountFen: p.amount_fen, accountMasked: maskBankCard(p.account_no), bankName: p.bank_name, financeDoc: p.finance_doc }
+    : null;
+}
+
+export function toVoucher(r: repo.VoucherRow, payment: VoucherPayment | null = null): Voucher {
   return {
     id: r.id,
     stationId: r.station_id,
@@ -51,6 +60,7 @@ export function toVoucher(r: repo.VoucherRow): Voucher {
     createdAt: r.created_at,
     voidedAt: r.voided_at,
     voidReason: r.void_reason,
+    payment,
   };
 }
 
@@ -120,7 +130,7 @@ export function issueVoucher(ctx: ServiceContext, input: { kind: 'scrap' | 'purc
 export function getVoucher(ctx: ServiceContext, id: string): Voucher {
   const row = repo.getVoucher(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND', '未找到该凭证');
-  return toVoucher(row);
+  return toVoucher(row, paymentFacts(ctx, row.application_id));
 }
 
 export function listVouchers(
@@ -182,7 +192,7 @@ export function recordPrint(ctx: ServiceContext, input: { ids: string[] }) {
         before: { printCount: row.print_count },
         after: { printCount: row.print_count + 1, reprint: row.print_count > 0 },
       });
-      return toVoucher({ ...row, print_count: row.print_count + 1, last_printed_at: at, updated_at: at });
+      return toVoucher({ ...row, print_count: row.print_count + 1, last_printed_at: at, updated_at: at }, paymentFacts(ctx, row.application_id));
     });
     return { items };
   });
