@@ -66,7 +66,9 @@ export function recordNoticePrint(db: Database, id: string, at: string): void {
 }
 
 export function noticeItems(db: Database, noticeId: string): NoticeItemRow[] {
-  return db.prepare('SELECT * FROM notice_items WHERE notice_id = ? AND voided_at IS NULL ORDER BY line_no').all(noticeId) as NoticeItemRow[];
+  return db
+    .prepare('SELECT * FROM notice_items WHERE notice_id = ? AND voided_at IS NULL ORDER BY line_no')
+    .all(noticeId) as NoticeItemRow[];
 }
 
 /** The live notice an application was last published on (a re-published application has a newer one). */
@@ -100,7 +102,9 @@ export function listNotices(
 ): { rows: NoticeListRow[]; total: number } {
   const where = `WHERE n.station_id = @stationId AND n.voided_at IS NULL ${q.year ? 'AND n.year = @year' : ''}`;
   const params = { stationId: q.stationId, year: q.year ?? null, limit: q.limit, offset: q.offset };
-  const rows = db.prepare(`${LIST_SELECT} ${where} ORDER BY n.year DESC, n.seq DESC LIMIT @limit OFFSET @offset`).all(params) as NoticeListRow[];
+  const rows = db
+    .prepare(`${LIST_SELECT} ${where} ORDER BY n.year DESC, n.seq DESC LIMIT @limit OFFSET @offset`)
+    .all(params) as NoticeListRow[];
   const total = (db.prepare(`SELECT count(*) AS n FROM notices n ${where}`).get(params) as { n: number }).n;
   return { rows, total };
 }

@@ -16,7 +16,8 @@ export function payability(ctx: ServiceContext, applicationId: string, today = c
   const openObjections = openObjectionsOf(ctx.db, applicationId);
   let blocker: string | undefined;
   if (!notice) blocker = '该申请不在任何公示批次中，须先公示';
-  else if (openObjections.length) blocker = `公示期间有异议尚未处理（${openObjections[0]?.raised_by ?? ''}：${openObjections[0]?.content ?? ''}），不能兑付`;
+  else if (openObjections.length)
+    blocker = `公示期间有异议尚未处理（${openObjections[0]?.raised_by ?? ''}：${openObjections[0]?.content ?? ''}），不能兑付`;
   else blocker = paymentTooEarly({ endDate: notice.end_date, payableFrom: notice.payable_from }, today);
   return { notice, openObjections, blocker };
 }

@@ -45,14 +45,16 @@ export async function exportNoticeXlsx(ctx: ServiceContext, input: { id: string 
     r.alignment = { horizontal: bold ? 'center' : 'left' };
   };
   line(n.title, true, 16);
-  line(`公示批次：${n.number}　公示期：${n.startDate} 至 ${n.endDate}（5个工作日）　公示单位：${n.unitName}`);
+  line(`公示批次：${n.number}  公示期：${n.startDate} 至 ${n.endDate}（5个工作日）  公示单位：${n.unitName}`);
   const header = ws.addRow(NOTICE_COLUMNS.map((c) => c.header));
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F1EC' } };
   ws.views = [{ state: 'frozen', ySplit: header.number }];
   ws.pageSetup.printTitlesRow = `${header.number}:${header.number}`;
   for (const row of n.rows) {
-    const r = ws.addRow(NOTICE_COLUMNS.map((c) => (c.money && typeof c.value(row) === 'number' ? (c.value(row) as number) / 100 : c.value(row))));
+    const r = ws.addRow(
+      NOTICE_COLUMNS.map((c) => (c.money && typeof c.value(row) === 'number' ? (c.value(row) as number) / 100 : c.value(row))),
+    );
     NOTICE_COLUMNS.forEach((c, i) => {
       if (c.money) r.getCell(i + 1).numFmt = '#,##0.00';
     });
@@ -66,7 +68,13 @@ export async function exportNoticeXlsx(ctx: ServiceContext, input: { id: string 
   total.getCell(15).numFmt = '#,##0.00';
   line(`如有异议，请于公示期内向 ${n.unitName} 反映（${n.objectionContact}）。`);
   writeTx(ctx, () =>
-    writeAudit(ctx, installation, { method: 'notices.exportXlsx', entity: 'notice', entityId: n.id, before: null, after: { number: n.number, rows: n.rows.length } }),
+    writeAudit(ctx, installation, {
+      method: 'notices.exportXlsx',
+      entity: 'notice',
+      entityId: n.id,
+      before: null,
+      after: { number: n.number, rows: n.rows.length },
+    }),
   );
   return { fileName: `${n.unitName}-公示表-${n.number}.xlsx`, mime: XLSX_MIME, base64: await workbookBase64(wb), rowCount: n.rows.length };
 }

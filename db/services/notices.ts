@@ -4,7 +4,7 @@ import { noticeName } from '../../shared/domain/mask';
 import { noticePeriod } from '../../shared/domain/notice-period';
 import { COUNTY, townshipName } from '../../shared/domain/townships';
 import { STATUS_LABELS, type Status } from '../../shared/domain/workflow';
-import type { Notice, NoticeCandidate, NoticeCreateInput, NoticeRow, NoticeSummary } from '../../shared/schemas/notices';
+import type { Notice, NoticeCandidate, NoticeRow, NoticeSummary } from '../../shared/schemas/notices';
 import { chinaToday, isoNow, writeTx, type ServiceContext } from '../context';
 import * as apps from '../repositories/applications';
 import type { InstallationRow } from '../repositories/installation';
@@ -72,7 +72,10 @@ function defaultTitle(installation: InstallationRow, year: number, seq: number):
 }
 
 /** 公示: publishes verified applications as one numbered batch whose period runs 5 working days after its start. */
-export function createNotice(ctx: ServiceContext, input: { items: { kind: 'scrap' | 'purchase'; id: string }[]; startDate: string; title?: string }) {
+export function createNotice(
+  ctx: ServiceContext,
+  input: { items: { kind: 'scrap' | 'purchase'; id: string }[]; startDate: string; title?: string },
+) {
   return writeTx(ctx, () => {
     const installation = requireInstallation(ctx);
     if (installation.role !== 'station' || !installation.township_code) throw new AppError('FORBIDDEN', '只有乡镇农机站可以发布公示');
@@ -145,7 +148,9 @@ export function createNotice(ctx: ServiceContext, input: { items: { kind: 'scrap
         void_reason: null,
       });
       if (legacy) return;
-      recordTransition(ctx, installation, ref.kind, state, 'published', { reason: `公示批次 ${notice.number}（${period.startDate} 至 ${period.endDate}）` });
+      recordTransition(ctx, installation, ref.kind, state, 'published', {
+        reason: `公示批次 ${notice.number}（${period.startDate} 至 ${period.endDate}）`,
+      });
       followLinkedScrap(ctx, installation, ref.kind, ref.id, 'published');
     });
     writeAudit(ctx, installation, {
@@ -201,9 +206,14 @@ export function getNotice(ctx: ServiceContext, id: string): Notice {
   const summary = repo.noticeSummaryRow(ctx.db, id);
   if (!summary || summary.voided_at) throw new AppError('NOT_FOUND', '未找到该公示批次');
   const open = new Set(
-    (ctx.db.prepare('SELECT application_id FROM objections WHERE notice_id = ? AND outcome IS NULL AND voided_at IS NULL').pluck().all(id) as string[]),
+    ctx.db
+      .prepare('SELECT application_id FROM objections WHERE notice_id = ? AND outcome IS NULL AND voided_at IS NULL')
+      .pluck()
+      .all(id) as string[],
   );
-  const paid = new Set((ctx.db.prepare('SELECT application_id FROM payments WHERE notice_id = ? AND voided_at IS NULL').pluck().all(id) as string[]));
+  const paid = new Set(
+    ctx.db.prepare('SELECT application_id FROM payments WHERE notice_id = ? AND voided_at IS NULL').pluck().all(id) as string[],
+  );
   const rows: NoticeRow[] = repo.noticeLines(ctx.db, id).map((l) => {
     const status = l.status as Status;
     const objectionOpen = open.has(l.application_id);

@@ -31,7 +31,13 @@ export function toObjection(r: repo.ObjectionRow & { notice_number: string }): O
 }
 
 /** Closes an application's open objections when it is returned or voided by other means, recording why. */
-export function closeObjections(ctx: ServiceContext, installation: InstallationRow, applicationId: string, to: Status, reason: string): void {
+export function closeObjections(
+  ctx: ServiceContext,
+  installation: InstallationRow,
+  applicationId: string,
+  to: Status,
+  reason: string,
+): void {
   for (const o of repo.openObjectionsOf(ctx.db, applicationId)) {
     const note = to === 'voided' ? `申请已作废：${reason}` : reason;
     repo.resolveObjection(ctx.db, o.id, { outcome: 'returned', note, at: isoNow(ctx), by: installation.operator });
@@ -112,7 +118,14 @@ function resolve(ctx: ServiceContext, input: Extract<ObjectionInput, { action: '
     recordTransition(ctx, installation, o.kind, state, to, { reason: `异议处理：${input.note}` });
     followLinkedScrap(ctx, installation, o.kind, o.application_id, to);
   }
-  return toObjection({ ...o, outcome: input.outcome, outcome_note: input.note, resolved_at: at, resolved_by: installation.operator, updated_at: at });
+  return toObjection({
+    ...o,
+    outcome: input.outcome,
+    outcome_note: input.note,
+    resolved_at: at,
+    resolved_by: installation.operator,
+    updated_at: at,
+  });
 }
 
 /** applications.objection: record an objection during the notice, or its outcome. */

@@ -75,7 +75,7 @@ export async function exportPaymentList(ctx: ServiceContext, input: { items: { k
   total.font = { bold: true };
   total.getCell(4).numFmt = '#,##0.00';
   ws.addRow([]);
-  ws.addRow([`导出人：${installation.operator}　导出时间：${exportedAt}　经办人：__________　审核人：__________　站长：__________`]);
+  ws.addRow([`导出人：${installation.operator}  导出时间：${exportedAt}  经办人：__________  审核人：__________  站长：__________`]);
 
   writeTx(ctx, () =>
     writeAudit(ctx, installation, {

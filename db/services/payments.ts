@@ -52,7 +52,8 @@ export function requirePayable(ctx: ServiceContext, kind: Kind, id: string, toda
   requireOwnRow(installation, state, '申请');
   const farmer = getFarmer(ctx.db, state.farmer_id);
   if (!farmer) throw new AppError('INTERNAL', '申请所属的农户不存在');
-  if (kind === 'scrap' && linkedPurchaseId(ctx.db, id)) throw new AppError('FORBIDDEN', `${farmer.name} 的报废农机已关联购置申请，随购置申请一并兑付`);
+  if (kind === 'scrap' && linkedPurchaseId(ctx.db, id))
+    throw new AppError('FORBIDDEN', `${farmer.name} 的报废农机已关联购置申请，随购置申请一并兑付`);
   if (state.status === 'paid') throw new AppError('CONFLICT', `${farmer.name} 的申请已兑付`);
   if (state.status !== 'published') {
     throw new AppError('CONFLICT', `${farmer.name} 的申请当前为“${STATUS_LABELS[state.status as Status]}”，公示期满后才能兑付`);
@@ -80,7 +81,11 @@ export function pay(
     }
     const approved = approvedFen(ctx, input.kind, input.id);
     if (input.amountFen > approved) {
-      throw AppError.field('VALIDATION', ['amountFen'], `实付金额（${fenToYuan(input.amountFen)} 元）不能超过核定补贴（${fenToYuan(approved)} 元）`);
+      throw AppError.field(
+        'VALIDATION',
+        ['amountFen'],
+        `实付金额（${fenToYuan(input.amountFen)} 元）不能超过核定补贴（${fenToYuan(approved)} 元）`,
+      );
     }
     if (input.amountFen !== approved && !input.amountReason) {
       throw AppError.field('VALIDATION', ['amountReason'], `实付金额与核定补贴（${fenToYuan(approved)} 元）不一致，请说明原因`);
@@ -118,7 +123,13 @@ export function pay(
       entity: 'payment',
       entityId: row.id,
       before: { status: state.status },
-      after: { applicationId: input.id, paidOn: input.paidOn, amountFen: input.amountFen, account: maskBankCard(account.number), financeDoc: input.financeDoc },
+      after: {
+        applicationId: input.id,
+        paidOn: input.paidOn,
+        amountFen: input.amountFen,
+        account: maskBankCard(account.number),
+        financeDoc: input.financeDoc,
+      },
     });
     return toPayment(row);
   });

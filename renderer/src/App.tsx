@@ -25,6 +25,10 @@ import { ScrapLedgerPage } from './features/scraps/ScrapLedgerPage';
 import { VoucherPrintPage } from './features/vouchers/VoucherPrintPage';
 import { VouchersPage } from './features/vouchers/VouchersPage';
 import { VerifyPage } from './features/vouchers/VerifyPage';
+import { NoticeDetailPage } from './features/notices/NoticeDetailPage';
+import { NoticePrintPage } from './features/notices/NoticePrintPage';
+import { NoticesPage } from './features/notices/NoticesPage';
+import { PaymentListPrintPage } from './features/notices/PaymentListPrintPage';
 import { SettingsContext } from './settings-context';
 
 export function App() {
@@ -63,6 +67,8 @@ export function App() {
         <Routes>
           <Route path="/print/vouchers" element={<VoucherPrintPage />} />
           <Route path="/print/progress" element={<ProgressPrintPage />} />
+          <Route path="/print/notice/:id" element={<NoticePrintPage />} />
+          <Route path="/print/payment-list" element={<PaymentListPrintPage />} />
         </Routes>
       </SettingsContext.Provider>
     );
@@ -76,6 +82,8 @@ export function App() {
           <Route path="/counter" element={<CounterPage />} />
           <Route path="/farmers/:id" element={<FarmerDetailPage />} />
           <Route path="/todo" element={<TodoPage />} />
+          <Route path="/notices" element={<NoticesPage />} />
+          <Route path="/notices/:id" element={<NoticeDetailPage />} />
           <Route path="/farmers/:farmerId/scraps/new" element={<ScrapFormPage />} />
           <Route path="/scraps" element={<ScrapLedgerPage />} />
           <Route path="/scraps/:id" element={<ScrapDetailPage />} />

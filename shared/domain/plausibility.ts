@@ -30,5 +30,7 @@ export function purchaseDateIssues(v: { purchaseDate: string; invoiceDate: strin
 
 /** Why a subsidy cannot be paid on a price (the subsidy may never exceed the price), or undefined. */
 export function subsidyOverPrice(totalFen: number, priceFen: number): string | undefined {
-  return totalFen > priceFen ? `补贴合计（${(totalFen / 100).toFixed(2)} 元）超过售价（${(priceFen / 100).toFixed(2)} 元），请核对售价` : undefined;
+  return totalFen > priceFen
+    ? `补贴合计（${(totalFen / 100).toFixed(2)} 元）超过售价（${(priceFen / 100).toFixed(2)} 元），请核对售价`
+    : undefined;
 }

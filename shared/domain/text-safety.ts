@@ -3,6 +3,7 @@
  * bidirectional overrides and isolates (which make "123" display as "321" — a classic way to disguise
  * an account or invoice number) and zero-width characters (which make two equal-looking serials differ).
  */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u180e]/u;

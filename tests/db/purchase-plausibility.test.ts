@@ -28,10 +28,14 @@ afterAll(() => core.dispose());
 describe('plausible amounts', () => {
   it('never computes a subsidy above the price (property, pure)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 50_000_000 }), fc.option(fc.integer({ min: 0, max: 30_000_000 }), { nil: null }), (price, base) => {
-        const s = computePurchaseSubsidy({ purchaseFen: base, capFen: null, capPercent: null }, price, null);
-        expect(s.purchaseFen).toBeLessThanOrEqual(price);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 50_000_000 }),
+        fc.option(fc.integer({ min: 0, max: 30_000_000 }), { nil: null }),
+        (price, base) => {
+          const s = computePurchaseSubsidy({ purchaseFen: base, capFen: null, capPercent: null }, price, null);
+          expect(s.purchaseFen).toBeLessThanOrEqual(price);
+        },
+      ),
     );
   });
 
@@ -65,9 +69,15 @@ describe('plausible amounts', () => {
 describe('plausible dates and text', () => {
   it('refuses impossible, future and out-of-order dates', async () => {
     expectFail(await core.call('purchases.create', fresh({ purchaseDate: '2025-02-30' })), 'VALIDATION');
-    const future = expectFail(await core.call('purchases.create', fresh({ purchaseDate: '2025-06-11', invoiceDate: '2025-06-11' })), 'VALIDATION');
+    const future = expectFail(
+      await core.call('purchases.create', fresh({ purchaseDate: '2025-06-11', invoiceDate: '2025-06-11' })),
+      'VALIDATION',
+    );
     expect(future.message).toContain('不能晚于今天');
-    const late = expectFail(await core.call('purchases.create', fresh({ purchaseDate: '2025-03-01', invoiceDate: '2025-04-01' })), 'VALIDATION');
+    const late = expectFail(
+      await core.call('purchases.create', fresh({ purchaseDate: '2025-03-01', invoiceDate: '2025-04-01' })),
+      'VALIDATION',
+    );
     expect(late.issues?.[0]?.message).toContain('30天');
   });
 
