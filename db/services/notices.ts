@@ -245,6 +245,7 @@ export function getNotice(ctx: ServiceContext, id: string): Notice {
   const s = getSettings(ctx);
   return {
     ...toSummary(summary, chinaToday(ctx)),
+    today: chinaToday(ctx),
     unitName: s.configured ? s.unitName : '',
     objectionContact: summary.objection_contact,
     rows,
@@ -280,6 +281,7 @@ export function applicationNoticeState(ctx: ServiceContext, id: string) {
   const p = payability(ctx, id);
   const summary = p.notice ? repo.noticeSummaryRow(ctx.db, p.notice.id) : undefined;
   return {
+    today: chinaToday(ctx),
     notice: summary ? toSummary(summary, chinaToday(ctx)) : null,
     payable: state.status === 'published' && !p.blocker,
     blocker: state.status === 'published' ? (p.blocker ?? null) : null,

@@ -87,6 +87,8 @@ export const noticeSummary = z.object({
 export type NoticeSummary = z.output<typeof noticeSummary>;
 
 export const notice = noticeSummary.extend({
+  /** Today in China by the service's clock: what payability is judged against. */
+  today: isoDate,
   unitName: z.string(),
   objectionContact: z.string(),
   rows: z.array(noticeRow),
@@ -146,6 +148,7 @@ export const OBJECTION_OUTCOME_LABELS = { recheck: '退回重新核验', returne
 /** Where one application stands in 公示/兑付: its notice, whether it may be paid and why not, objections, payment. */
 export const applicationNoticeInput = z.strictObject({ id: uuid });
 export const applicationNoticeState = z.object({
+  today: isoDate,
   notice: noticeSummary.nullable(),
   payable: z.boolean(),
   blocker: z.string().nullable(),

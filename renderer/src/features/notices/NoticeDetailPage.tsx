@@ -1,7 +1,6 @@
 import { Alert, App, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { chinaDate } from '../../../../shared/domain/civil-date';
 import type { NoticeRow } from '../../../../shared/schemas/notices';
 import { api } from '../../api/client';
 import { downloadBase64 } from '../../api/files';
@@ -26,7 +25,7 @@ export function NoticeDetailPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const n = notice.data;
-  const today = chinaDate(new Date());
+  const today = n?.today ?? '';
   const payable = (r: NoticeRow) => Boolean(n) && r.status === 'published' && !r.objectionOpen && today >= (n?.payableFrom ?? '9999');
   const done = () => {
     setDialog(null);

@@ -1,6 +1,5 @@
 import { Alert, App, Descriptions, Form, Input, Modal, Spin } from 'antd';
 import { useState } from 'react';
-import { chinaDate } from '../../../../shared/domain/civil-date';
 import type { ApplicationKind } from '../../../../shared/domain/workflow';
 import { api } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
@@ -20,7 +19,9 @@ interface Props {
 export function PayDialog({ kind, id, subject, onClose, onDone }: Props) {
   const { message } = App.useApp();
   const facts = useApiQuery(`pay:${id}`, () => api.notices.forApplication({ id }));
-  const [paidOn, setPaidOn] = useState<string | undefined>(chinaDate(new Date()));
+  const [typedPaidOn, setPaidOn] = useState<string | undefined>(undefined);
+  // today by the service's clock (China time) until a date is typed
+  const paidOn = typedPaidOn ?? facts.data?.today;
   const [amountFen, setAmountFen] = useState<number | undefined>(undefined);
   const [amountReason, setAmountReason] = useState('');
   const [financeDoc, setFinanceDoc] = useState('');
