@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { SessionStore } from './auth/sessions';
 import { assertFileInPlace } from './connection';
 import { JobRegistry } from './jobs/registry';
+import { chinaDate } from '../shared/domain/civil-date';
 
 /** What every service works with; tests pass their own clock. */
 export interface ServiceContext {
@@ -26,6 +27,9 @@ export function createContext(db: Database, dbPath: string, now: () => Date = ()
 }
 
 export const isoNow = (ctx: ServiceContext): string => ctx.now().toISOString();
+
+/** Today's civil date in China (YYYY-MM-DD), whatever the PC's time zone. */
+export const chinaToday = (ctx: ServiceContext): string => chinaDate(ctx.now());
 
 /**
  * Runs one write as one transaction that takes the write lock first (BEGIN IMMEDIATE), so a read-then-write

@@ -11,6 +11,8 @@ import { usersHandlers } from './handlers/users';
 import { jobsHandlers } from './handlers/jobs';
 import { farmersHandlers } from './handlers/farmers';
 import { mechanizationHandlers } from './handlers/mechanization';
+import { noticesHandlers } from './handlers/notices';
+import { paymentsHandlers } from './handlers/payments';
 import { partnersHandlers } from './handlers/partners';
 import { progressHandlers } from './handlers/progress';
 import { purchasesHandlers } from './handlers/purchases';
@@ -42,5 +44,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...reportsHandlers(ctx),
     ...jobsHandlers(ctx),
     ...backupsHandlers(ctx),
+    ...noticesHandlers(ctx),
+    ...paymentsHandlers(ctx),
   };
 }

@@ -1,9 +1,9 @@
-import dayjs from 'dayjs';
 import { AppError } from '../../shared/api/errors';
 import { addWorkdays, workdaysBetween } from '../../shared/domain/workdays';
-import { CHECKS, DEADLINE_WORKDAYS, STATUS_LABELS, canTransition, type Status } from '../../shared/domain/workflow';
+import { CHECKS, DEADLINE_WORKDAYS, STATUS_LABELS, canTransition, doorFor, type Status } from '../../shared/domain/workflow';
 import type { TodoItem } from '../../shared/schemas/applications';
-import { isoNow, writeTx, type ServiceContext } from '../context';
+import { chinaToday, isoNow, writeTx, type ServiceContext } from '../context';
+import { chinaDate } from '../../shared/domain/civil-date';
 import * as repo from '../repositories/applications';
 import type { Kind } from '../repositories/applications';
 import type { InstallationRow } from '../repositories/installation';
@@ -15,9 +15,17 @@ import { separationOf } from './duties';
 import { workCalendar } from './config';
 import { summaryOfFarmer } from './farmer-summary';
 import { requireOwnRow } from './installation';
+import { payability } from './notice-state';
+import { closeObjections } from './objections';
 import { requireInstallation } from './installation';
 
 const KIND_LABELS: Record<Kind, string> = { scrap: '报废登记', purchase: '购置登记' };
+
+const DOOR_MESSAGES = {
+  notice: '公示须发布公示批次：请在“公示”页面选择已核验的申请发布，公示期按工作日计算',
+  pay: '兑付须登记兑付信息（兑付日期、实付金额、入账账户、财政凭证号）：请使用“兑付”办理',
+  objection: '已公示的申请只能通过处理异议退回重新核验',
+} as const;
 
 /** Moves one application to a status and records who, when, why and which checks: the one place a status changes. */
 export function recordTransition(
@@ -61,6 +69,18 @@ export function recordTransition(
   });
 }
 
+/** A renewed scrap travels with its purchase: it takes the purchase's new status, with an event saying so. */
+export function followLinkedScrap(ctx: ServiceContext, installation: InstallationRow, kind: Kind, id: string, to: Status): void {
+  if (kind !== 'purchase') return;
+  const scrapId = getPurchase(ctx.db, id)?.scrap_id;
+  const scrap = scrapId ? repo.getState(ctx.db, 'scrap', scrapId) : undefined;
+  if (!scrap) return;
+  // a voided purchase releases its scrapped machine back to a scrap-only application
+  const [next, reason] =
+    to === 'voided' ? (['registered', '关联的购置申请已作废，转为单独报废申请'] as const) : ([to, '随关联购置申请办理'] as const);
+  if (scrap.status !== next) recordTransition(ctx, installation, 'scrap', scrap, next, { reason });
+}
+
 /** 核验 needs every on-site check ticked, and a dismantled machine with its signed form for any scrap part. */
 function assertVerifiable(ctx: ServiceContext, kind: Kind, id: string, checks: Record<string, boolean> | undefined) {
   const missing = CHECKS[kind].filter((c) => checks?.[c.key] !== true);
@@ -101,22 +121,14 @@ export function transition(
           },
         );
       }
+      const door = doorFor(state.status as Status, input.to);
+      if (door !== 'transition') throw new AppError('FORBIDDEN', DOOR_MESSAGES[door]);
       const { unseparated } = separationOf(ctx, installation, input.kind, id, input.to);
       if (input.to === 'verified') assertVerifiable(ctx, input.kind, id, input.checks);
+      if (input.to === 'returned' || input.to === 'voided') closeObjections(ctx, installation, id, input.to, input.reason ?? '');
       const checks = input.to === 'verified' ? { ...input.checks, ...(input.note ? { note: input.note } : {}) } : null;
       recordTransition(ctx, installation, input.kind, state, input.to, { reason: input.reason ?? input.note ?? null, checks, unseparated });
-      if (input.kind === 'purchase') {
-        const scrapId = getPurchase(ctx.db, id)?.scrap_id;
-        const scrap = scrapId ? repo.getState(ctx.db, 'scrap', scrapId) : undefined;
-        if (scrap) {
-          // a voided purchase releases its scrapped machine back to a scrap-only application
-          const [to, reason] =
-            input.to === 'voided'
-              ? (['registered', '关联的购置申请已作废，转为单独报废申请'] as const)
-              : ([input.to, '随关联购置申请办理'] as const);
-          if (scrap.status !== to) recordTransition(ctx, installation, 'scrap', scrap, to, { reason });
-        }
-      }
+      followLinkedScrap(ctx, installation, input.kind, id, input.to);
       const after = repo.getState(ctx.db, input.kind, id) as repo.ApplicationState;
       return { id, status: after.status as Status, statusAt: after.status_at };
     });
@@ -128,10 +140,12 @@ export function transition(
 export function todo(ctx: ServiceContext, input: { kind?: Kind; overdueOnly: boolean; page: number; pageSize: number }) {
   const installation = requireInstallation(ctx);
   const cal = workCalendar(ctx);
-  const today = dayjs(ctx.now()).format('YYYY-MM-DD');
+  const today = chinaToday(ctx);
   const all: TodoItem[] = repo.listOpen(ctx.db, installation.station_id, input.kind).map((r) => {
     const rule = DEADLINE_WORKDAYS[r.status as Status] ?? { days: 0, step: '' };
-    const dueDate = addWorkdays(dayjs(r.status_at).format('YYYY-MM-DD'), rule.days, cal);
+    const p = r.status === 'published' ? payability(ctx, r.id, today) : undefined;
+    // published: the finance bureau's 15 working days run from the end of the notice period
+    const dueDate = p?.notice ? addWorkdays(p.notice.end_date, 15, cal) : addWorkdays(chinaDate(new Date(r.status_at)), rule.days, cal);
     const workdaysLeft = workdaysBetween(today, dueDate, cal);
     return {
       kind: r.kind,
@@ -146,6 +160,8 @@ export function todo(ctx: ServiceContext, input: { kind?: Kind; overdueOnly: boo
       workdaysLeft,
       overdue: today > dueDate,
       totalFen: r.total_fen,
+      payableFrom: p?.notice?.payable_from ?? null,
+      objectionOpen: Boolean(p?.openObjections.length),
     };
   });
   all.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.statusAt.localeCompare(b.statusAt));

@@ -1,12 +1,16 @@
 import { DEFAULT_COUNTING_STAGE, type CountingStage } from '../../shared/domain/counting';
 import { DEFAULT_MECHANIZATION_WEIGHTS, type MechanizationWeights } from '../../shared/domain/mechanization';
+import { officialCalendar, type WorkCalendar } from '../../shared/domain/official-calendar';
 import type { ServiceContext } from '../context';
 
 /** Settings that rules read, with their defaults; stored as JSON in the config table when changed. */
 export const CONFIG_DEFAULTS = {
   /** More purchases than this by one buyer in one year need a reason (borrowed ID cards). */
   buyerYearlyLimit: 3,
-  /** Official holidays and make-up workdays (调休) for working-day deadlines, YYYY-MM-DD. */
+  /**
+   * Holidays and make-up workdays (调休) beyond the official calendars shipped in
+   * shared/domain/official-calendar.ts (a later year, a correction), YYYY-MM-DD; merged into them.
+   */
   holidays: [] as string[],
   makeupWorkdays: [] as string[],
   /** 计入口径: the review stage from which a machine counts toward the year's targets (目标进度). */
@@ -17,6 +21,11 @@ export const CONFIG_DEFAULTS = {
   reportingSilentDays: 30,
   /** Batches a batch (循环式) dryer runs per day, for t/day when only t/batch is known (DOMAIN §6, unconfirmed). */
   dryerBatchesPerDay: 2,
+  /** Where to object to a public notice (异议受理): the station's address and phone, printed on every notice. */
+  stationAddress: '' as string,
+  stationPhone: '' as string,
+  /** A purchase price below this share of the band's usual low price (or ¥100 without one) needs a reason. */
+  priceFloorPercent: 10,
   /** Year by which coal-fired grain dryers should be gone (DOMAIN §6, key air-pollution regions). */
   coalDryerTargetYear: 2025,
 };
@@ -35,7 +44,7 @@ export function setConfig<K extends ConfigKey>(ctx: ServiceContext, key: K, valu
     .run(key, JSON.stringify(value), ctx.now().toISOString());
 }
 
-/** The working-day calendar for deadlines. */
-export function workCalendar(ctx: ServiceContext) {
-  return { holidays: new Set(getConfig(ctx, 'holidays')), makeupDays: new Set(getConfig(ctx, 'makeupWorkdays')) };
+/** The working-day calendar for every deadline: the official calendars plus what settings add. */
+export function workCalendar(ctx: ServiceContext): WorkCalendar {
+  return officialCalendar({ holidays: getConfig(ctx, 'holidays'), makeupWorkdays: getConfig(ctx, 'makeupWorkdays') });
 }

@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { chinaDate } from '../../shared/domain/civil-date';
 import { AppError } from '../../shared/api/errors';
 import {
   countsOperating,
@@ -20,7 +20,7 @@ import { getConfig, setConfig } from './config';
 import { requireInstallation } from './installation';
 
 /** Today as the user's calendar has it (the machine's local date), YYYY-MM-DD. */
-export const todayOf = (ctx: ServiceContext): string => dayjs(ctx.now()).format('YYYY-MM-DD');
+export const todayOf = (ctx: ServiceContext): string => chinaDate(ctx.now());
 
 export function dryingConfig(ctx: ServiceContext): DryingConfig {
   return { batchesPerDay: getConfig(ctx, 'dryerBatchesPerDay'), coalTargetYear: getConfig(ctx, 'coalDryerTargetYear') };

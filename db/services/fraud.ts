@@ -1,3 +1,4 @@
+import { priceFloorFen } from '../../shared/domain/plausibility';
 import { AppError } from '../../shared/api/errors';
 import { formatFen } from '../../shared/domain/money';
 import { editDistance } from '../../shared/domain/machine-ids';
@@ -110,6 +111,13 @@ export function purchaseWarnings(ctx: ServiceContext, f: WarningFacts): Warning[
     out.push({
       code: 'price_outlier',
       message: `售价 ${formatFen(f.priceFen)} 元明显偏离该档次的常见价格（${low !== null ? formatFen(low) : '—'} – ${high !== null ? formatFen(high) : '—'} 元），请核对发票`,
+    });
+  }
+  const floor = priceFloorFen(f.priceLowFen, getConfig(ctx, 'priceFloorPercent'));
+  if (f.priceFen < floor) {
+    out.push({
+      code: 'price_floor',
+      message: `售价 ${formatFen(f.priceFen)} 元低于该档次的最低合理价格（${formatFen(floor)} 元），请核对发票并说明原因`,
     });
   }
   if (f.scrapHandoverDate && f.purchaseDate < f.scrapHandoverDate) {

@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { chinaDate } from '../../shared/domain/civil-date';
 import { countedStatuses, type CountingStage } from '../../shared/domain/counting';
 import { recentWindow } from '../../shared/domain/pace';
 import { TOWNSHIPS } from '../../shared/domain/townships';
@@ -6,9 +6,9 @@ import type { ServiceContext } from '../context';
 import { purchaseMonthItems, purchaseTotals, scrapMonthItems, scrapTotals, type TotalsRow } from '../repositories/progress';
 import { getConfig } from './config';
 
-/** Today in the installation's time zone (Guan County), YYYY-MM-DD. */
+/** Today in China (Guan County), YYYY-MM-DD, whatever the PC's zone. */
 export function today(ctx: ServiceContext): string {
-  return dayjs(ctx.now()).format('YYYY-MM-DD');
+  return chinaDate(ctx.now());
 }
 
 export const currentYear = (ctx: ServiceContext): number => Number(today(ctx).slice(0, 4));

@@ -2,7 +2,8 @@ import { AppError } from '../../shared/api/errors';
 import { normalizeMachineNo, parseNameplateQr } from '../../shared/domain/machine-ids';
 import { computePurchaseSubsidy } from '../../shared/domain/subsidy';
 import type { Purchase, PurchaseListItem, PurchaseValues } from '../../shared/schemas/purchases';
-import { isoNow, writeTx, type ServiceContext } from '../context';
+import { purchaseDateIssues, subsidyOverPrice } from '../../shared/domain/plausibility';
+import { chinaToday, isoNow, writeTx, type ServiceContext } from '../context';
 import { listEvents } from '../repositories/applications';
 import type { InstallationRow } from '../repositories/installation';
 import type { LedgerFilter } from '../repositories/ledger-query';
@@ -112,8 +113,9 @@ function linkableScrap(ctx: ServiceContext, installation: InstallationRow, v: Pu
 function derive(ctx: ServiceContext, installation: InstallationRow, v: PurchaseValues, selfId?: string) {
   requireLiveFarmer(ctx, installation.station_id, v.farmerId);
   requireLivePartner(ctx, 'dealer', v.dealerId, 'dealerId');
-  const today = isoNow(ctx).slice(0, 10);
-  if (v.purchaseDate > today) throw AppError.field('VALIDATION', ['purchaseDate'], '购机日期不能晚于今天');
+  const today = chinaToday(ctx);
+  const dateIssue = purchaseDateIssues(v, today)[0];
+  if (dateIssue) throw AppError.field('VALIDATION', [dateIssue.path], dateIssue.message);
   const qr = v.qrCode ? parseNameplateQr(v.qrCode) : null;
   const factoryNoNorm = normalizeMachineNo(v.factoryNo) ?? '';
   if (qr && normalizeMachineNo(qr.serial) !== factoryNoNorm) {
@@ -128,6 +130,8 @@ function derive(ctx: ServiceContext, installation: InstallationRow, v: PurchaseV
     v.priceFen,
     scrap ? { scrapFen: scrap.scrap_fen, scrapReplaceFen: scrap.scrap_replace_fen } : null,
   );
+  const overPrice = subsidyOverPrice(subsidy.totalFen, v.priceFen);
+  if (overPrice) throw AppError.field('VALIDATION', ['priceFen'], overPrice);
   const modelNorm = normalizeMachineNo(v.model) ?? '';
   const warnings = purchaseWarnings(ctx, {
     id: selfId,

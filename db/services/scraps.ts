@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { normalizeMachineNo } from '../../shared/domain/machine-ids';
 import type { Scrap, ScrapListItem, ScrapValues } from '../../shared/schemas/scraps';
-import { isoNow, writeTx, type ServiceContext } from '../context';
+import { chinaToday, isoNow, writeTx, type ServiceContext } from '../context';
 import { listEvents } from '../repositories/applications';
 import type { LedgerFilter } from '../repositories/ledger-query';
 import { getPartner } from '../repositories/partners';
@@ -44,7 +44,7 @@ function toListItem(r: repo.ScrapLedgerRow): ScrapListItem {
 
 /** Columns computed from what was typed: normalised numbers, the catalogue band and the frozen amounts. */
 function derived(ctx: ServiceContext, v: ScrapValues) {
-  const date = v.handoverDate ?? isoNow(ctx).slice(0, 10);
+  const date = v.handoverDate ?? chinaToday(ctx);
   const band = bandForMachine(ctx, { date, item: v.item, paramValue: v.paramValue, variant: v.variant }, 'scrap');
   const scrapFen = band.scrapFen ?? 0;
   return {
@@ -77,7 +77,7 @@ function derived(ctx: ServiceContext, v: ScrapValues) {
 function checkRefs(ctx: ServiceContext, stationId: string, v: ScrapValues) {
   requireLiveFarmer(ctx, stationId, v.farmerId);
   requireLivePartner(ctx, 'recycler', v.recyclerId, 'recyclerId');
-  const today = isoNow(ctx).slice(0, 10);
+  const today = chinaToday(ctx);
   if (v.handoverDate && v.handoverDate > today) throw AppError.field('VALIDATION', ['handoverDate'], '交售日期不能晚于今天');
   if (v.dismantleDate && v.dismantleDate > today) throw AppError.field('VALIDATION', ['dismantleDate'], '拆解日期不能晚于今天');
 }

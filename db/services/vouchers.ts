@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
-import dayjs from 'dayjs';
 import { AppError } from '../../shared/api/errors';
-import { maskIdNumber, maskName } from '../../shared/domain/mask';
+import { maskBankCard, maskIdNumber, maskName } from '../../shared/domain/mask';
 import { fenToUppercase } from '../../shared/domain/money';
 import {
   formatSignedVoucherQr,
@@ -12,8 +11,9 @@ import {
   voucherNumber,
 } from '../../shared/domain/voucher-code';
 import { COUNTED_STATUSES, STATUS_LABELS, type Status } from '../../shared/domain/workflow';
-import type { Voucher, VoucherListItem, VoucherSnapshot, VerifyOutput } from '../../shared/schemas/vouchers';
-import { isoNow, writeTx, type ServiceContext } from '../context';
+import type { Voucher, VoucherListItem, VoucherPayment, VoucherSnapshot, VerifyOutput } from '../../shared/schemas/vouchers';
+import { livePaymentOf } from '../repositories/payments';
+import { chinaToday, isoNow, writeTx, type ServiceContext } from '../context';
 import type { InstallationRow } from '../repositories/installation';
 import { getPurchase } from '../repositories/purchases';
 import { getScrap, linkedPurchaseId } from '../repositories/scraps';
@@ -38,7 +38,15 @@ export function checkCode(secret: string, number: string, totalFen: number): str
   return out;
 }
 
-export function toVoucher(r: repo.VoucherRow): Voucher {
+/** The payment facts of an application, as a voucher prints them (account masked). */
+function paymentFacts(ctx: ServiceContext, applicationId: string): VoucherPayment | null {
+  const p = livePaymentOf(ctx.db, applicationId);
+  return p
+    ? { paidOn: p.paid_on, amountFen: p.amount_fen, accountMasked: maskBankCard(p.account_no), bankName: p.bank_name, financeDoc: p.finance_doc }
+    : null;
+}
+
+export function toVoucher(r: repo.VoucherRow, payment: VoucherPayment | null = null): Voucher {
   return {
     id: r.id,
     stationId: r.station_id,
@@ -68,6 +76,7 @@ export function toVoucher(r: repo.VoucherRow): Voucher {
     createdAt: r.created_at,
     voidedAt: r.voided_at,
     voidReason: r.void_reason,
+    payment,
   };
 }
 
@@ -93,7 +102,7 @@ export function issueVoucher(ctx: ServiceContext, input: { kind: 'scrap' | 'purc
     const { purchase, scrap, app } = loadApplication(ctx, installation, input.kind, input.applicationId);
     if (installation.role !== 'station' || !installation.township_code) throw new AppError('FORBIDDEN', '只有乡镇农机站可以出具补贴凭证');
     const snapshot = buildSnapshot(ctx, installation, { purchase, scrap });
-    const issueDate = dayjs(ctx.now()).format('YYYY-MM-DD');
+    const issueDate = chinaToday(ctx);
     const year = Number(issueDate.slice(0, 4));
     const seq = repo.nextSeq(ctx.db, installation.station_id, year);
     const number = voucherNumber(installation.township_code, year, seq);
@@ -139,7 +148,7 @@ export function issueVoucher(ctx: ServiceContext, input: { kind: 'scrap' | 'purc
 export function getVoucher(ctx: ServiceContext, id: string): Voucher {
   const row = repo.getVoucher(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND', '未找到该凭证');
-  return toVoucher(row);
+  return toVoucher(row, paymentFacts(ctx, row.application_id));
 }
 
 export function listVouchers(
@@ -201,7 +210,7 @@ export function recordPrint(ctx: ServiceContext, input: { ids: string[] }) {
         before: { printCount: row.print_count },
         after: { printCount: row.print_count + 1, reprint: row.print_count > 0 },
       });
-      return toVoucher({ ...row, print_count: row.print_count + 1, last_printed_at: at, updated_at: at });
+      return toVoucher({ ...row, print_count: row.print_count + 1, last_printed_at: at, updated_at: at }, paymentFacts(ctx, row.application_id));
     });
     return { items };
   });

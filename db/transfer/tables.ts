@@ -16,6 +16,7 @@ import {
   dryingSitePhotoRow,
   dryingSiteRow,
 } from '../../shared/schemas/station-rows-drying';
+import { noticeItemRow, noticeRow, objectionRow, paymentRow } from '../../shared/schemas/station-rows-notices';
 
 /** A table whose rows travel from a station to the county, read and written with explicit columns. */
 export interface TableSpec {
@@ -42,6 +43,10 @@ export const TRAVELLING_TABLES: readonly TableSpec[] = [
   spec('purchases', '购置登记', purchaseRow),
   spec('application_events', '办理记录', applicationEventRow),
   spec('vouchers', '补贴凭证', voucherRow),
+  spec('notices', '公示批次', noticeRow),
+  spec('notice_items', '公示明细', noticeItemRow),
+  spec('objections', '公示异议', objectionRow),
+  spec('payments', '兑付记录', paymentRow),
   spec('drying_sites', '烘干设施', dryingSiteRow),
   spec('drying_site_events', '烘干设施阶段记录', dryingSiteEventRow),
   spec('dryers', '烘干机', dryerRow),

@@ -27,7 +27,7 @@ async function run(method: DesktopMethod, input: unknown, contents: WebContents)
             pageSize: o.pageSize,
             copies: o.copies,
             printBackground: true,
-            margins: { marginType: 'none' },
+            ...(o.cssPage ? { landscape: true } : { margins: { marginType: 'none' as const } }),
           },
           (printed, reason) => resolve({ printed, reason: printed ? null : reason || '已取消打印' }),
         );
@@ -42,7 +42,11 @@ async function run(method: DesktopMethod, input: unknown, contents: WebContents)
       };
       const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       if (choice.canceled || !choice.filePath) return { saved: false, path: null };
-      const pdf = await contents.printToPDF({ pageSize: o.pageSize, printBackground: true, margins: { marginType: 'none' } });
+      const pdf = await contents.printToPDF(
+        o.cssPage
+          ? { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false }
+          : { pageSize: o.pageSize, printBackground: true, margins: { marginType: 'none' } },
+      );
       await writeFile(choice.filePath, pdf);
       return { saved: true, path: choice.filePath };
     }

@@ -41,10 +41,15 @@ const ProgressPage = page(() => import('./features/progress/ProgressPage'), 'Pro
 const SettingsPage = page(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 const VoucherPrintPage = page(() => import('./features/vouchers/VoucherPrintPage'), 'VoucherPrintPage');
 const ProgressPrintPage = page(() => import('./features/progress/ProgressPrintPage'), 'ProgressPrintPage');
+const NoticesPage = page(() => import('./features/notices/NoticesPage'), 'NoticesPage');
+const NoticeDetailPage = page(() => import('./features/notices/NoticeDetailPage'), 'NoticeDetailPage');
+const NoticePrintPage = page(() => import('./features/notices/NoticePrintPage'), 'NoticePrintPage');
+const PaymentListPrintPage = page(() => import('./features/notices/PaymentListPrintPage'), 'PaymentListPrintPage');
 
 /** The menu's pages by path, for fetching one as the pointer moves onto its menu entry (a head start on the click). */
 const BY_MENU_PATH: Record<string, { preload: () => Promise<unknown> }> = {
   '/todo': TodoPage,
+  '/notices': NoticesPage,
   '/scraps': ScrapLedgerPage,
   '/purchases': PurchaseLedgerPage,
   '/catalog': CatalogPage,
@@ -72,6 +77,8 @@ export function PrintRoutes() {
       <Routes>
         <Route path="/print/vouchers" element={<VoucherPrintPage />} />
         <Route path="/print/progress" element={<ProgressPrintPage />} />
+        <Route path="/print/notice/:id" element={<NoticePrintPage />} />
+        <Route path="/print/payment-list" element={<PaymentListPrintPage />} />
       </Routes>
     </Suspense>
   );
@@ -86,6 +93,8 @@ export function ShellRoutes() {
         <Route path="/counter" element={<CounterPage />} />
         <Route path="/farmers/:id" element={<FarmerDetailPage />} />
         <Route path="/todo" element={<TodoPage />} />
+        <Route path="/notices" element={<NoticesPage />} />
+        <Route path="/notices/:id" element={<NoticeDetailPage />} />
         <Route path="/farmers/:farmerId/scraps/new" element={<ScrapFormPage />} />
         <Route path="/scraps" element={<ScrapLedgerPage />} />
         <Route path="/scraps/:id" element={<ScrapDetailPage />} />

@@ -11,6 +11,8 @@ import { usersMethods } from './methods/users';
 import { jobsMethods } from './methods/jobs';
 import { farmersMethods } from './methods/farmers';
 import { mechanizationMethods } from './methods/mechanization';
+import { noticesMethods } from './methods/notices';
+import { paymentsMethods } from './methods/payments';
 import { partnersMethods } from './methods/partners';
 import { progressMethods } from './methods/progress';
 import { purchasesMethods } from './methods/purchases';
@@ -46,6 +48,8 @@ export const contract = {
   ...reportsMethods,
   ...jobsMethods,
   ...backupsMethods,
+  ...noticesMethods,
+  ...paymentsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -15,11 +15,17 @@ export const desktopMethods = {
       deviceName: z.string().max(200).optional(),
       pageSize: z.enum(['A4', 'A5']).default('A4'),
       copies: z.number().int().min(1).max(10).default(1),
+      /** The page's own @page size and margins (A4 landscape notice with page numbers in its margins). */
+      cssPage: z.boolean().default(false),
     }),
     output: z.object({ printed: z.boolean(), reason: z.string().nullable() }),
   },
   'desktop.savePdf': {
-    input: z.strictObject({ fileName: z.string().trim().min(1).max(120), pageSize: z.enum(['A4', 'A5']).default('A4') }),
+    input: z.strictObject({
+      fileName: z.string().trim().min(1).max(120),
+      pageSize: z.enum(['A4', 'A5']).default('A4'),
+      cssPage: z.boolean().default(false),
+    }),
     output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
 } as const;

@@ -50,3 +50,8 @@ export function maskName(value: Maybe): string {
   if (chars.length === 2) return `${chars[0] as string}*`;
   return (chars[0] as string) + stars(chars.length - 2) + (chars[chars.length - 1] as string);
 }
+
+/** A buyer's name as the public notice prints it: people masked (张*明, 张*), organisations in full. */
+export function noticeName(name: Maybe, isOrganisation: boolean): string {
+  return isOrganisation ? (name ?? '').trim() : maskName(name);
+}

@@ -45,6 +45,11 @@ export function purchasePart(band: PurchaseTerms, priceFen: number): { fen: numb
       notes.push(`不超过售价的 ${band.capPercent}%`);
     }
   }
+  if (priceFen >= 0 && priceFen < fen) {
+    // the subsidy never exceeds what the machine cost
+    fen = priceFen;
+    notes.push('不超过售价');
+  }
   return notes.length ? { fen, note: notes.join('；') } : { fen };
 }
 

@@ -27,8 +27,8 @@ const NEXT: Record<Status, readonly Status[]> = {
   registered: ['accepted', 'returned', 'voided'],
   accepted: ['verified', 'returned', 'voided'],
   verified: ['published', 'returned', 'voided'],
-  // an objection during the public notice sends it back
-  published: ['paid', 'returned', 'voided'],
+  // an objection during the public notice sends it back to 核验 (accepted) or returns it
+  published: ['paid', 'accepted', 'returned', 'voided'],
   paid: [],
   returned: ['registered', 'voided'],
   voided: [],
@@ -40,6 +40,19 @@ export function allowedNext(from: Status): readonly Status[] {
 
 export function canTransition(from: Status, to: Status): boolean {
   return NEXT[from].includes(to);
+}
+
+/**
+ * Moves that have their own door, with the facts they need: 公示 publishes a notice batch (notices.create),
+ * 兑付 records the payment (applications.pay), and a published application goes back to 核验 only by
+ * resolving an objection (applications.objection). Everything else goes through applications.transition.
+ */
+export type Door = 'notice' | 'pay' | 'objection' | 'transition';
+export function doorFor(from: Status, to: Status): Door {
+  if (to === 'published') return 'notice';
+  if (to === 'paid') return 'pay';
+  if (from === 'published' && to === 'accepted') return 'objection';
+  return 'transition';
 }
 
 /** Moves that need a reason in words. */

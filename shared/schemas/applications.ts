@@ -46,6 +46,9 @@ export const todoItem = z.object({
   workdaysLeft: z.number().int(),
   overdue: z.boolean(),
   totalFen: z.number().int(),
+  /** Published items: the first day 兑付 may be confirmed (after the notice period), and whether an objection is open. */
+  payableFrom: isoDate.nullable(),
+  objectionOpen: z.boolean(),
 });
 export type TodoItem = z.output<typeof todoItem>;
 export const todoPage = pageOf(todoItem).extend({ overdueCount: z.number().int() });

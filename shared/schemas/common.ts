@@ -1,9 +1,12 @@
 import { z } from '../api/zod-locale';
-import { UNSAFE_TEXT } from '../domain/text-safety';
+import { isRealDate } from '../domain/civil-date';
+import { unsafeTextReason } from '../domain/text-safety';
 
 export const uuid = z.uuid({ error: '编号格式不正确' });
-/** A calendar date, YYYY-MM-DD. */
-export const isoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+/** A calendar date, YYYY-MM-DD, that exists (no 2025-02-29). */
+export const isoDate = z.iso
+  .date({ error: '日期格式应为 YYYY-MM-DD' })
+  .refine((d) => isRealDate(d), { message: '日期不存在，请核对' });
 /** A moment, ISO-8601 UTC. */
 export const isoDateTime = z.iso.datetime({ error: '时间格式不正确' });
 
@@ -28,25 +31,34 @@ export const voidInput = z.strictObject({
   reason: z.string().trim().min(2, '请填写作废原因（至少2个字）').max(200, '作废原因不超过200字'),
 });
 
-/** Optional free text: blank becomes undefined so the database stores NULL. */
-/** Typed text never holds control, bidi-override or zero-width characters (the same rule as station-file import). */
-const safe = (label: string) => [(s: string) => !UNSAFE_TEXT.test(s), `${label}含有不可见的控制字符或文字方向控制符，请重新输入`] as const;
+/** Refuses control, bidi-override and zero-width characters, naming the field. */
+export function safeText(label: string, multiline = false) {
+  return (v: string | undefined, ctx: z.RefinementCtx) => {
+    const reason = v ? unsafeTextReason(v, label, multiline) : undefined;
+    if (reason) ctx.addIssue({ code: 'custom', message: reason });
+  };
+}
 
-export function optionalText(max: number, label: string) {
+/** Over-long text is refused with the limit and the length typed, never cut. */
+const tooLong = (label: string, max: number) => (issue: { input?: unknown }) =>
+  `${label}不超过${max}字（现为${typeof issue.input === 'string' ? Array.from(issue.input).length : '?'}字），请删减`;
+
+/** Optional free text: blank becomes undefined so the database stores NULL. */
+export function optionalText(max: number, label: string, multiline = false) {
   return z
     .string()
     .trim()
-    .max(max, `${label}不超过${max}字`)
-    .refine(...safe(label))
+    .max(max, { error: tooLong(label, max) })
+    .superRefine(safeText(label, multiline))
     .optional()
     .transform((v) => (v ? v : undefined));
 }
 
-export function requiredText(max: number, label: string, verb = '填写') {
+export function requiredText(max: number, label: string, verb = '填写', multiline = false) {
   return z
     .string({ error: `请${verb}${label}` })
     .trim()
     .min(1, `请${verb}${label}`)
-    .max(max, `${label}不超过${max}字`)
-    .refine(...safe(label));
+    .max(max, { error: tooLong(label, max) })
+    .superRefine(safeText(label, multiline));
 }

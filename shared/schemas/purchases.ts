@@ -1,4 +1,5 @@
 import { z } from '../api/zod-locale';
+import { purchaseDateIssues } from '../domain/plausibility';
 import { isoDate, isoDateTime, optionalText, pageOf, requiredText, uuid } from './common';
 import { farmerSummary, reviewState, machineNo, makerField, modelField, positiveParam, status } from './machines';
 
@@ -10,7 +11,7 @@ export const TERMINAL_LABELS: Record<(typeof TERMINAL_KINDS)[number], string> = 
 };
 
 /** Warnings that may be overridden with a reason in words (DOMAIN.md §8). */
-export const WARNING_CODES = ['buyer_many', 'model_near', 'price_outlier', 'date_before_handover'] as const;
+export const WARNING_CODES = ['buyer_many', 'model_near', 'price_outlier', 'price_floor', 'date_before_handover'] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 export const warning = z.object({ code: z.enum(WARNING_CODES), message: z.string() });
@@ -49,9 +50,7 @@ function checkPurchase(v: PurchaseShape, ctx: z.RefinementCtx) {
   if (v.terminalKind !== 'none' && !v.terminalId) {
     ctx.addIssue({ code: 'custom', path: ['terminalId'], message: '装有终端时请填写终端编号' });
   }
-  if (v.invoiceDate < v.purchaseDate) {
-    ctx.addIssue({ code: 'custom', path: ['invoiceDate'], message: '开票日期不能早于购机日期' });
-  }
+  for (const issue of purchaseDateIssues(v)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
 }
 
 export const purchaseInput = z.strictObject(purchaseFields).superRefine(checkPurchase);

@@ -50,6 +50,16 @@ export const voucherSnapshot = z.object({
 });
 export type VoucherSnapshot = z.output<typeof voucherSnapshot>;
 
+/** What was paid (兑付), read live from the payment record: a voucher printed after payment shows it. */
+export const voucherPayment = z.object({
+  paidOn: isoDate,
+  amountFen: z.number().int(),
+  accountMasked: z.string(),
+  bankName: z.string(),
+  financeDoc: z.string(),
+});
+export type VoucherPayment = z.output<typeof voucherPayment>;
+
 export const voucher = z.object({
   id: uuid,
   stationId: uuid,
@@ -71,6 +81,7 @@ export const voucher = z.object({
   createdAt: isoDateTime,
   voidedAt: isoDateTime.nullable(),
   voidReason: z.string().nullable(),
+  payment: voucherPayment.nullable(),
 });
 export type Voucher = z.output<typeof voucher>;
 

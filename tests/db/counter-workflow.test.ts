@@ -5,6 +5,7 @@ import type { Scrap } from '../../shared/schemas/scraps';
 import type { TodoItem } from '../../shared/schemas/applications';
 import { expectFail, expectOk, farmerInput, stationCore, type TempCore } from '../support/core';
 import { ALL_PURCHASE_CHECKS, ALL_SCRAP_CHECKS, tractorPurchase, tractorScrap } from '../support/counter';
+import { bankDetails, publishAndPay, setStationContact } from '../support/notices';
 
 /** A clock the test moves by hand (each call still advances one second so writes stay ordered). */
 function manualClock(start: string) {
@@ -24,7 +25,7 @@ const clock = manualClock('2025-03-03T01:00:00Z'); // a Monday morning in Guan C
 beforeEach(async () => {
   clock.set('2025-03-03T01:00:00Z');
   core = await stationCore({ now: clock.now });
-  zhang = expectOk<Farmer>(await core.call('farmers.create', farmerInput(1, { name: '张三' })));
+  zhang = expectOk<Farmer>(await core.call('farmers.create', farmerInput(1, { name: '张三', ...bankDetails() })));
 });
 afterEach(() => core.dispose());
 
@@ -37,8 +38,7 @@ describe('review stages', () => {
     const p = expectOk<Purchase>(await core.call('purchases.create', tractorPurchase(zhang.id, { scrapId: scrap.id })));
     expectOk(await move('purchase', [p.id], 'accepted'));
     expectOk(await move('purchase', [p.id], 'verified', { checks: ALL_PURCHASE_CHECKS, note: '四项一致' }));
-    expectOk(await move('purchase', [p.id], 'published'));
-    expectOk(await move('purchase', [p.id], 'paid'));
+    await publishAndPay(core, 'purchase', p.id);
     const done = expectOk<Purchase>(await core.call('purchases.get', { id: p.id }));
     expect(done.status).toBe('paid');
     expect(done.events.map((e) => e.toStatus)).toEqual(['accepted', 'verified', 'published', 'paid']);
@@ -108,8 +108,13 @@ describe('review stages', () => {
     expect(e.details).toMatchObject({ id: ids[2] });
     for (const id of ids.slice(0, 2)) expect(expectOk<Purchase>(await core.call('purchases.get', { id })).status).toBe('accepted');
     expectOk(await move('purchase', ids.slice(0, 2), 'verified', { checks: ALL_PURCHASE_CHECKS }));
-    const published = expectOk<{ items: { status: string }[] }>(await move('purchase', ids.slice(0, 2), 'published'));
-    expect(published.items.map((i) => i.status)).toEqual(['published', 'published']);
+    await setStationContact(core);
+    const items = ids.map((id) => ({ kind: 'purchase', id }));
+    // 公示 is all or nothing too: the unverified third one refuses the whole batch
+    expectFail(await core.call('notices.create', { items, startDate: '2025-03-03' }), 'CONFLICT');
+    expect(expectOk<Purchase>(await core.call('purchases.get', { id: ids[0]! })).status).toBe('verified');
+    expectOk(await core.call('notices.create', { items: items.slice(0, 2), startDate: '2025-03-03' }));
+    for (const id of ids.slice(0, 2)) expect(expectOk<Purchase>(await core.call('purchases.get', { id })).status).toBe('published');
   });
 });
 

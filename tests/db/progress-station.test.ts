@@ -6,6 +6,7 @@ import type { Purchase } from '../../shared/schemas/purchases';
 import type { Scrap } from '../../shared/schemas/scraps';
 import { expectOk, farmerInput, stationCore, steppingClock, type TempCore } from '../support/core';
 import { ALL_PURCHASE_CHECKS, ALL_SCRAP_CHECKS, tractorPurchase, tractorScrap } from '../support/counter';
+import { bankDetails, publishAndPay } from '../support/notices';
 
 /**
  * The whole counter path at a 柳林镇 station: registered through the services, reviewed stage by stage,
@@ -30,7 +31,7 @@ beforeAll(async () => {
   core = await stationCore({ now: steppingClock(Date.parse('2025-03-03T02:00:00Z')) });
   const farmers: Farmer[] = [];
   for (const [i, extra] of [
-    { name: '张三' },
+    { name: '张三', ...bankDetails() },
     { name: '李四' },
     { name: '王五', townshipCode: '371525001' as const },
     { name: '赵六' },
@@ -41,7 +42,8 @@ beforeAll(async () => {
   // 张三: scrap and replace, paid
   made.renewedScrap = expectOk<Scrap>(await core.call('scraps.create', tractorScrap(f1.id)));
   made.paid = expectOk<Purchase>(await core.call('purchases.create', tractorPurchase(f1.id, { scrapId: made.renewedScrap.id })));
-  await move('purchase', made.paid.id, 'accepted', 'verified', 'published', 'paid');
+  await move('purchase', made.paid.id, 'accepted', 'verified');
+  await publishAndPay(core, 'purchase', made.paid.id);
   // 李四: a BeiDou tractor, verified; and a seeder scrapped on its own, verified
   made.verified = expectOk<Purchase>(
     await core.call('purchases.create', tractorPurchase(f2.id, { factoryNo: 'SN-L2', engineNo: 'EN-L2' })),

@@ -9,6 +9,7 @@ import { LedgerPageModel } from './pages/ledger-page';
 import { RecordPageModel } from './pages/record-page';
 
 test('scrap-and-replace at the counter from the keyboard: scrap, purchase, review to 兑付, ledger and Excel', async ({ page, app }) => {
+  test.setTimeout(120_000); // the whole counter path, 公示 and 兑付 included
   const consoleErrors = watchConsole(page);
   await station(app, ZHANG);
   await openApp(page, app);
@@ -128,9 +129,23 @@ test('scrap-and-replace at the counter from the keyboard: scrap, purchase, revie
   await record.expectStatus('已受理');
   await record.verify(PURCHASE_CHECKS, '发票、铭牌与实物一致');
   await record.expectStatus('已核验');
-  await record.simpleAction('published', '公示');
+  // 公示 opens the notice page with this application chosen; 兑付 after the period, with its facts
+  await ok(app.core.call('notices.setContact', { address: '柳林镇政府院内农机站', phone: '0635-5123456' }));
+  const recordUrl = page.url();
+  await page.getByTestId('action-published').click();
+  await expect(page.getByTestId('notice-publish')).toHaveText('发布公示（1）');
+  await page.getByTestId('notice-publish').click();
+  await expect(page.getByTestId('notice-payable')).toBeVisible();
+  const realNow = app.core.ctx.now;
+  const later = Date.now() + 14 * 86_400_000;
+  app.core.ctx.now = () => new Date(later); // two weeks on: the notice period is over
+  await page.goto(recordUrl);
   await record.expectStatus('已公示');
-  await record.simpleAction('paid', '兑付');
+  await page.getByTestId('action-paid').click();
+  await page.getByTestId('pay-finance-doc').fill('冠财农〔2025〕31号');
+  await page.getByRole('button', { name: '确认兑付' }).click();
+  await expect(page.getByTestId('pay-dialog')).toBeHidden();
+  app.core.ctx.now = realNow;
   await record.expectStatus('已兑付');
   await expect(record.history.locator('tbody tr')).toHaveCount(4);
   await expect(record.history).toContainText('见铭牌');
@@ -249,9 +264,15 @@ test('待办 lists open applications by deadline and publishes two verified ones
   for (const row of await rows.filter({ hasText: '已核验' }).all()) await row.locator('input[type=checkbox]').check();
   await expect(page.getByTestId('batch-run')).toHaveText('批量公示（2）');
   await screenshot(page, 'counter-todo');
+  await ok(app.core.call('notices.setContact', { address: '柳林镇政府院内农机站', phone: '0635-5123456' }));
   await page.getByTestId('batch-run').click();
+  await expect(page.getByTestId('notice-publish')).toHaveText('发布公示（2）');
+  await page.getByTestId('notice-publish').click();
+  await expect(page.getByTestId('notice-payable')).toBeVisible();
+  await page.getByRole('menuitem', { name: /待办/ }).click();
   await expect(rows.filter({ hasText: '已公示' })).toHaveCount(2);
   await expect(rows.filter({ hasText: '已公示' }).first()).toContainText('兑付');
+  await expect(rows.filter({ hasText: '已公示' }).first().getByTestId('payable-from')).toBeVisible();
   for (const id of ready) {
     const p = await ok(app.core.call('purchases.get', { id }));
     expect(p.status).toBe('published');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedNext, canTransition, STATUSES, type Status } from '../../shared/domain/workflow';
+import { allowedNext, canTransition, doorFor, STATUSES, type Status } from '../../shared/domain/workflow';
 
 describe('review stages', () => {
   it('moves forward one stage at a time', () => {
@@ -21,7 +21,18 @@ describe('review stages', () => {
     }
     const order = (s: Status) => STATUSES.indexOf(s);
     for (const from of ['accepted', 'verified', 'published'] as Status[]) {
-      for (const to of allowedNext(from).filter((t) => t !== 'returned' && t !== 'voided')) expect(order(to)).toBeGreaterThan(order(from));
+      // the one way back: an objection during 公示 sends it back to 核验, through its own door
+      for (const to of allowedNext(from).filter((t) => t !== 'returned' && t !== 'voided' && doorFor(from, t) !== 'objection')) {
+        expect(order(to)).toBeGreaterThan(order(from));
+      }
     }
+    expect(doorFor('published', 'accepted')).toBe('objection');
+  });
+
+  it('sends 公示 and 兑付 through their own doors', () => {
+    expect(doorFor('verified', 'published')).toBe('notice');
+    expect(doorFor('published', 'paid')).toBe('pay');
+    expect(doorFor('accepted', 'verified')).toBe('transition');
+    expect(doorFor('published', 'returned')).toBe('transition');
   });
 });

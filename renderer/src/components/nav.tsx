@@ -4,6 +4,7 @@ import {
   BankOutlined,
   BookOutlined,
   CarryOutOutlined,
+  NotificationOutlined,
   DeleteOutlined,
   FireOutlined,
   SafetyCertificateOutlined,
@@ -27,6 +28,7 @@ export interface NavArea {
 export const NAV_AREAS: NavArea[] = [
   { key: 'counter', label: '登记台', icon: <TeamOutlined />, path: '/counter' },
   { key: 'todo', label: '待办', icon: <CarryOutOutlined />, path: '/todo', roles: ['station'] },
+  { key: 'notices', label: '公示兑付', icon: <NotificationOutlined />, path: '/notices', roles: ['station'] },
   { key: 'scraps', label: '报废登记', icon: <DeleteOutlined />, path: '/scraps' },
   { key: 'purchases', label: '购置登记', icon: <ShoppingCartOutlined />, path: '/purchases' },
   { key: 'catalog', label: '补贴额一览表', icon: <BookOutlined />, path: '/catalog' },

@@ -95,8 +95,17 @@ export function voucherSections(v: Voucher, copy: VoucherCopy): Section[] {
       { label: '合计（大写）', value: v.totalUpper, span: 3, strong: true, testId: 'total-upper' },
       ...(notes.length ? [{ label: '备注', value: notes.join('；'), span: 3 }] : []),
       { label: '兑付方式', value: pay.method },
-      { label: '开户银行', value: dash(pay.bankName) },
-      { label: '银行卡号', value: pay.cardLast4 ? `尾号 ${pay.cardLast4}` : '未登记' },
+      ...(v.payment
+        ? [
+            { label: '兑付日期', value: chineseDate(v.payment.paidOn), testId: 'paid-on' },
+            { label: '实付金额', value: yuan(v.payment.amountFen), money: true, testId: 'paid-amount' },
+            { label: '入账账户', value: `${v.payment.bankName} ${v.payment.accountMasked}`, span: 2, testId: 'paid-account' },
+            { label: '财政凭证号', value: v.payment.financeDoc, testId: 'paid-doc' },
+          ]
+        : [
+            { label: '开户银行', value: dash(pay.bankName) },
+            { label: '银行卡号', value: pay.cardLast4 ? `尾号 ${pay.cardLast4}` : '未登记' },
+          ]),
     ],
   });
   return sections;

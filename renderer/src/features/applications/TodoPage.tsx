@@ -1,15 +1,14 @@
-import { Alert, App, Badge, Button, Card, ConfigProvider, Radio, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, ConfigProvider, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ACTION_LABELS, canTransition } from '../../../../shared/domain/workflow';
+import { chinaDate } from '../../../../shared/domain/civil-date';
 import type { TodoItem } from '../../../../shared/schemas/applications';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { Money } from '../../components/MoneyInput';
 import { StatusTag } from '../../components/StatusTag';
 import { useApiQuery } from '../../hooks/useApiQuery';
 
-type BatchTo = 'published' | 'paid';
 const KIND_LABELS = { scrap: '报废', purchase: '购置' } as const;
 const rowKey = (r: TodoItem) => `${r.kind}:${r.id}`;
 
@@ -46,6 +45,19 @@ const COLUMNS: ColumnsType<TodoItem> = [
   { title: '下一步', dataIndex: 'step', width: 80, render: (s: string) => <Typography.Text strong>{s}</Typography.Text> },
   { title: '截止日期', dataIndex: 'dueDate', width: 110 },
   {
+    title: '可兑付',
+    key: 'payable',
+    width: 120,
+    render: (_: unknown, r) =>
+      r.objectionOpen ? (
+        <Tag color="red">有异议</Tag>
+      ) : r.payableFrom ? (
+        <Typography.Text type={r.payableFrom <= chinaDate(new Date()) ? 'success' : undefined} data-testid="payable-from">
+          {r.payableFrom} 起
+        </Typography.Text>
+      ) : null,
+  },
+  {
     title: '剩余工作日',
     key: 'left',
     width: 110,
@@ -62,42 +74,19 @@ const COLUMNS: ColumnsType<TodoItem> = [
   { title: '补贴（元）', dataIndex: 'totalFen', align: 'right', width: 120, render: (v: number) => <Money fen={v} /> },
 ];
 
-/** 待办: open applications by deadline, with batch 公示 and 兑付 of the ones ready for it. */
+/** 待办: open applications by deadline; verified ones can be chosen and published as one notice batch. */
 export function TodoPage() {
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [batchTo, setBatchTo] = useState<BatchTo>('published');
   const [selected, setSelected] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [paging, setPaging] = useState({ overdueOnly, page: 1, pageSize: 50 });
   const page = paging.overdueOnly === overdueOnly ? paging.page : 1;
-  const [tick, setTick] = useState(0);
-  const todo = useApiQuery(`todo:${overdueOnly}:${page}:${paging.pageSize}:${tick}`, () =>
+  const todo = useApiQuery(`todo:${overdueOnly}:${page}:${paging.pageSize}`, () =>
     api.applications.todo({ overdueOnly, page, pageSize: paging.pageSize }),
   );
   const rows = todo.data?.items ?? [];
-  const chosen = rows.filter((r) => selected.includes(rowKey(r)) && canTransition(r.status, batchTo));
-
-  const runBatch = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      for (const kind of ['purchase', 'scrap'] as const) {
-        const ids = chosen.filter((r) => r.kind === kind).map((r) => r.id);
-        if (ids.length) await api.applications.transition({ kind, ids, to: batchTo });
-      }
-      void message.success(`已批量${ACTION_LABELS[batchTo]} ${chosen.length} 条`);
-      setSelected([]);
-      setTick((t) => t + 1);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '批量办理失败，请重试');
-      setTick((t) => t + 1);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const chosen = rows.filter((r) => selected.includes(rowKey(r)) && r.status === 'verified');
+  const publish = () => navigate('/notices', { state: { select: chosen.map(rowKey) } });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -115,28 +104,15 @@ export function TodoPage() {
             <Switch checked={overdueOnly} onChange={setOverdueOnly} data-testid="overdue-only" />
             仅看超期
           </Space>
-          <Space>
-            批量办理：
-            <Radio.Group
-              optionType="button"
-              value={batchTo}
-              onChange={(e) => {
-                setBatchTo(e.target.value as BatchTo);
-                setSelected([]);
-              }}
-              options={[
-                { value: 'published', label: '公示（已核验的）' },
-                { value: 'paid', label: '兑付（已公示的）' },
-              ]}
-            />
-            <Button type="primary" disabled={!chosen.length} loading={busy} onClick={() => void runBatch()} data-testid="batch-run">
-              批量{ACTION_LABELS[batchTo]}（{chosen.length}）
-            </Button>
-          </Space>
-          <span className="kbd-hint">截止日期按工作日计：受理 2 日、核验 13 日、公示 5 日、兑付 15 日</span>
+          <Button type="primary" disabled={!chosen.length} onClick={publish} data-testid="batch-run">
+            批量公示（{chosen.length}）
+          </Button>
+          <span className="kbd-hint">
+            截止日期按工作日（国务院节假日安排）计：受理 2 日、核验 13 日、公示 5 日、兑付 15 日；兑付在公示批次页面办理
+          </span>
         </Space>
       </Card>
-      {(error ?? todo.error) && <Alert type="error" showIcon title={error ?? todo.error} />}
+      {todo.error && <Alert type="error" showIcon title={todo.error} />}
       <Card styles={{ body: { padding: 0 } }}>
         {/* chosen rows stay light so the masked numbers under the names remain readable */}
         <ConfigProvider theme={{ components: { Table: { rowSelectedBg: '#e6f2ea', rowSelectedHoverBg: '#d9ebdf' } } }}>
@@ -150,10 +126,7 @@ export function TodoPage() {
             rowSelection={{
               selectedRowKeys: selected,
               onChange: (keys) => setSelected(keys.map(String)),
-              getCheckboxProps: (r) => ({
-                disabled: !canTransition(r.status, batchTo),
-                title: `只有可${ACTION_LABELS[batchTo]}的申请能选`,
-              }),
+              getCheckboxProps: (r) => ({ disabled: r.status !== 'verified', title: '只有已核验的申请能选来公示' }),
             }}
             onRow={(r) => ({
               onClick: (e) => {

@@ -1,16 +1,20 @@
 import { Alert, App, Button, Checkbox, Input, Modal, Space, Typography } from 'antd';
 import { useSession } from '../../session-context';
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import {
   ACTION_LABELS,
   allowedNext,
   CHECKS,
+  doorFor,
   needsReason,
   STATUS_LABELS,
   type ApplicationKind,
   type Status,
 } from '../../../../shared/domain/workflow';
 import { api, ApiError } from '../../api/client';
+import { ObjectionDialog } from '../notices/ObjectionDialog';
+import { PayDialog } from '../notices/PayDialog';
 
 interface Props {
   kind: ApplicationKind;
@@ -112,13 +116,29 @@ function ActionDialog({ kind, id, subject, to, onClose, onDone }: Omit<Props, 's
 
 const HEAD_ONLY_STEPS: readonly Status[] = ['verified', 'published', 'paid'];
 
-/** The moves allowed from the current status (受理, 核验通过, 公示, 兑付, 退回, 作废, 重新提交). */
+/**
+ * The moves allowed from the current status (受理, 核验通过, 退回, 作废, 重新提交). 公示 opens the notice page with this
+ * application chosen; 兑付 asks for the payment facts; a published one can have an objection recorded.
+ */
 export function TransitionActions(props: Props) {
+  const navigate = useNavigate();
   const [to, setTo] = useState<Status | null>(null);
+  const [objecting, setObjecting] = useState(false);
   const { user } = useSession();
   // 核验、公示、兑付 are the 站长's steps; the service refuses them for anyone else anyway
-  const next = allowedNext(props.status).filter((s) => user.role === 'stationHead' || !HEAD_ONLY_STEPS.includes(s));
+  const next = allowedNext(props.status).filter(
+    (s) => doorFor(props.status, s) !== 'objection' && (user.role === 'stationHead' || !HEAD_ONLY_STEPS.includes(s)),
+  );
   if (!next.length) return null;
+  const click = (s: Status) => {
+    if (doorFor(props.status, s) === 'notice') navigate('/notices', { state: { select: [`${props.kind}:${props.id}`] } });
+    else setTo(s);
+  };
+  const done = () => {
+    setTo(null);
+    setObjecting(false);
+    props.onDone();
+  };
   return (
     <>
       <Space wrap>
@@ -127,22 +147,28 @@ export function TransitionActions(props: Props) {
             key={s}
             type={s === 'returned' || s === 'voided' ? 'default' : 'primary'}
             danger={s === 'voided'}
-            onClick={() => setTo(s)}
+            onClick={() => click(s)}
             data-testid={`action-${s}`}
           >
             {ACTION_LABELS[s]}
           </Button>
         ))}
+        {props.status === 'published' && (
+          <Button onClick={() => setObjecting(true)} data-testid="action-objection">
+            登记异议
+          </Button>
+        )}
       </Space>
-      {to && (
-        <ActionDialog
-          {...props}
-          to={to}
-          onClose={() => setTo(null)}
-          onDone={() => {
-            setTo(null);
-            props.onDone();
-          }}
+      {to === 'paid' && <PayDialog kind={props.kind} id={props.id} subject={props.subject} onClose={() => setTo(null)} onDone={done} />}
+      {to && to !== 'paid' && <ActionDialog {...props} to={to} onClose={() => setTo(null)} onDone={done} />}
+      {objecting && (
+        <ObjectionDialog
+          mode="raise"
+          kind={props.kind}
+          id={props.id}
+          subject={props.subject}
+          onClose={() => setObjecting(false)}
+          onDone={done}
         />
       )}
     </>
