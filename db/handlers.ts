@@ -6,6 +6,7 @@ import { countyHandlers } from './handlers/county';
 import { dryingHandlers } from './handlers/drying';
 import { catalogHandlers } from './handlers/catalog';
 import { jobsHandlers } from './handlers/jobs';
+import { ledgerImportsHandlers } from './handlers/ledgerImports';
 import { farmersHandlers } from './handlers/farmers';
 import { mechanizationHandlers } from './handlers/mechanization';
 import { partnersHandlers } from './handlers/partners';
@@ -36,5 +37,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...mechanizationHandlers(ctx),
     ...reportsHandlers(ctx),
     ...jobsHandlers(ctx),
+    ...ledgerImportsHandlers(ctx),
   };
 }

@@ -16,6 +16,7 @@ import {
   dryingSitePhotoRow,
   dryingSiteRow,
 } from '../../shared/schemas/station-rows-drying';
+import { ledgerRecordRow } from '../../shared/schemas/station-rows-ledger';
 
 /** A table whose rows travel from a station to the county, read and written with explicit columns. */
 export interface TableSpec {
@@ -39,6 +40,7 @@ export const TRAVELLING_TABLES: readonly TableSpec[] = [
   spec('scrap_photos', '报废照片', scrapPhotoRow),
   spec('purchases', '购置登记', purchaseRow),
   spec('application_events', '办理记录', applicationEventRow),
+  spec('ledger_records', '台账导入来源', ledgerRecordRow),
   spec('vouchers', '补贴凭证', voucherRow),
   spec('drying_sites', '烘干设施', dryingSiteRow),
   spec('drying_site_events', '烘干设施阶段记录', dryingSiteEventRow),

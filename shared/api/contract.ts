@@ -6,6 +6,7 @@ import { countyMethods } from './methods/county';
 import { dryingMethods } from './methods/drying';
 import { catalogMethods } from './methods/catalog';
 import { jobsMethods } from './methods/jobs';
+import { ledgerImportsMethods } from './methods/ledgerImports';
 import { farmersMethods } from './methods/farmers';
 import { mechanizationMethods } from './methods/mechanization';
 import { partnersMethods } from './methods/partners';
@@ -40,6 +41,7 @@ export const contract = {
   ...mechanizationMethods,
   ...reportsMethods,
   ...jobsMethods,
+  ...ledgerImportsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -17,6 +17,8 @@ const LOCAL = new Set([
   'targets',
   'target_shares',
   'mechanization_areas',
+  // a ledger import batch (counts, refused rows) stays at its station; its ledger_records travel
+  'ledger_imports',
 ]);
 
 function schema() {
