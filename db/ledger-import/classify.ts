@@ -4,7 +4,7 @@
  * Rows are classified one at a time as they stream in; state across rows catches the same farmer on
  * many rows, names that disagree for one ID, and duplicates within and across sheets.
  */
-import { compact, isBlank, isTotalRow, readBankCard, readDate, readIdNumber, readMoney, readPhone, type LedgerCell } from '../../shared/domain/ledger-values';
+import { compact, isBlank, toHalfWidth, isTotalRow, readBankCard, readDate, readIdNumber, readMoney, readPhone, type LedgerCell } from '../../shared/domain/ledger-values';
 import { normalizeMachineNo } from '../../shared/domain/machine-ids';
 import { maskIdNumber } from '../../shared/domain/mask';
 import { formatFen } from '../../shared/domain/money';
@@ -13,12 +13,10 @@ import { STATUS_LABELS, type Status } from '../../shared/domain/workflow';
 import type { FarmerKind } from '../../shared/schemas/farmers';
 import { LEDGER_FIELD_LABELS, LEDGER_REQUIRED, type LedgerField, type LedgerRowResult } from '../../shared/schemas/ledger-import';
 import type { ServiceContext } from '../context';
-import * as farmersRepo from '../repositories/farmers';
-import * as purchasesRepo from '../repositories/purchases';
-import * as scrapsRepo from '../repositories/scraps';
 import { CatalogChecker } from './catalog-check';
 import type { ColumnPlan } from './fields';
 import type { LedgerSheetRow } from './read';
+import { rowLookups } from './repository';
 import { readLedgerStatus } from './status';
 
 /** A farmer an import creates (shared by all its rows with the same ID number). */
@@ -87,6 +85,7 @@ export class LedgerClassifier {
   private readonly namesInFile = new Map<string, { name: string; plan: RowPlan }>();
   private readonly keysInFile = new Map<string, string>();
   private readonly serialsInFile = new Map<string, { key: string; at: string }>();
+  private readonly lookups: ReturnType<typeof rowLookups>;
   private carry: { sheet: string; row: number; cells: Map<LedgerField, LedgerCell> } | null = null;
 
   constructor(
@@ -95,6 +94,7 @@ export class LedgerClassifier {
     private readonly today: string,
   ) {
     this.catalog = new CatalogChecker(ctx);
+    this.lookups = rowLookups(ctx.db, station.stationId);
   }
 
   /** New sheet: merged cells never carry across sheets. */
@@ -106,7 +106,7 @@ export class LedgerClassifier {
     const cells = new Map<LedgerField, LedgerCell>();
     for (const c of columns) if (c.field && c.field !== 'ignore') cells.set(c.field, row.cells[c.index] ?? { text: '' });
     const text = (f: LedgerField) => compact(cells.get(f)?.text ?? '');
-    const raw = (f: LedgerField) => (cells.get(f)?.text ?? '').trim();
+    const raw = (f: LedgerField) => toHalfWidth(cells.get(f)?.text ?? '').trim();
     const result: LedgerRowResult = {
       sheet: row.sheet,
       row: row.number,
@@ -206,12 +206,12 @@ export class LedgerClassifier {
         const why = `身份证号相同但姓名不同：${where(earlier.plan.result.sheet, earlier.plan.result.row)}为“${earlier.name}”，本行为“${name}”`;
         attention.push(why);
         const first = earlier.plan.result;
-        if (!first.reasons.includes(why)) {
+        if (!first.reasons.some((r) => r.startsWith('身份证号相同但姓名不同'))) {
           first.reasons.push(`身份证号相同但姓名不同：${where(row.sheet, row.number)}为“${name}”`);
           if (first.outcome === 'create') first.outcome = 'attention';
         }
       } else if (!earlier) this.namesInFile.set(id, { name, plan });
-      const existing = farmersRepo.findLiveByIdNumber(this.ctx.db, this.station.stationId, id);
+      const existing = this.lookups.farmer(id);
       if (existing) {
         if (existing.name !== name) attention.push(`该身份证号已登记为“${existing.name}”，台账写作“${name}”（导入后记在“${existing.name}”名下）`);
         farmer = { existingId: existing.id };
@@ -242,9 +242,8 @@ export class LedgerClassifier {
         this.keysInFile.set(key, where(row.sheet, row.number));
       }
       if (!present) {
-        for (const p of purchasesRepo.findPurchasesBySerial(this.ctx.db, serialNorm)) {
-          const buyer = farmersRepo.getFarmer(this.ctx.db, p.farmer_id);
-          if (buyer?.id_number === idRead.value.value && p.purchase_date === date.value) {
+        for (const p of this.lookups.purchasesBySerial(serialNorm)) {
+          if (p.f_id_number === idRead.value.value && p.purchase_date === date.value) {
             present = `已在本站登记（${p.purchase_date}，${p.item} ${p.model}）`;
             break;
           }
@@ -255,7 +254,7 @@ export class LedgerClassifier {
         }
       }
       const engineNorm = normalizeMachineNo(raw('engineNo'));
-      const scrapped = scrapsRepo.findScrapsMatchingMachine(this.ctx.db, [serialNorm, engineNorm ?? ''])[0];
+      const scrapped = this.lookups.scrapped(serialNorm, engineNorm ?? serialNorm);
       if (scrapped && !present) refusals.push(`该机具的编号属于 ${scrapped.created_at.slice(0, 10)} 登记报废的农机（机主 ${scrapped.f_name}，${scrapped.item} ${scrapped.model}），报废农机不能作为新机补贴`);
     }
 

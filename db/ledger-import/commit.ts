@@ -15,6 +15,7 @@ import { requireInstallation } from '../services/installation';
 import type { NewFarmer, PurchasePlan, RowPlan } from './classify';
 import { rememberMapping, type ColumnPlan } from './fields';
 import * as repo from './repository';
+import { withStatementCache } from './statement-cache';
 
 export const SOURCE_LABEL = '来源：历史台账导入';
 
@@ -30,11 +31,12 @@ const sourceNote = (fileName: string, sheet: string, row: number) => {
 };
 
 export function writeImport(
-  ctx: ServiceContext,
+  outer: ServiceContext,
   pass: { plans: RowPlan[]; columns: ColumnPlan[]; sha256: string; fileName: string; sheets: string[]; mapping: LedgerMapping },
   includeAttention: boolean,
 ): CommitOutcome {
-  return writeTx(ctx, () => {
+  const ctx: ServiceContext = { ...outer, db: withStatementCache(outer.db) };
+  return writeTx(outer, () => {
     const installation = requireInstallation(ctx);
     const at = isoNow(ctx);
     const importId = ctx.newId();

@@ -38,19 +38,19 @@ export const SYNONYMS: Record<LedgerField, readonly string[]> = {
 /** Columns ledgers carry that nothing needs. */
 const IGNORED = ['序号', '编号', '数量', '数量(台)', '经销商', '县', '地址'];
 
-/** A header's key: what mapping entries are keyed by (full-width folded, no spaces or bracketed units). */
-export const headerKey = (text: string): string => normalizeHeader(compact(text));
+/** A header's key: what mapping entries are keyed by (full-width folded, no spaces; brackets kept: 补贴金额（大写） is not 补贴金额（元）). */
+export const headerKey = (text: string): string => compact(text).normalize('NFKC').toLowerCase();
 
 const SUGGEST = new Map<string, LedgerField | 'ignore'>([
-  ...LEDGER_FIELDS.flatMap((f) => SYNONYMS[f].map((h): [string, LedgerField] => [headerKey(h), f])),
-  ...IGNORED.map((h): [string, 'ignore'] => [headerKey(h), 'ignore']),
+  ...LEDGER_FIELDS.flatMap((f) => SYNONYMS[f].map((h): [string, LedgerField] => [normalizeHeader(h), f])),
+  ...IGNORED.map((h): [string, 'ignore'] => [normalizeHeader(h), 'ignore']),
 ]);
 // 补贴金额（大写） normalises to 补贴金额: the bracket decides, so check the raw text first
 const WORDS = /大写/;
 
 export function suggestField(header: string): LedgerField | 'ignore' | undefined {
   if (WORDS.test(header)) return 'subsidyWords';
-  return SUGGEST.get(headerKey(header));
+  return SUGGEST.get(normalizeHeader(compact(header)));
 }
 
 /** The header row: the first of a sheet's top 20 rows with at least three known headings (title rows come before it). */
@@ -86,6 +86,11 @@ export function planColumns(header: LedgerSheetRow, chosen: LedgerMapping | unde
     const suggested = suggestField(text);
     return suggested ? plan(suggested, 'suggested') : plan(null, 'none');
   });
+  // a ledger with only 发票日期 dates the purchase by the invoice (DOMAIN §10: 购机日期/发票日期)
+  if (!out.some((c) => c.field === 'purchaseDate')) {
+    const invoice = out.find((c) => c.field === 'invoiceDate' && c.source !== 'chosen');
+    if (invoice) invoice.field = 'purchaseDate';
+  }
   // a field goes to its first column only (a second 日期 column must be chosen by hand)
   const taken = new Set<string>();
   for (const c of out) {

@@ -121,3 +121,34 @@ export function voidPurchase(db: Database, id: string, at: string, reason: strin
 export function voidFarmer(db: Database, id: string, at: string, reason: string): void {
   db.prepare('UPDATE farmers SET voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ?').run(at, reason, at, id);
 }
+
+/** The lookups the classifier makes for every row, prepared once per pass. */
+export function rowLookups(db: Database, stationId: string) {
+  const farmer = db.prepare('SELECT id, name FROM farmers WHERE station_id = ? AND id_number = ? AND voided_at IS NULL');
+  const bySerial = db.prepare(
+    `SELECT p.factory_no, p.purchase_date, p.item, p.model, p.status, f.name AS f_name, f.id_number AS f_id_number,
+       f.township_code AS f_township_code
+     FROM purchases p JOIN farmers f ON f.id = p.farmer_id
+     WHERE p.factory_no_norm = ? AND p.voided_at IS NULL ORDER BY p.purchase_date`,
+  );
+  const scrapped = db.prepare(
+    `SELECT s.created_at, s.item, s.model, f.name AS f_name FROM scraps s JOIN farmers f ON f.id = s.farmer_id
+     WHERE s.voided_at IS NULL AND (s.engine_no_norm IN (?, ?) OR s.frame_no_norm IN (?, ?)) LIMIT 1`,
+  );
+  return {
+    farmer: (idNumber: string) => farmer.get(stationId, idNumber) as { id: string; name: string } | undefined,
+    purchasesBySerial: (serialNorm: string) =>
+      bySerial.all(serialNorm) as {
+        factory_no: string;
+        purchase_date: string;
+        item: string;
+        model: string;
+        status: string;
+        f_name: string;
+        f_id_number: string;
+        f_township_code: string;
+      }[],
+    scrapped: (a: string, b: string) =>
+      scrapped.get(a, b, a, b) as { created_at: string; item: string; model: string; f_name: string } | undefined,
+  };
+}

@@ -196,5 +196,5 @@ export function readBankCard(cell: LedgerCell): Read<string> {
 
 /** A row that adds up others (合计、小计、总计) rather than recording a machine. */
 export function isTotalRow(texts: readonly string[]): boolean {
-  return texts.some((t) => /^(合计|小计|总计|本页合计|累计)[:：]?$|^(合计|小计|总计)/.test(compact(t)));
+  return texts.some((t) => /^((\d{1,2}|[一二三四五六七八九十]{1,3})月份?|本页|本月|本表|全年|全镇|共)?(合计|小计|总计|累计)([:：].*)?$/.test(compact(t)));
 }
