@@ -3,6 +3,7 @@ import { openCore } from '../app';
 import { resolveDbPath } from '../paths';
 import { TOWNSHIPS } from '../../shared/domain/townships';
 import { serve } from './serve';
+import { importLedgerCommand } from './ledger';
 import { exportStationCommand, importStationsCommand } from './transfer';
 
 const USAGE = `用法 / usage:
@@ -12,6 +13,8 @@ const USAGE = `用法 / usage:
   agri export-station --out <目录> [--db <file>]   乡镇站：导出上报文件（冠县-乡镇-日期.agri）
   agri import-stations [--accept-partial] [--db <file>] <文件>…
                                                   县局：导入一个或多个乡镇站上报文件并合并
+  agri import-ledger [--sheet <工作表>]… [--dry-run] [--report <报告.xlsx>] [--db <file>] <台账文件>
+                                                  乡镇站：导入原有的 Excel 台账（--dry-run 只检查不导入）
   agri methods                                     列出全部接口方法
   agri serve [--db <file>] [--port <n>] [--static <dir>]
                                                   浏览器模式：在 127.0.0.1 上提供应用页面
@@ -64,6 +67,9 @@ export async function main(argv: string[]): Promise<number> {
         static: { type: 'string' },
         out: { type: 'string' },
         'accept-partial': { type: 'boolean' },
+        sheet: { type: 'string', multiple: true },
+        'dry-run': { type: 'boolean' },
+        report: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -101,6 +107,8 @@ export async function main(argv: string[]): Promise<number> {
         return exportStationCommand(dbPath, values.out);
       case 'import-stations':
         return importStationsCommand(dbPath, rest, Boolean(values['accept-partial']));
+      case 'import-ledger':
+        return await importLedgerCommand(dbPath, rest[0], { sheets: values.sheet, dryRun: Boolean(values['dry-run']), report: values.report });
       case 'serve':
         return await serve({ dbPath, port: values.port ? Number(values.port) : undefined, staticDir: values.static });
       default:
