@@ -11,6 +11,7 @@ import { DryingPage } from './features/drying/DryingPage';
 import { SiteDetailPage as DryingSitePage } from './features/drying/SiteDetailPage';
 import { FarmerDetailPage } from './features/farmers/FarmerDetailPage';
 import { CounterPage } from './features/farmers/CounterPage';
+import { LedgerImportPage } from './features/ledger-import/LedgerImportPage';
 import { ProgressPage } from './features/progress/ProgressPage';
 import { ProgressPrintPage } from './features/progress/ProgressPrintPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -92,6 +93,7 @@ export function App() {
           <Route path="/drying/dashboard" element={<DryingDashboardPage />} />
           <Route path="/drying/sites/:id" element={<DryingSitePage />} />
           <Route path="/progress" element={<ProgressPage />} />
+          <Route path="/ledger-import" element={<LedgerImportPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<Alert type="warning" showIcon message="该页面不存在或尚未开放" />} />
         </Routes>

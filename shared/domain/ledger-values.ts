@@ -65,8 +65,8 @@ export function readIdNumber(cell: LedgerCell, today: string): Read<IdRead> {
   if (/^\d{15}$/.test(text)) {
     const eighteen = idFifteenToEighteen(text);
     const r = parseResidentId(eighteen, today);
-    if (!r.ok) return bad(`15位旧身份证号 ${text} 无效：${r.reason}`);
-    return ok({ value: eighteen, kind: 'resident', convertedFrom: text }, [`15位旧身份证号 ${text} 已按国家标准转换为18位 ${eighteen}，请与身份证核对`]);
+    if (!r.ok) return bad(`15位旧身份证号无效：${r.reason}`);
+    return ok({ value: eighteen, kind: 'resident', convertedFrom: text }, [`15位旧身份证号已按国家标准转换为18位（出生年份补“19”，末位校验码 ${eighteen.charAt(17)}），请与身份证核对`]);
   }
   if (/^\d{17}[\dX]$/.test(text)) {
     const r = parseResidentId(text, today);
