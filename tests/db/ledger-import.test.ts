@@ -244,3 +244,26 @@ describe('ledger import: long files', () => {
     expect(done.farmersAdded).toBe(5000);
   }, 120_000);
 });
+
+describe('ledger import: imported records travel to the county', () => {
+  it('a station file with imported records merges at the county with their source rows', async () => {
+    const { exportStationFile } = await import('../../db/transfer/export');
+    const { importStationFile } = await import('../../db/services/county-import');
+    const { tempCore } = await import('../support/core');
+    const ledger = await buildLedger('柳林镇2025年台账.xlsx', 'A', liulinSheets());
+    const done = await commit(ledger);
+    const file = exportStationFile(core.ctx, core.dir).path;
+    const county = tempCore({ now: steppingClock(Date.UTC(2026, 0, 20)) });
+    try {
+      expectOk(await county.call('settings.setup', { role: 'county', operator: '县局审核员' }));
+      const outcome = importStationFile(county.ctx, { fileName: 'station.agri', path: file });
+      expect(outcome.status, JSON.stringify(outcome)).toBe('accepted');
+      expect(outcome.rejected).toBe(0);
+      const n = (sql: string) => county.db.prepare(sql).pluck().get();
+      expect(n("SELECT count(*) FROM purchases WHERE subsidy_note LIKE '来源：历史台账导入%'")).toBe(done.purchasesAdded);
+      expect(n('SELECT count(*) FROM ledger_records')).toBe(done.purchasesAdded + done.farmersAdded);
+    } finally {
+      county.dispose();
+    }
+  });
+});
