@@ -48,8 +48,10 @@ function cellOf(value: ExcelJS.CellValue): LedgerCell {
 /** Progress of reading: bytes of the file consumed so far. */
 export type ReadProgress = (bytesRead: number, totalBytes: number) => void;
 
-async function* readXlsx(bytes: Buffer, onBytes?: ReadProgress): AsyncGenerator<LedgerSheetRow> {
-  checkZipSize(bytes);
+/** exceljs' streaming reader now and then misses the ZIP's last entry (a race in its unzip stream). */
+const READ_ATTEMPTS = 4;
+
+async function* readXlsxOnce(bytes: Buffer, onBytes: ReadProgress | undefined, state: { yielded: number }): AsyncGenerator<LedgerSheetRow> {
   let offset = 0;
   const source = Readable.from(
     (function* () {
@@ -68,23 +70,42 @@ async function* readXlsx(bytes: Buffer, onBytes?: ReadProgress): AsyncGenerator<
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  let count = 0;
-  try {
-    for await (const sheet of reader) {
-      const name = (sheet as unknown as { name: string }).name;
-      for await (const row of sheet) {
-        if (++count > LEDGER_MAX_ROWS) throw refuse(`文件超过 ${LEDGER_MAX_ROWS} 行，请按年度拆分后导入`);
-        const cells: LedgerCell[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, col) => {
-          while (cells.length < col - 1) cells.push({ text: '' });
-          cells[col - 1] = cellOf(cell.value);
-        });
-        if (cells.some((c) => c.text.trim() !== '')) yield { sheet: name, number: row.number, cells };
-      }
+  let sheets = 0;
+  for await (const sheet of reader) {
+    sheets++;
+    const name = (sheet as unknown as { name: string }).name;
+    for await (const row of sheet) {
+      if (++state.yielded > LEDGER_MAX_ROWS) throw refuse(`文件超过 ${LEDGER_MAX_ROWS} 行，请按年度拆分后导入`);
+      const cells: LedgerCell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        while (cells.length < col - 1) cells.push({ text: '' });
+        cells[col - 1] = cellOf(cell.value);
+      });
+      if (cells.some((c) => c.text.trim() !== '')) yield { sheet: name, number: row.number, cells };
     }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw refuse('无法读取该 Excel 文件，文件可能已损坏或不是 .xlsx 格式');
+  }
+  // a worksheet lost to that race must not pass silently
+  const declared = (reader as unknown as { model?: { sheets?: unknown[] } }).model?.sheets?.length;
+  if (declared === undefined || sheets < declared) throw new Error(`read ${sheets} of ${declared ?? '?'} worksheets`);
+}
+
+async function* readXlsx(bytes: Buffer, onBytes?: ReadProgress): AsyncGenerator<LedgerSheetRow> {
+  checkZipSize(bytes);
+  for (let attempt = 1; ; attempt++) {
+    const state = { yielded: 0 };
+    try {
+      yield* readXlsxOnce(bytes, onBytes, state);
+      return;
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      // nothing has been handed on yet: reading again from the start is safe
+      if (state.yielded === 0 && attempt < READ_ATTEMPTS) continue;
+      throw refuse(
+        state.yielded === 0
+          ? '无法读取该 Excel 文件，文件可能已损坏或不是 .xlsx 格式'
+          : '读取 Excel 文件时中断，未导入任何数据，请重新选择文件再试一次',
+      );
+    }
   }
 }
 

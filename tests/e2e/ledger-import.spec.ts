@@ -94,3 +94,20 @@ test('台账导入: dry run of a messy ledger, import, report of refused rows, m
   await expect(history).toContainText('已撤销：导错了年度');
   await keepScreenshot(page, 'ledger-import-history');
 });
+
+test('台账导入: a long ledger shows its progress while it is read and while it is imported', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  await setUpInstallation(app.core, { role: 'station', townshipCode: '371525103' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page, app);
+  await page.getByRole('menuitem', { name: '台账导入' }).click();
+  const { bigSheets } = await import('../fixtures/ledger-xlsx');
+  const big = await buildLedger('全年台账.xlsx', 'A', bigSheets(3000));
+  await page.locator('input[type="file"]').setInputFiles({ name: big.fileName, mimeType: XLSX, buffer: big.bytes });
+  await expect(page.getByTestId('job-progress')).toContainText('正在读取', { timeout: 30_000 });
+  await expect(page.getByTestId('dry-run-totals')).toContainText('将新建 3000', { timeout: 90_000 });
+  await page.getByTestId('ledger-commit').click();
+  await expect(page.getByTestId('job-progress')).toBeVisible();
+  await keepViewport(page, 'ledger-import-progress');
+  await expect(page.getByTestId('ledger-done')).toContainText('购置登记 3000 条', { timeout: 120_000 });
+});

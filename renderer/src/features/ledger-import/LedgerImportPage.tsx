@@ -38,6 +38,7 @@ export function LedgerImportPage() {
   const [includeAttention, setIncludeAttention] = useState(true);
   const [done, setDone] = useState<LedgerCommitResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [working, setWorking] = useState<'preview' | 'commit'>('preview');
   const running = job.status?.state === 'running';
 
   const follow = async <T,>(start: () => Promise<JobStatus>): Promise<T | null> => {
@@ -53,6 +54,7 @@ export function LedgerImportPage() {
   };
 
   const runPreview = async (f: ChosenFile, chosen?: { sheets: string[]; mapping: LedgerMapping }) => {
+    setWorking('preview');
     const p = await follow<LedgerPreview>(() =>
       api.ledgerImports.preview({ fileName: f.name, base64: f.base64, ...(chosen ? { sheets: chosen.sheets, mapping: chosen.mapping } : {}) }),
     );
@@ -82,6 +84,7 @@ export function LedgerImportPage() {
 
   const commit = async () => {
     if (!file) return;
+    setWorking('commit');
     const r = await follow<LedgerCommitResult>(() =>
       api.ledgerImports.commit({ fileName: file.name, base64: file.base64, sheets, mapping, includeAttention }),
     );
@@ -141,7 +144,7 @@ export function LedgerImportPage() {
           </Button>
         </Space>
       )}
-      <JobProgress status={job.status?.state === 'done' ? null : job.status} onCancel={job.cancel} />
+      {working === 'preview' && <JobProgress status={job.status?.state === 'done' ? null : job.status} onCancel={job.cancel} />}
       {error && <Alert type="error" showIcon title={error} data-testid="ledger-error" />}
 
       {preview && !done && (
@@ -185,6 +188,7 @@ export function LedgerImportPage() {
               确认导入 {importable} 条
             </Button>
           </Space>
+          {working === 'commit' && <JobProgress status={job.status?.state === 'done' ? null : job.status} onCancel={job.cancel} />}
         </>
       )}
 
