@@ -86,7 +86,9 @@ export async function classifyFile(ctx: ServiceContext, input: PassInput, job: J
   const fileTotal = input.bytes.length;
   const selected = (name: string, hasHeader: boolean) => (input.sheets ? input.sheets.includes(name) : hasHeader);
 
-  job.progress(0, fileTotal, '正在读取台账');
+  // reading is measured in hundredths of the file (bytes are no unit for a technician)
+  const percent = () => Math.floor((bytesRead / Math.max(1, fileTotal)) * 100);
+  job.progress(0, 100, '正在读取台账');
   const rows = readLedgerRows(input.fileName, input.bytes, (done) => {
     bytesRead = done;
   });
@@ -112,11 +114,11 @@ export async function classifyFile(ctx: ServiceContext, input: PassInput, job: J
     sheet.info.dataRows++;
     if (sheet.info.selected && !sheet.missing.length) plans.push(classifier.classify(row, sheet.columns));
     if (++read % CHUNK_ROWS === 0) {
-      job.progress(bytesRead, fileTotal, `正在读取并检查（已读 ${read.toLocaleString('zh-CN')} 行）`);
+      job.progress(percent(), 100, `正在读取并检查（已读 ${read.toLocaleString('zh-CN')} 行）`);
       await job.tick();
     }
   }
-  job.progress(fileTotal, fileTotal, `已读完 ${read.toLocaleString('zh-CN')} 行`);
+  job.progress(100, 100, `已读完 ${read.toLocaleString('zh-CN')} 行`);
 
   const fileErrors: string[] = [];
   const missingFields = new Set<LedgerField>();
