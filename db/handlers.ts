@@ -9,6 +9,7 @@ import { catalogHandlers } from './handlers/catalog';
 import { authHandlers } from './handlers/auth';
 import { usersHandlers } from './handlers/users';
 import { jobsHandlers } from './handlers/jobs';
+import { ledgerImportsHandlers } from './handlers/ledgerImports';
 import { farmersHandlers } from './handlers/farmers';
 import { mechanizationHandlers } from './handlers/mechanization';
 import { noticesHandlers } from './handlers/notices';
@@ -46,5 +47,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...backupsHandlers(ctx),
     ...noticesHandlers(ctx),
     ...paymentsHandlers(ctx),
+    ...ledgerImportsHandlers(ctx),
   };
 }

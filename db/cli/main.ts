@@ -6,6 +6,7 @@ import { contract, isMethod } from '../../shared/api/contract';
 import { CliError, readPassword, signInCli } from './credentials';
 import { backupCommand, backupsCommand, restoreCommand } from './backup';
 import { serve } from './serve';
+import { importLedgerCommand } from './ledger';
 import { exportStationCommand, importStationsCommand } from './transfer';
 
 const USAGE = `用法 / usage:
@@ -23,6 +24,8 @@ const USAGE = `用法 / usage:
   agri backups --user <用户名> [--db <file>] 列出备份及其校验情况
   agri restore --user <用户名> [--db <file>] <备份文件> 恢复备份（先备份当前文件；加密备份的密码取自
                                                   环境变量 AGRI_BACKUP_PASSWORD 或标准输入）
+  agri import-ledger [--sheet <工作表>]… [--dry-run] [--report <报告.xlsx>] --user <用户名> [--db <file>] <台账文件>
+                                                  乡镇站：导入原有的 Excel 台账（--dry-run 只检查不导入）
   agri methods                                     列出全部接口方法
   agri serve [--db <file>] [--port <n>] [--static <dir>]
                                                   浏览器模式：在 127.0.0.1 上提供应用页面
@@ -83,6 +86,9 @@ export async function main(argv: string[]): Promise<number> {
         'accept-partial': { type: 'boolean' },
         'trust-new': { type: 'boolean' },
         'accept-rewritten-history': { type: 'boolean' },
+        sheet: { type: 'string', multiple: true },
+        'dry-run': { type: 'boolean' },
+        report: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -145,6 +151,13 @@ export async function main(argv: string[]): Promise<number> {
         return await backupsCommand(dbPath, values.user);
       case 'restore':
         return await restoreCommand(dbPath, rest[0], values.user);
+      case 'import-ledger':
+        return await importLedgerCommand(
+          dbPath,
+          rest[0],
+          { sheets: values.sheet, dryRun: Boolean(values['dry-run']), report: values.report },
+          values.user,
+        );
       case 'serve':
         return await serve({ dbPath, port: values.port ? Number(values.port) : undefined, staticDir: values.static });
       default:

@@ -31,11 +31,11 @@ const refuse = (message: string, field: 'fileName' | 'base64' = 'base64') =>
   new AppError('VALIDATION', message, { issues: [{ path: [field], message }] });
 
 /** Base64 text → bytes, refusing what is not base64 or is over the size limit. */
-export function decodeBase64File(base64: string): Buffer {
+export function decodeBase64File(base64: string, maxBytes = CATALOG_MAX_FILE_BYTES, tooLarge = CATALOG_FILE_TOO_LARGE): Buffer {
   const compact = base64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) throw refuse('文件内容不完整或已损坏，请重新选择文件');
   const bytes = Buffer.from(compact, 'base64');
-  if (bytes.length > CATALOG_MAX_FILE_BYTES) throw refuse(CATALOG_FILE_TOO_LARGE);
+  if (bytes.length > maxBytes) throw refuse(tooLarge);
   if (bytes.length === 0) throw refuse('文件是空的，请重新选择文件');
   return bytes;
 }
@@ -64,7 +64,7 @@ export function sheetKind(fileName: string, bytes: Buffer): SheetKind {
 }
 
 /** Reads the ZIP central directory and refuses archives that would unpack to something huge. */
-function checkZipSize(bytes: Buffer): void {
+export function checkZipSize(bytes: Buffer): void {
   const unreadable = refuse('无法读取该 Excel 文件，文件可能已损坏');
   const floor = Math.max(0, bytes.length - 22 - 0xffff);
   let end = -1;

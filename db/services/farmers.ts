@@ -54,7 +54,7 @@ export function toFarmerListItem(r: FarmerRow): FarmerListItem {
 const reverse = (s: string) => [...s].reverse().join('');
 
 /** Columns derived from the editable values: pinyin keys, reversed ID for tail search, birth date. */
-function derivedColumns(v: FarmerValues) {
+export function derivedColumns(v: FarmerValues) {
   const keys = nameSearchKeys(v.name);
   const resident = parseResidentId(v.idNumber);
   return {

@@ -17,6 +17,7 @@ import {
   dryingSiteRow,
 } from '../../shared/schemas/station-rows-drying';
 import { noticeItemRow, noticeRow, objectionRow, paymentRow } from '../../shared/schemas/station-rows-notices';
+import { ledgerRecordRow } from '../../shared/schemas/station-rows-ledger';
 
 /** A table whose rows travel from a station to the county, read and written with explicit columns. */
 export interface TableSpec {
@@ -42,6 +43,7 @@ export const TRAVELLING_TABLES: readonly TableSpec[] = [
   spec('scrap_photos', '报废照片', scrapPhotoRow),
   spec('purchases', '购置登记', purchaseRow),
   spec('application_events', '办理记录', applicationEventRow),
+  spec('ledger_records', '台账导入来源', ledgerRecordRow),
   spec('vouchers', '补贴凭证', voucherRow),
   spec('notices', '公示批次', noticeRow),
   spec('notice_items', '公示明细', noticeItemRow),

@@ -41,6 +41,7 @@ const ProgressPage = page(() => import('./features/progress/ProgressPage'), 'Pro
 const SettingsPage = page(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 const VoucherPrintPage = page(() => import('./features/vouchers/VoucherPrintPage'), 'VoucherPrintPage');
 const ProgressPrintPage = page(() => import('./features/progress/ProgressPrintPage'), 'ProgressPrintPage');
+const LedgerImportPage = page(() => import('./features/ledger-import/LedgerImportPage'), 'LedgerImportPage');
 const NoticesPage = page(() => import('./features/notices/NoticesPage'), 'NoticesPage');
 const NoticeDetailPage = page(() => import('./features/notices/NoticeDetailPage'), 'NoticeDetailPage');
 const NoticePrintPage = page(() => import('./features/notices/NoticePrintPage'), 'NoticePrintPage');
@@ -50,6 +51,7 @@ const PaymentListPrintPage = page(() => import('./features/notices/PaymentListPr
 const BY_MENU_PATH: Record<string, { preload: () => Promise<unknown> }> = {
   '/todo': TodoPage,
   '/notices': NoticesPage,
+  '/ledger-import': LedgerImportPage,
   '/scraps': ScrapLedgerPage,
   '/purchases': PurchaseLedgerPage,
   '/catalog': CatalogPage,
@@ -111,6 +113,7 @@ export function ShellRoutes() {
         <Route path="/drying/dashboard" element={<DryingDashboardPage />} />
         <Route path="/drying/sites/:id" element={<DryingSitePage />} />
         <Route path="/progress" element={<ProgressPage />} />
+        <Route path="/ledger-import" element={<LedgerImportPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="*" element={<Alert type="warning" showIcon message="该页面不存在或尚未开放" />} />
       </Routes>

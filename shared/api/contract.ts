@@ -9,6 +9,7 @@ import { catalogMethods } from './methods/catalog';
 import { authMethods } from './methods/auth';
 import { usersMethods } from './methods/users';
 import { jobsMethods } from './methods/jobs';
+import { ledgerImportsMethods } from './methods/ledgerImports';
 import { farmersMethods } from './methods/farmers';
 import { mechanizationMethods } from './methods/mechanization';
 import { noticesMethods } from './methods/notices';
@@ -50,6 +51,7 @@ export const contract = {
   ...backupsMethods,
   ...noticesMethods,
   ...paymentsMethods,
+  ...ledgerImportsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -25,6 +25,8 @@ const LOCAL = new Set([
   'recovery_codes',
   'sign_in_events',
   'access_log',
+  // a ledger import batch (counts, refused rows) stays at its station; its ledger_records travel
+  'ledger_imports',
 ]);
 
 function schema() {

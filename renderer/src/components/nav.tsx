@@ -7,6 +7,7 @@ import {
   NotificationOutlined,
   DeleteOutlined,
   FireOutlined,
+  ImportOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShoppingCartOutlined,
@@ -36,6 +37,7 @@ export const NAV_AREAS: NavArea[] = [
   { key: 'verify', label: '凭证核验', icon: <SafetyCertificateOutlined />, path: '/vouchers/verify' },
   { key: 'progress', label: '目标进度', icon: <AimOutlined />, path: '/progress' },
   { key: 'drying', label: '烘干设施', icon: <FireOutlined />, path: '/drying' },
+  { key: 'ledger-import', label: '台账导入', icon: <ImportOutlined />, path: '/ledger-import', roles: ['station'] },
   { key: 'county', label: '县级汇总', icon: <BankOutlined />, path: '/county', roles: ['county'] },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, path: '/settings' },
 ];

@@ -1,0 +1,57 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { asUser, signInCli } from './credentials';
+import { openCore } from '../app';
+import type { JobHandle } from '../jobs/registry';
+import { commitLedger, importReport, previewLedger, previewReport } from '../ledger-import/service';
+
+/**
+ * `agri import-ledger --db station.db FILE [--sheet 1月 --sheet 2月] [--dry-run] [--report 报告.xlsx]`:
+ * the wizard's dry run or import from a script. Progress on stderr; the totals and every row that was not
+ * simply created (with its reasons) as JSON on stdout; the report (Excel) written when asked.
+ */
+export async function importLedgerCommand(
+  dbPath: string,
+  file: string | undefined,
+  opts: { sheets?: string[]; dryRun: boolean; report?: string },
+  user: string | undefined,
+): Promise<number> {
+  if (!file) {
+    process.stderr.write('请给出要导入的台账文件（.xlsx 或 .csv）\n');
+    return 2;
+  }
+  if (!existsSync(file)) {
+    process.stdout.write(`${JSON.stringify({ ok: false, error: { code: 'NOT_FOUND', message: `文件不存在：${file}` } })}\n`);
+    return 1;
+  }
+  const core = openCore(dbPath);
+  let last = -1;
+  const job: JobHandle = {
+    signal: new AbortController().signal,
+    progress: (done, total, phase) => {
+      const percent = total ? Math.floor((done / total) * 100) : 0;
+      if (percent !== last) process.stderr.write(`\r${phase ?? ''} ${percent}%   `);
+      last = percent;
+    },
+    throwIfCancelled: () => undefined,
+    tick: () => new Promise((resolve) => setImmediate(resolve)),
+  };
+  try {
+    const actor = await signInCli(core, user);
+    const input = { fileName: basename(file), bytes: readFileSync(file), sheets: opts.sheets?.length ? opts.sheets : undefined };
+    const method = opts.dryRun ? 'ledgerImports.preview' : 'ledgerImports.commit';
+    const committed = opts.dryRun ? null : await asUser(core, actor, method, () => commitLedger(core.ctx, { ...input, includeAttention: true }, job));
+    const result = committed ?? (await asUser(core, actor, method, () => previewLedger(core.ctx, input, job)));
+    process.stderr.write('\n');
+    if (opts.report) {
+      const report = committed?.importId ? await importReport(core.ctx, committed.importId) : await previewReport(result);
+      writeFileSync(opts.report, Buffer.from(report.base64, 'base64'));
+    }
+    const { rows, ...summary } = result;
+    const data = { ...summary, rows: rows.filter((r) => r.outcome !== 'create') };
+    process.stdout.write(`${JSON.stringify({ ok: true, data }, null, 2)}\n`);
+    return result.fileErrors.length && !committed?.importId ? 1 : 0;
+  } finally {
+    core.close();
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * One pass over a ledger file: rows stream in, each sheet's header row is found under its title rows,
+ * its columns mapped, and every data row classified as it arrives. The preview (dry run) is this pass;
+ * the commit is this pass followed by one transaction, so the two always agree.
+ */
+import { createHash } from 'node:crypto';
+import { AppError } from '../../shared/api/errors';
+import {
+  LEDGER_FIELD_LABELS,
+  LEDGER_REQUIRED,
+  type LedgerField,
+  type LedgerMapping,
+  type LedgerPreview,
+  type LedgerSheetInfo,
+  type LedgerTotals,
+} from '../../shared/schemas/ledger-import';
+import type { ServiceContext } from '../context';
+import type { JobHandle } from '../jobs/registry';
+import { requireInstallation } from '../services/installation';
+import { LedgerClassifier, type RowPlan } from './classify';
+import { isHeaderRow, planColumns, rememberedMapping, type ColumnPlan } from './fields';
+import { readLedgerRows } from './read';
+
+export interface PassInput {
+  fileName: string;
+  bytes: Buffer;
+  sheets?: string[];
+  mapping?: LedgerMapping;
+}
+
+export interface PassResult {
+  preview: LedgerPreview;
+  plans: RowPlan[];
+  columns: ColumnPlan[];
+  sha256: string;
+}
+
+/** The header is looked for among a sheet's first rows (title rows, notes, blank lines come before it). */
+const HEADER_SEARCH_ROWS = 20;
+/** Progress and a turn for other calls every this many rows. */
+const CHUNK_ROWS = 200;
+
+interface SheetState {
+  info: LedgerSheetInfo;
+  columns: ColumnPlan[] | null;
+  seen: number;
+  missing: LedgerField[];
+}
+
+/** A job handle for callers without a progress bar (CLI, tests calling the pass directly). */
+export const quietJob: JobHandle = {
+  progress: () => undefined,
+  signal: new AbortController().signal,
+  throwIfCancelled: () => undefined,
+  tick: () => new Promise((resolve) => setImmediate(resolve)),
+};
+
+export function totalsOf(plans: readonly RowPlan[]): LedgerTotals {
+  const t: LedgerTotals = { rows: plans.length, create: 0, present: 0, attention: 0, refused: 0, skipped: 0, newFarmers: 0, subsidyFen: 0 };
+  const farmers = new Set<object>();
+  for (const p of plans) {
+    t[p.result.outcome]++;
+    if (p.purchase) {
+      t.subsidyFen += p.purchase.subsidyFen;
+      if ('created' in p.purchase.farmer) farmers.add(p.purchase.farmer.created);
+    }
+  }
+  t.newFarmers = farmers.size;
+  return t;
+}
+
+export async function classifyFile(ctx: ServiceContext, input: PassInput, job: JobHandle = quietJob): Promise<PassResult> {
+  const installation = requireInstallation(ctx);
+  if (installation.role !== 'station' || !installation.township_code) {
+    throw new AppError('FORBIDDEN', '台账导入用于乡镇农机站导入本站的历史台账；县局请使用“导入上报文件”');
+  }
+  const remembered = rememberedMapping(ctx);
+  const detect = { ...remembered, ...(input.mapping ?? {}) };
+  const today = ctx.now().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const classifier = new LedgerClassifier(ctx, { stationId: installation.station_id, townshipCode: installation.township_code }, today);
+  const sheets: SheetState[] = [];
+  const plans: RowPlan[] = [];
+  let current: SheetState | null = null;
+  let read = 0;
+  let bytesRead = 0;
+  const fileTotal = input.bytes.length;
+  const selected = (name: string, hasHeader: boolean) => (input.sheets ? input.sheets.includes(name) : hasHeader);
+
+  // reading is measured in hundredths of the file (bytes are no unit for a technician)
+  const percent = () => Math.floor((bytesRead / Math.max(1, fileTotal)) * 100);
+  job.progress(0, 100, '正在读取台账');
+  const rows = readLedgerRows(input.fileName, input.bytes, (done) => {
+    bytesRead = done;
+  });
+  for await (const row of rows) {
+    if (!current || current.info.name !== row.sheet) {
+      current = { info: { name: row.sheet, headerRow: null, dataRows: 0, selected: false, columns: [] }, columns: null, seen: 0, missing: [] };
+      sheets.push(current);
+      classifier.startSheet();
+    }
+    const sheet = current;
+    if (!sheet.columns) {
+      sheet.seen++;
+      if (sheet.seen <= HEADER_SEARCH_ROWS && isHeaderRow(row, detect)) {
+        sheet.columns = planColumns(row, input.mapping, remembered);
+        sheet.info.headerRow = row.number;
+        sheet.info.columns = sheet.columns;
+        sheet.info.selected = selected(row.sheet, true);
+        const mapped = new Set(sheet.columns.map((c) => c.field));
+        sheet.missing = LEDGER_REQUIRED.filter((f) => !mapped.has(f) && !(f === 'subsidy' && mapped.has('subsidyWords')));
+      }
+      continue;
+    }
+    sheet.info.dataRows++;
+    if (sheet.info.selected && !sheet.missing.length) plans.push(classifier.classify(row, sheet.columns));
+    if (++read % CHUNK_ROWS === 0) {
+      job.progress(percent(), 100, `正在读取并检查（已读 ${read.toLocaleString('zh-CN')} 行）`);
+      await job.tick();
+    }
+  }
+  job.progress(100, 100, `已读完 ${read.toLocaleString('zh-CN')} 行`);
+
+  const fileErrors: string[] = [];
+  const missingFields = new Set<LedgerField>();
+  for (const s of sheets) {
+    if (input.sheets?.includes(s.info.name) && s.info.headerRow === null) {
+      s.info.selected = false;
+      fileErrors.push(`工作表“${s.info.name}”前 ${HEADER_SEARCH_ROWS} 行中没有找到表头（应有姓名、身份证号、机具品目等列）`);
+    }
+    if (s.info.selected && s.missing.length) {
+      s.missing.forEach((f) => missingFields.add(f));
+      fileErrors.push(`工作表“${s.info.name}”缺少${s.missing.map((f) => `“${LEDGER_FIELD_LABELS[f]}”`).join('、')}列：请在列对应中指定，否则该表不能导入`);
+    }
+  }
+  for (const name of input.sheets ?? []) {
+    if (!sheets.some((s) => s.info.name === name)) fileErrors.push(`文件中没有名为“${name}”的工作表`);
+  }
+  if (!sheets.some((s) => s.info.headerRow !== null)) {
+    fileErrors.push('没有找到表头：台账前几行中应有“姓名”“身份证号”“机具品目”“出厂编号”等列标题');
+  }
+  const chosen = sheets.filter((s) => s.info.selected);
+  const columns = chosen.flatMap((s) => s.columns ?? []);
+  const mapping: LedgerMapping = {};
+  for (const c of columns) if (c.field) mapping[c.key] ??= c.field;
+  const preview: LedgerPreview = {
+    fileName: input.fileName,
+    sheets: sheets.map((s) => s.info),
+    mapping,
+    missingFields: [...missingFields],
+    fileErrors,
+    rows: plans.map((p) => p.result),
+    totals: totalsOf(plans),
+  };
+  return { preview, plans, columns, sha256: createHash('sha256').update(input.bytes).digest('hex') };
+}

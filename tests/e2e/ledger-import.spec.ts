@@ -1,0 +1,113 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { buildLedger, liulinSheets, secondFileSheets, type BuiltLedger } from '../fixtures/ledger-xlsx';
+import { setUpInstallation } from '../support/setup';
+import { ARTIFACTS, expect, keepScreenshot, openApp, test } from './fixtures';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function chooseLedger(page: Page, ledger: BuiltLedger) {
+  await page.locator('input[type="file"]').setInputFiles({ name: ledger.fileName, mimeType: XLSX, buffer: ledger.bytes });
+  await expect(page.getByTestId('dry-run')).toBeVisible({ timeout: 30_000 });
+}
+
+async function keepViewport(page: Page, name: string) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+test('台账导入: dry run of a messy ledger, import, report of refused rows, mapping remembered, undo', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await setUpInstallation(app.core, { role: 'station', townshipCode: '371525103' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page, app);
+  await page.getByRole('menuitem', { name: '台账导入' }).click();
+  await expect(page.getByRole('heading', { name: '台账导入' })).toBeVisible();
+
+  // 1–3: choose the file, see the sheets, the mapping and every row's outcome
+  const first = await buildLedger('柳林镇2025年台账.xlsx', 'A', liulinSheets());
+  await chooseLedger(page, first);
+  const count = (o: string) => first.expected.filter((e) => e.outcome === o).length;
+  const totals = page.getByTestId('dry-run-totals');
+  await expect(totals).toContainText(`将新建 ${count('create')}`);
+  await expect(totals).toContainText(`需注意 ${count('attention')}`);
+  await expect(totals).toContainText(`不能导入 ${count('refused')}`);
+  await expect(page.getByTestId('sheet-填表说明')).toBeDisabled();
+  await expect(page.getByTestId('dry-run-rows')).toContainText('末几位已丢失');
+  await expect(page.getByTestId('dry-run-rows')).toContainText('已按国家标准转换为18位');
+  await keepScreenshot(page, 'ledger-import-dry-run');
+  await keepViewport(page, 'ledger-import-dry-run-1366');
+
+  // 4: import with a progress bar, then download the report of rows not imported
+  const importable = count('create') + count('attention');
+  await page.getByTestId('ledger-commit').click();
+  await expect(page.getByTestId('ledger-done')).toContainText(`购置登记 ${importable} 条`, { timeout: 30_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-report').click()]);
+  expect(download.suggestedFilename()).toBe('台账导入报告-柳林镇2025年台账.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(await download.path()) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  const refusedSheet = wb.getWorksheet('未导入的行');
+  const reasons: string[] = [];
+  refusedSheet?.eachRow((r, n) => {
+    if (n > 2) reasons.push(`${String(r.getCell(3).value)}：${String(r.getCell(4).value)}`);
+  });
+  expect(reasons.filter((r) => r.startsWith('不能导入'))).toHaveLength(count('refused'));
+  expect(reasons.join('\n')).toContain('小写 930.00 元与大写 830.00 元不一致');
+  await keepScreenshot(page, 'ledger-import-done');
+
+  // another station layout: the technician maps 兑付状态 to nothing and imports
+  await page.getByRole('button', { name: '导入另一个文件' }).click();
+  const second = await buildLedger('2025补录.xlsx', 'B', secondFileSheets());
+  await chooseLedger(page, second);
+  await page.getByTestId('mapping-columns').locator('.ant-collapse-header').click();
+  await page.getByTestId('map-兑付状态').click();
+  await page.keyboard.type('不导入');
+  await page.locator('.ant-select-item-option').filter({ hasText: '（不导入此列）' }).click();
+  await page.getByTestId('rerun-preview').click();
+  await expect(page.getByTestId('rerun-preview')).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByTestId('dry-run-totals')).toContainText('已存在 2');
+  await page.getByTestId('ledger-commit').click();
+  await expect(page.getByTestId('ledger-done')).toContainText('已导入', { timeout: 30_000 });
+
+  // next month's file in that layout maps itself, 兑付状态 included
+  await page.getByRole('button', { name: '导入另一个文件' }).click();
+  const third = await buildLedger('2025补录-5月.xlsx', 'B', [
+    { name: '5月', rows: [{ farmer: 30, machine: 'subsoiler', date: '2025-05-06', serial: 'DH2505001', status: '已兑付' }] },
+  ]);
+  await chooseLedger(page, third);
+  const panel = page.getByTestId('mapping-panel');
+  await expect(panel).toContainText('不导入 2 列');
+  await page.getByTestId('mapping-columns').locator('.ant-collapse-header').click();
+  await expect(panel.getByRole('row').filter({ hasText: '兑付状态' })).toContainText('（不导入此列）');
+  await expect(panel.getByRole('row').filter({ hasText: '兑付状态' })).toContainText('上次的对应');
+  await expect(panel.getByRole('row').filter({ hasText: '证件号码' })).toContainText('上次的对应');
+  await keepViewport(page, 'ledger-import-remembered');
+
+  // undo the first import from the history
+  const history = page.getByRole('row').filter({ hasText: '柳林镇2025年台账.xlsx' });
+  await history.getByTestId('history-undo').click();
+  await page.getByPlaceholder('撤销原因（必填）').fill('导错了年度');
+  await page.getByRole('button', { name: '撤销导入' }).last().click();
+  await expect(history).toContainText('已撤销：导错了年度');
+  await keepScreenshot(page, 'ledger-import-history');
+});
+
+test('台账导入: a long ledger shows its progress while it is read and while it is imported', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  await setUpInstallation(app.core, { role: 'station', townshipCode: '371525103' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page, app);
+  await page.getByRole('menuitem', { name: '台账导入' }).click();
+  const { bigSheets } = await import('../fixtures/ledger-xlsx');
+  const big = await buildLedger('全年台账.xlsx', 'A', bigSheets(3000));
+  await page.locator('input[type="file"]').setInputFiles({ name: big.fileName, mimeType: XLSX, buffer: big.bytes });
+  await expect(page.getByTestId('job-progress')).toContainText('正在读取', { timeout: 30_000 });
+  await expect(page.getByTestId('dry-run-totals')).toContainText('将新建 3000', { timeout: 90_000 });
+  await page.getByTestId('ledger-commit').click();
+  await expect(page.getByTestId('job-progress')).toBeVisible();
+  await keepViewport(page, 'ledger-import-progress');
+  await expect(page.getByTestId('ledger-done')).toContainText('购置登记 3000 条', { timeout: 120_000 });
+});
