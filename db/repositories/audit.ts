@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import type { PageRequest } from './keyset';
+import { ledgerPage, type LedgerPage } from './ledger-page';
 
 export interface AuditRow {
   id: string;
@@ -22,22 +24,15 @@ export function insertAudit(db: Database, row: AuditRow): void {
 export interface AuditFilter {
   entity?: string;
   entityId?: string;
-  limit: number;
-  offset: number;
 }
 
-function where(f: AuditFilter): string {
-  const parts: string[] = [];
-  if (f.entity) parts.push('entity = @entity');
-  if (f.entityId) parts.push('entity_id = @entityId');
-  return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-}
+/** Newest first by (at, rowid): audit_log_at, or audit_log_entity for one record, serves the order. */
+const AUDIT_ORDER = { exprs: ['at', 'rowid'], dir: 'DESC' as const };
 
-export function listAudit(db: Database, f: AuditFilter): { rows: AuditRow[]; total: number } {
-  const params = { entity: f.entity ?? null, entityId: f.entityId ?? null, limit: f.limit, offset: f.offset };
-  const rows = db
-    .prepare(`SELECT * FROM audit_log ${where(f)} ORDER BY at DESC, rowid DESC LIMIT @limit OFFSET @offset`)
-    .all(params) as AuditRow[];
-  const { n } = db.prepare(`SELECT count(*) AS n FROM audit_log ${where(f)}`).get(params) as { n: number };
-  return { rows, total: n };
+export function listAudit(db: Database, f: AuditFilter, page: PageRequest): LedgerPage<AuditRow> {
+  const terms: string[] = [];
+  if (f.entity) terms.push('entity = @entity');
+  if (f.entityId) terms.push('entity_id = @entityId');
+  const params = { entity: f.entity ?? null, entityId: f.entityId ?? null };
+  return ledgerPage<AuditRow>(db, 'SELECT *', 'FROM audit_log', { terms, order: AUDIT_ORDER, params }, page);
 }

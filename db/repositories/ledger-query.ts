@@ -1,3 +1,5 @@
+import type { KeysetOrder } from './keyset';
+
 /** WHERE/ORDER BY for the scrap and purchase ledgers (台账): the same filters, each table's own date column. */
 export interface LedgerFilter {
   year?: number;
@@ -12,8 +14,11 @@ export interface LedgerFilter {
 }
 
 export interface LedgerSql {
+  /** The filter's WHERE terms (AND-ed); `where` is them as a clause. */
+  terms: string[];
   where: string;
   orderBy: string;
+  order: KeysetOrder;
   params: Record<string, unknown>;
 }
 
@@ -24,10 +29,15 @@ export interface LedgerSql {
 export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: string, numberCols: string[]): LedgerSql {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
-  if (filter.year) {
+  if (filter.year && filter.sortBy === 'date') {
+    // a range of the date index that also orders the page
     parts.push(`${dateExpr} >= @yearStart AND ${dateExpr} < @yearEnd`);
     params.yearStart = `${filter.year}-01-01`;
     params.yearEnd = `${filter.year + 1}-01-01`;
+  } else if (filter.year) {
+    // the same rows (dates are YYYY-MM-DD), written as the (year, sort) indexes of migration 011 spell it
+    parts.push(`substr(${dateExpr}, 1, 4) = @yearText`);
+    params.yearText = String(filter.year);
   }
   if (filter.farmerId) {
     parts.push('t.farmer_id = @farmerId');
@@ -37,14 +47,15 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
     parts.push('f.township_code = @townshipCode');
     params.townshipCode = filter.townshipCode;
   }
+  // `+` keeps SQLite from choosing a status/item index and sorting: the sort's index drives, filters sift
   if (filter.status) {
-    parts.push('t.status = @status');
+    parts.push('+t.status = @status');
     params.status = filter.status;
   } else if (!filter.includeVoided) {
     parts.push('t.voided_at IS NULL');
   }
   if (filter.item) {
-    parts.push('t.item = @item');
+    parts.push('+t.item = @item');
     params.item = filter.item;
   }
   const q = filter.q.normalize('NFKC').trim();
@@ -67,9 +78,21 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
       qRev: [...upper].reverse().join(''),
     });
   }
-  const column = { date: dateExpr, createdAt: 't.created_at', amount: amountExpr, farmer: 'f.name_pinyin' }[filter.sortBy];
+  const exprs = {
+    date: [dateExpr, 't.id'],
+    createdAt: ['t.created_at', 't.id'],
+    amount: [amountExpr, 't.id'],
+    // one buyer's rows together (walks farmers in pinyin order, then each one's rows by id)
+    farmer: ['f.name_pinyin', 'f.id', 't.id'],
+  }[filter.sortBy];
   const dir = filter.sortOrder === 'asc' ? 'ASC' : 'DESC';
-  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', orderBy: `ORDER BY ${column} ${dir}, t.id ${dir}`, params };
+  return {
+    terms: parts,
+    where: parts.length ? `WHERE ${parts.join(' AND ')}` : '',
+    orderBy: `ORDER BY ${exprs.map((e) => `${e} ${dir}`).join(', ')}`,
+    order: { exprs, dir },
+    params,
+  };
 }
 
 /** The farmer columns a ledger row carries for its masked summary. */

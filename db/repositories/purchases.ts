@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import type { PageRequest } from './keyset';
+import { ledgerPage, type LedgerPage } from './ledger-page';
 import { FARMER_COLUMNS, ledgerSql, type FarmerColumns, type LedgerFilter } from './ledger-query';
 
 export interface PurchaseRow {
@@ -110,18 +112,8 @@ const LEDGER_FROM = 'FROM purchases t JOIN farmers f ON f.id = t.farmer_id';
 const LEDGER_SELECT = `SELECT t.*, ${FARMER_COLUMNS}, (SELECT d.name FROM partners d WHERE d.id = t.dealer_id) AS dealer_name`;
 const NUMBERS = ['factory_no_norm', 'engine_no_norm', 'model_norm'];
 
-export function listPurchases(
-  db: Database,
-  filter: LedgerFilter,
-  limit: number,
-  offset: number,
-): { rows: PurchaseLedgerRow[]; total: number } {
-  const sql = ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS);
-  const rows = db
-    .prepare(`${LEDGER_SELECT} ${LEDGER_FROM} ${sql.where} ${sql.orderBy} LIMIT @limit OFFSET @offset`)
-    .all({ ...sql.params, limit, offset }) as PurchaseLedgerRow[];
-  const { n } = db.prepare(`SELECT count(*) AS n ${LEDGER_FROM} ${sql.where}`).get(sql.params) as { n: number };
-  return { rows, total: n };
+export function listPurchases(db: Database, filter: LedgerFilter, page: PageRequest): LedgerPage<PurchaseLedgerRow> {
+  return ledgerPage<PurchaseLedgerRow>(db, LEDGER_SELECT, LEDGER_FROM, ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS), page);
 }
 
 export function iteratePurchases(db: Database, filter: LedgerFilter): IterableIterator<PurchaseLedgerRow> {

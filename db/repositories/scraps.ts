@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import type { PageRequest } from './keyset';
+import { ledgerPage, type LedgerPage } from './ledger-page';
 import { FARMER_COLUMNS, ledgerSql, type FarmerColumns, type LedgerFilter } from './ledger-query';
 
 export interface ScrapRow {
@@ -104,13 +106,8 @@ const LEDGER_SELECT = `SELECT t.*, ${FARMER_COLUMNS},
 const DATE = 'COALESCE(t.handover_date, substr(t.created_at, 1, 10))';
 const NUMBERS = ['engine_no_norm', 'frame_no_norm', 'plate_no_norm'];
 
-export function listScraps(db: Database, filter: LedgerFilter, limit: number, offset: number): { rows: ScrapLedgerRow[]; total: number } {
-  const sql = ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS);
-  const rows = db
-    .prepare(`${LEDGER_SELECT} ${LEDGER_FROM} ${sql.where} ${sql.orderBy} LIMIT @limit OFFSET @offset`)
-    .all({ ...sql.params, limit, offset }) as ScrapLedgerRow[];
-  const { n } = db.prepare(`SELECT count(*) AS n ${LEDGER_FROM} ${sql.where}`).get(sql.params) as { n: number };
-  return { rows, total: n };
+export function listScraps(db: Database, filter: LedgerFilter, page: PageRequest): LedgerPage<ScrapLedgerRow> {
+  return ledgerPage<ScrapLedgerRow>(db, LEDGER_SELECT, LEDGER_FROM, ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS), page);
 }
 
 /** Every matching row, one at a time (exports never hold the whole ledger in memory at once). */

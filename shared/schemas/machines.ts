@@ -1,6 +1,6 @@
 import { z } from '../api/zod-locale';
 import { STATUSES } from '../domain/workflow';
-import { isoDate, isoDateTime, optionalText, pageInput, requiredText, uuid } from './common';
+import { cursorPageInput, isoDate, isoDateTime, optionalText, requiredText, uuid } from './common';
 
 /** Fields both kinds of application share in lists, filters and exports. */
 export const status = z.enum(STATUSES);
@@ -18,7 +18,7 @@ export const ledgerFilter = {
   sortOrder: z.enum(['asc', 'desc']).default('desc'),
 };
 
-export const ledgerListInput = z.strictObject({ ...ledgerFilter, ...pageInput });
+export const ledgerListInput = z.strictObject({ ...ledgerFilter, ...cursorPageInput });
 export type LedgerListInput = z.input<typeof ledgerListInput>;
 export const ledgerExportInput = z.strictObject(ledgerFilter);
 
