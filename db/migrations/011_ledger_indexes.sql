@@ -18,7 +18,7 @@ CREATE INDEX scraps_ledger_year_amount ON scraps (substr(COALESCE(handover_date,
 CREATE INDEX scraps_ledger_farmer ON scraps (farmer_id, created_at, id);
 CREATE INDEX scraps_ledger_farmer_id ON scraps (farmer_id, id);
 
-CREATE INDEX farmers_ledger_pinyin ON farmers (name_pinyin, id);
+CREATE UNIQUE INDEX farmers_ledger_pinyin ON farmers (name_pinyin, id);
 
 CREATE INDEX vouchers_ledger_created ON vouchers (created_at, seq, id);
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { PageRequest } from './keyset';
-import { ledgerPage, type LedgerPage } from './ledger-page';
+import { ledgerPage, pageStatements, type FilterSql, type LedgerPage, type PageStatements } from './ledger-page';
 
 export interface AuditRow {
   id: string;
@@ -29,10 +29,17 @@ export interface AuditFilter {
 /** Newest first by (at, rowid): audit_log_at, or audit_log_entity for one record, serves the order. */
 const AUDIT_ORDER = { exprs: ['at', 'rowid'], dir: 'DESC' as const };
 
-export function listAudit(db: Database, f: AuditFilter, page: PageRequest): LedgerPage<AuditRow> {
+function auditFilterSql(f: AuditFilter): FilterSql {
   const terms: string[] = [];
   if (f.entity) terms.push('entity = @entity');
   if (f.entityId) terms.push('entity_id = @entityId');
-  const params = { entity: f.entity ?? null, entityId: f.entityId ?? null };
-  return ledgerPage<AuditRow>(db, 'SELECT *', 'FROM audit_log', { terms, order: AUDIT_ORDER, params }, page);
+  return { terms, order: AUDIT_ORDER, params: { entity: f.entity ?? null, entityId: f.entityId ?? null } };
 }
+
+export function listAudit(db: Database, f: AuditFilter, page: PageRequest): LedgerPage<AuditRow> {
+  return ledgerPage<AuditRow>(db, 'SELECT *', 'FROM audit_log', auditFilterSql(f), page);
+}
+
+/** The statements `listAudit` runs (query-plan tests). */
+export const auditPageStatements = (f: AuditFilter, page: PageRequest): PageStatements =>
+  pageStatements('SELECT *', 'FROM audit_log', auditFilterSql(f), page);

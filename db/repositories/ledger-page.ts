@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { cappedCountSql, cappedTotal, keysetPage, keysetSql, type CursorKey, type PageRequest } from './keyset';
-import type { LedgerSql } from './ledger-query';
+import { cappedCountSql, cappedTotal, keysetPage, keysetSql, type CursorKey, type KeysetOrder, type PageRequest } from './keyset';
 
 export interface LedgerPage<T> {
   rows: T[];
@@ -11,22 +10,48 @@ export interface LedgerPage<T> {
   prev: CursorKey | null;
 }
 
+/** A filter as WHERE terms (AND-ed) with their parameters, and the sort. */
+export interface FilterSql {
+  terms: string[];
+  order: KeysetOrder;
+  params: Record<string, unknown>;
+}
+
+export interface PageStatements {
+  list: string;
+  listParams: Record<string, unknown>;
+  count: string;
+  countParams: Record<string, unknown>;
+}
+
+/** The two statements of a page (the query-plan tests read them too). */
+export function pageStatements(select: string, from: string, sql: FilterSql, page: PageRequest, countFrom?: string): PageStatements {
+  const k = keysetSql(sql.order, page);
+  const terms = [...sql.terms, ...k.terms];
+  const where = terms.length ? `WHERE ${terms.join(' AND ')}` : '';
+  const filterWhere = sql.terms.length ? `WHERE ${sql.terms.join(' AND ')}` : '';
+  return {
+    list: `${select}, ${k.select} ${from} ${where} ${k.orderBy} ${k.limitOffset}`,
+    listParams: { ...sql.params, ...k.params },
+    // at most TOTAL_CAP + 1 matching rows are read, in whatever order is cheapest
+    count: cappedCountSql(`${countFrom ?? from} ${filterWhere}`),
+    countParams: sql.params,
+  };
+}
+
 /** One page of `SELECT … FROM … WHERE filter ORDER BY sort`, by offset or keyset, with a capped total. */
 export function ledgerPage<T extends object>(
   db: Database,
   select: string,
   from: string,
-  sql: Pick<LedgerSql, 'terms' | 'order' | 'params'>,
+  sql: FilterSql,
   page: PageRequest,
+  /** A cheaper FROM for counting when the filter does not need every join. */
+  countFrom?: string,
 ): LedgerPage<T> {
-  const k = keysetSql(sql.order, page);
-  const terms = [...sql.terms, ...k.terms];
-  const where = terms.length ? `WHERE ${terms.join(' AND ')}` : '';
-  const rows = db
-    .prepare(`${select}, ${k.select} ${from} ${where} ${k.orderBy} ${k.limitOffset}`)
-    .all({ ...sql.params, ...k.params }) as T[];
-  const filterWhere = sql.terms.length ? `WHERE ${sql.terms.join(' AND ')}` : '';
-  const { n } = db.prepare(cappedCountSql(`${from} ${filterWhere}`)).get(sql.params) as { n: number };
+  const st = pageStatements(select, from, sql, page, countFrom);
+  const rows = db.prepare(st.list).all(st.listParams) as T[];
+  const { n } = db.prepare(st.count).get(st.countParams) as { n: number };
   const { rows: kept, next, prev } = keysetPage(rows, sql.order, page);
   return { rows: kept, ...cappedTotal(n), next, prev };
 }

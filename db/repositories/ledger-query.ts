@@ -20,6 +20,20 @@ export interface LedgerSql {
   orderBy: string;
   order: KeysetOrder;
   params: Record<string, unknown>;
+  /** Sorting by buyer: walk farmers in pinyin order and each one's rows (SQLite left alone would sort them all). */
+  farmersFirst: boolean;
+}
+
+/** FROM for counting a ledger's rows: without the buyers when no filter term reads them. */
+export function ledgerCountFrom(table: string, sql: LedgerSql): string {
+  return sql.terms.some((t) => t.includes('f.')) ? `FROM ${table} t JOIN farmers f ON f.id = t.farmer_id` : `FROM ${table} t`;
+}
+
+/** FROM for a ledger of `table` (alias t) with its buyers (alias f), in the join order the sort needs. */
+export function ledgerFrom(table: string, sql: LedgerSql): string {
+  return sql.farmersFirst
+    ? `FROM farmers f CROSS JOIN ${table} t INDEXED BY ${table}_ledger_farmer_id ON f.id = t.farmer_id`
+    : `FROM ${table} t JOIN farmers f ON f.id = t.farmer_id`;
 }
 
 /**
@@ -44,7 +58,8 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
     params.farmerId = filter.farmerId;
   }
   if (filter.townshipCode) {
-    parts.push('f.township_code = @townshipCode');
+    // the buyer's township as each application carries it (kept equal to the farmer's by migration 005's triggers)
+    parts.push('t.buyer_township_code = @townshipCode');
     params.townshipCode = filter.townshipCode;
   }
   // `+` keeps SQLite from choosing a status/item index and sorting: the sort's index drives, filters sift
@@ -92,6 +107,7 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
     orderBy: `ORDER BY ${exprs.map((e) => `${e} ${dir}`).join(', ')}`,
     order: { exprs, dir },
     params,
+    farmersFirst: filter.sortBy === 'farmer' && !filter.farmerId,
   };
 }
 

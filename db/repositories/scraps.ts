@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { PageRequest } from './keyset';
-import { ledgerPage, type LedgerPage } from './ledger-page';
-import { FARMER_COLUMNS, ledgerSql, type FarmerColumns, type LedgerFilter } from './ledger-query';
+import { ledgerPage, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
+import { FARMER_COLUMNS, ledgerCountFrom, ledgerFrom, ledgerSql, type FarmerColumns, type LedgerFilter, type LedgerSql } from './ledger-query';
 
 export interface ScrapRow {
   id: string;
@@ -99,19 +99,27 @@ export function linkedPurchaseId(db: Database, scrapId: string): string | null {
 
 export type ScrapLedgerRow = ScrapRow & FarmerColumns & { linked_purchase_id: string | null; recycler_name: string | null };
 
-const LEDGER_FROM = `FROM scraps t JOIN farmers f ON f.id = t.farmer_id`;
 const LEDGER_SELECT = `SELECT t.*, ${FARMER_COLUMNS},
   (SELECT p.id FROM purchases p WHERE p.scrap_id = t.id AND p.voided_at IS NULL) AS linked_purchase_id,
   (SELECT r.name FROM partners r WHERE r.id = t.recycler_id) AS recycler_name`;
 const DATE = 'COALESCE(t.handover_date, substr(t.created_at, 1, 10))';
 const NUMBERS = ['engine_no_norm', 'frame_no_norm', 'plate_no_norm'];
 
+const ledgerPageOf = <T extends object>(db: Database, sql: LedgerSql, page: PageRequest) =>
+  ledgerPage<T>(db, LEDGER_SELECT, ledgerFrom('scraps', sql), sql, page, ledgerCountFrom('scraps', sql));
+const statementsOf = (sql: LedgerSql, page: PageRequest) => pageStatements(LEDGER_SELECT, ledgerFrom('scraps', sql), sql, page, ledgerCountFrom('scraps', sql));
+
 export function listScraps(db: Database, filter: LedgerFilter, page: PageRequest): LedgerPage<ScrapLedgerRow> {
-  return ledgerPage<ScrapLedgerRow>(db, LEDGER_SELECT, LEDGER_FROM, ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS), page);
+  return ledgerPageOf<ScrapLedgerRow>(db, ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS), page);
+}
+
+/** The statements `listScraps` runs (query-plan tests). */
+export function scrapPageStatements(filter: LedgerFilter, page: PageRequest): PageStatements {
+  return statementsOf(ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS), page);
 }
 
 /** Every matching row, one at a time (exports never hold the whole ledger in memory at once). */
 export function iterateScraps(db: Database, filter: LedgerFilter): IterableIterator<ScrapLedgerRow> {
   const sql = ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS);
-  return db.prepare(`${LEDGER_SELECT} ${LEDGER_FROM} ${sql.where} ${sql.orderBy}`).iterate(sql.params) as IterableIterator<ScrapLedgerRow>;
+  return db.prepare(`${LEDGER_SELECT} ${ledgerFrom('scraps', sql)} ${sql.where} ${sql.orderBy}`).iterate(sql.params) as IterableIterator<ScrapLedgerRow>;
 }

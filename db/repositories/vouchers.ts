@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { PageRequest } from './keyset';
-import { ledgerPage, type LedgerPage } from './ledger-page';
+import { ledgerPage, pageStatements, type FilterSql, type LedgerPage, type PageStatements } from './ledger-page';
 
 export interface VoucherRow {
   id: string;
@@ -76,21 +76,26 @@ export interface VoucherFilter {
 /** Newest first; the order index (created_at, seq, id) of migration 011 serves it, filters sift. */
 const VOUCHER_ORDER = { exprs: ['v.created_at', 'v.seq', 'v.id'], dir: 'DESC' as const };
 
-export function listVouchers(db: Database, f: VoucherFilter, page: PageRequest): LedgerPage<VoucherRow & { f_name: string; f_id_number: string }> {
+function voucherFilterSql(f: VoucherFilter): FilterSql {
   const terms: string[] = [];
   if (f.year) terms.push('+v.year = @year');
   if (f.applicationId) terms.push('v.application_id = @applicationId');
   if (!f.includeVoided) terms.push('v.voided_at IS NULL');
   if (f.q) terms.push("(v.number LIKE '%' || @q || '%' OR f.name LIKE '%' || @q || '%' OR f.name_initials GLOB lower(@q) || '*')");
   const params = { year: f.year ?? null, applicationId: f.applicationId ?? null, q: f.q.replace(/[%_*?[\]]/g, '') };
-  return ledgerPage(
-    db,
-    'SELECT v.*, f.name AS f_name, f.id_number AS f_id_number',
-    'FROM vouchers v JOIN farmers f ON f.id = v.farmer_id',
-    { terms, order: VOUCHER_ORDER, params },
-    page,
-  );
+  return { terms, order: VOUCHER_ORDER, params };
 }
+
+const VOUCHER_SELECT = 'SELECT v.*, f.name AS f_name, f.id_number AS f_id_number';
+const VOUCHER_FROM = 'FROM vouchers v JOIN farmers f ON f.id = v.farmer_id';
+
+export function listVouchers(db: Database, f: VoucherFilter, page: PageRequest): LedgerPage<VoucherRow & { f_name: string; f_id_number: string }> {
+  return ledgerPage(db, VOUCHER_SELECT, VOUCHER_FROM, voucherFilterSql(f), page);
+}
+
+/** The statements `listVouchers` runs (query-plan tests). */
+export const voucherPageStatements = (f: VoucherFilter, page: PageRequest): PageStatements =>
+  pageStatements(VOUCHER_SELECT, VOUCHER_FROM, voucherFilterSql(f), page);
 
 /** The signing secret of the station that issued a voucher: this installation's own, for now. */
 export function stationSecret(db: Database, stationId: string): string | undefined {
