@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { openCore } from '../app';
 import { resolveDbPath } from '../paths';
 import { TOWNSHIPS } from '../../shared/domain/townships';
+import { exportLedgerCommand } from './export-ledger';
 import { serve } from './serve';
 import { exportStationCommand, importStationsCommand } from './transfer';
 
@@ -10,6 +11,8 @@ const USAGE = `用法 / usage:
   agri init --role station|county [--township <代码或名称>] --operator <姓名> [--db <file>]
                                                   初始化本机（乡镇农机站或县农业农村局）
   agri export-station --out <目录> [--db <file>]   乡镇站：导出上报文件（冠县-乡镇-日期.agri）
+  agri export-ledger purchases|scraps --out <文件.xlsx> ['<筛选 JSON>'] [--db <file>]
+                                                  导出购置补贴台账 / 报废农机台账（任意大小，边读边写）
   agri import-stations [--accept-partial] [--db <file>] <文件>…
                                                   县局：导入一个或多个乡镇站上报文件并合并
   agri methods                                     列出全部接口方法
@@ -99,6 +102,12 @@ export async function main(argv: string[]): Promise<number> {
           return 2;
         }
         return exportStationCommand(dbPath, values.out);
+      case 'export-ledger':
+        if (!values.out) {
+          process.stderr.write('请用 --out 指定保存的 Excel 文件\n');
+          return 2;
+        }
+        return await exportLedgerCommand(dbPath, rest[0], values.out, rest[1]);
       case 'import-stations':
         return importStationsCommand(dbPath, rest, Boolean(values['accept-partial']));
       case 'serve':

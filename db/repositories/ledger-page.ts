@@ -55,3 +55,22 @@ export function ledgerPage<T extends object>(
   const { rows: kept, next, prev } = keysetPage(rows, sql.order, page);
   return { rows: kept, ...cappedTotal(n), next, prev };
 }
+
+/** Rows only, no count: an export reads a ledger in keyset chunks (no statement stays open between them). */
+export function ledgerRows<T extends object>(
+  db: Database,
+  select: string,
+  from: string,
+  sql: FilterSql,
+  page: PageRequest,
+): { rows: T[]; next: CursorKey | null } {
+  const st = pageStatements(select, from, sql, page);
+  const { rows, next } = keysetPage(db.prepare(st.list).all(st.listParams) as T[], sql.order, page);
+  return { rows, next };
+}
+
+/** The exact number of rows a filter matches (an export's progress total). */
+export function ledgerCount(db: Database, countFrom: string, sql: FilterSql): number {
+  const where = sql.terms.length ? `WHERE ${sql.terms.join(' AND ')}` : '';
+  return (db.prepare(`SELECT count(*) AS n ${countFrom} ${where}`).get(sql.params) as { n: number }).n;
+}

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { PageRequest } from './keyset';
-import { ledgerPage, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
+import { ledgerCount, ledgerPage, ledgerRows, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
 import { FARMER_COLUMNS, ledgerCountFrom, ledgerFrom, ledgerSql, type FarmerColumns, type LedgerFilter, type LedgerSql } from './ledger-query';
 
 export interface PurchaseRow {
@@ -117,6 +117,17 @@ const statementsOf = (sql: LedgerSql, page: PageRequest) => pageStatements(LEDGE
 
 export function listPurchases(db: Database, filter: LedgerFilter, page: PageRequest): LedgerPage<PurchaseLedgerRow> {
   return ledgerPageOf<PurchaseLedgerRow>(db, ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS), page);
+}
+
+/** A chunk of the ledger in its order, after `after` (exports). */
+export function purchaseChunk(db: Database, filter: LedgerFilter, page: PageRequest) {
+  const sql = ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS);
+  return ledgerRows<PurchaseLedgerRow>(db, LEDGER_SELECT, ledgerFrom('purchases', sql), sql, page);
+}
+
+export function countPurchases(db: Database, filter: LedgerFilter): number {
+  const sql = ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS);
+  return ledgerCount(db, ledgerCountFrom('purchases', sql), sql);
 }
 
 /** The statements `listPurchases` runs (query-plan tests). */

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { PageRequest } from './keyset';
-import { ledgerPage, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
+import { ledgerCount, ledgerPage, ledgerRows, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
 import { FARMER_COLUMNS, ledgerCountFrom, ledgerFrom, ledgerSql, type FarmerColumns, type LedgerFilter, type LedgerSql } from './ledger-query';
 
 export interface ScrapRow {
@@ -111,6 +111,17 @@ const statementsOf = (sql: LedgerSql, page: PageRequest) => pageStatements(LEDGE
 
 export function listScraps(db: Database, filter: LedgerFilter, page: PageRequest): LedgerPage<ScrapLedgerRow> {
   return ledgerPageOf<ScrapLedgerRow>(db, ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS), page);
+}
+
+/** A chunk of the ledger in its order, after `after` (exports). */
+export function scrapChunk(db: Database, filter: LedgerFilter, page: PageRequest) {
+  const sql = ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS);
+  return ledgerRows<ScrapLedgerRow>(db, LEDGER_SELECT, ledgerFrom('scraps', sql), sql, page);
+}
+
+export function countScraps(db: Database, filter: LedgerFilter): number {
+  const sql = ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS);
+  return ledgerCount(db, ledgerCountFrom('scraps', sql), sql);
 }
 
 /** The statements `listScraps` runs (query-plan tests). */

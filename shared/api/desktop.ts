@@ -22,6 +22,14 @@ export const desktopMethods = {
     input: z.strictObject({ fileName: z.string().trim().min(1).max(120), pageSize: z.enum(['A4', 'A5']).default('A4') }),
     output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
+  /** Saves a finished export (its one-time download id) where the user chooses in a save dialog. */
+  'desktop.saveExport': {
+    input: z.strictObject({
+      downloadId: z.string().regex(/^[0-9a-f]{48}$/),
+      fileName: z.string().trim().min(1).max(160),
+    }),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
 } as const;
 
 export type DesktopMethod = keyof typeof desktopMethods;
