@@ -22,6 +22,9 @@ CREATE UNIQUE INDEX farmers_ledger_pinyin ON farmers (name_pinyin, id);
 
 CREATE INDEX vouchers_ledger_created ON vouchers (created_at, seq, id);
 
+-- farmers.search by a phone tail (4 digits or more): the last four digits find the candidates by index
+CREATE INDEX farmers_phone_tail ON farmers (substr(phone, -4));
+
 -- prefixes of the indexes above: one index fewer to keep up on every insert
 DROP INDEX purchases_purchase_date;
 DROP INDEX scraps_farmer;
