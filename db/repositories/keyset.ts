@@ -50,8 +50,11 @@ export function keysetSql(order: KeysetOrder, page: PageRequest): KeysetSql {
     cursor.forEach((v, i) => (params[`_c${i}`] = v));
     const cmp = asc ? '>' : '<';
     const marks = cursor.map((_, i) => `@_c${i}`).join(', ');
-    // the first column alone lets SQLite seek in the sort's index (row values spanning tables do not)
-    terms.push(`${order.exprs[0]} ${cmp}= @_c0`, `(${order.exprs.join(', ')}) ${cmp} (${marks})`);
+    terms.push(`(${order.exprs.join(', ')}) ${cmp} (${marks})`);
+    // a row value within one table's index is a seek by itself; one spanning two tables (buyer sort) is not,
+    // so the first column alone gives the outer table's seek there
+    const tables = new Set(order.exprs.map((e) => /^(\w+)\./.exec(e)?.[1] ?? ''));
+    if (tables.size > 1) terms.push(`${order.exprs[0]} ${cmp}= @_c0`);
   }
   return { terms, orderBy, select, params, limitOffset: 'LIMIT @_limit OFFSET @_offset', backwards };
 }

@@ -13,6 +13,8 @@ export interface LedgerPage<T> {
 /** A filter as WHERE terms (AND-ed) with their parameters, and the sort. */
 export interface FilterSql {
   terms: string[];
+  /** The filter as the count reads it, when it differs (see LedgerSql.countTerms). */
+  countTerms?: string[];
   order: KeysetOrder;
   params: Record<string, unknown>;
 }
@@ -29,7 +31,8 @@ export function pageStatements(select: string, from: string, sql: FilterSql, pag
   const k = keysetSql(sql.order, page);
   const terms = [...sql.terms, ...k.terms];
   const where = terms.length ? `WHERE ${terms.join(' AND ')}` : '';
-  const filterWhere = sql.terms.length ? `WHERE ${sql.terms.join(' AND ')}` : '';
+  const countTerms = sql.countTerms ?? sql.terms;
+  const filterWhere = countTerms.length ? `WHERE ${countTerms.join(' AND ')}` : '';
   return {
     list: `${select}, ${k.select} ${from} ${where} ${k.orderBy} ${k.limitOffset}`,
     listParams: { ...sql.params, ...k.params },
@@ -71,6 +74,7 @@ export function ledgerRows<T extends object>(
 
 /** The exact number of rows a filter matches (an export's progress total). */
 export function ledgerCount(db: Database, countFrom: string, sql: FilterSql): number {
-  const where = sql.terms.length ? `WHERE ${sql.terms.join(' AND ')}` : '';
+  const terms = sql.countTerms ?? sql.terms;
+  const where = terms.length ? `WHERE ${terms.join(' AND ')}` : '';
   return (db.prepare(`SELECT count(*) AS n ${countFrom} ${where}`).get(sql.params) as { n: number }).n;
 }
