@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { openCore } from '../app';
+import type { Migration } from '../migrate';
 import { TOWNSHIPS } from '../../shared/domain/townships';
 import { rowWriter, seededRandom } from './rows';
 
@@ -15,6 +16,8 @@ export interface GenerateOptions {
   seed?: number;
   /** Share of buyers in Guan County's 18 townships; the rest are elsewhere in the province. */
   countyShare?: number;
+  /** Migrations to set the file up with (default: all); the scale bench builds a file one version back. */
+  migrations?: Migration[];
 }
 
 export interface GeneratedFile {
@@ -83,7 +86,7 @@ function dropIndexes(db: Database.Database): string[] {
  */
 export async function generateCountyFile(o: GenerateOptions): Promise<GeneratedFile> {
   const started = performance.now();
-  const core = openCore(o.file, { log: () => undefined });
+  const core = openCore(o.file, { log: () => undefined, ...(o.migrations ? { migrations: o.migrations } : {}) });
   const setup = await core.call('settings.setup', { role: 'county', login: 'bench', displayName: '基准测试', password: 'Jizhun-2025!' });
   if (!setup.ok) throw new Error(setup.error.message);
   const stationId = setup.data.settings.configured ? setup.data.settings.stationId : '';

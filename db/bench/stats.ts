@@ -42,3 +42,29 @@ export function formatTimings(rows: Timing[], baseline?: Timing): string {
   );
   return [head, '-'.repeat(head.length), ...lines].join('\n');
 }
+
+/** One line of the bench's result table: an operation against its target (and its raw-SQLite baseline). */
+export interface TargetRow {
+  name: string;
+  timing?: Timing;
+  /** A measured value that is not a timing (rows/s, MB, seconds), shown in the p50 column. */
+  value?: { text: string };
+  baseline?: Timing;
+  target: string;
+  pass: boolean | null;
+}
+
+/** The bench's one table: operation, p50/p95 ms, baseline p50, ratio, target, PASS/FAIL. */
+export function formatTargetTable(rows: TargetRow[]): string {
+  const width = Math.max(...rows.map((r) => [...r.name].length + 4), 20);
+  const head = `${pad('operation', width)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'base ms'.padStart(10)}${'ratio'.padStart(9)}  ${pad('target', 26)}result`;
+  const lines = rows.map((r) => {
+    const p50 = r.timing ? r.timing.medianMs.toFixed(2) : (r.value?.text ?? '');
+    const p95 = r.timing ? r.timing.p95Ms.toFixed(2) : '';
+    const base = r.baseline ? r.baseline.medianMs.toFixed(2) : '';
+    const ratio = r.timing && r.baseline ? `${(r.timing.medianMs / r.baseline.medianMs).toFixed(1)}×` : '';
+    const verdict = r.pass === null ? '—' : r.pass ? 'PASS' : 'FAIL';
+    return `${pad(r.name, width)}${p50.padStart(10)}${p95.padStart(10)}${base.padStart(10)}${ratio.padStart(9)}  ${pad(r.target, 26)}${verdict}`;
+  });
+  return [head, '-'.repeat(head.length + 4), ...lines].join('\n');
+}

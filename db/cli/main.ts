@@ -5,6 +5,7 @@ import { TOWNSHIPS } from '../../shared/domain/townships';
 import { contract, isMethod } from '../../shared/api/contract';
 import { CliError, readPassword, signInCli } from './credentials';
 import { backupCommand, backupsCommand, restoreCommand } from './backup';
+import { exportLedgerCommand } from './export-ledger';
 import { serve } from './serve';
 import { importLedgerCommand } from './ledger';
 import { exportStationCommand, importStationsCommand } from './transfer';
@@ -26,6 +27,8 @@ const USAGE = `用法 / usage:
                                                   环境变量 AGRI_BACKUP_PASSWORD 或标准输入）
   agri import-ledger [--sheet <工作表>]… [--dry-run] [--report <报告.xlsx>] --user <用户名> [--db <file>] <台账文件>
                                                   乡镇站：导入原有的 Excel 台账（--dry-run 只检查不导入）
+  agri export-ledger purchases|scraps --out <文件.xlsx> ['<筛选 JSON>'] --user <用户名> [--db <file>]
+                                                  导出购置补贴台账 / 报废农机台账（任意大小，边读边写）
   agri methods                                     列出全部接口方法
   agri serve [--db <file>] [--port <n>] [--static <dir>]
                                                   浏览器模式：在 127.0.0.1 上提供应用页面
@@ -134,6 +137,12 @@ export async function main(argv: string[]): Promise<number> {
           return 2;
         }
         return await exportStationCommand(dbPath, values.out, values.user);
+      case 'export-ledger':
+        if (!values.out) {
+          process.stderr.write('请用 --out 指定保存的 Excel 文件\n');
+          return 2;
+        }
+        return await exportLedgerCommand(dbPath, rest[0], values.out, rest[1], values.user);
       case 'import-stations':
         return await importStationsCommand(
           dbPath,

@@ -1,9 +1,11 @@
+import { createReadStream, rmSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppCore } from '../app';
 import type { SessionRef } from '../auth/call-context';
 import { readSessionCookie, sessionCookie } from './cookies';
+import { takeDownload } from '../services/export-files';
 import { hostAllowed, originAllowed, SECURITY_HEADERS, tokenMatches } from './security';
 import { readIndexWithToken, readStatic } from './static';
 
@@ -69,6 +71,31 @@ async function handleRpc(core: AppCore, method: string, req: IncomingMessage, re
   send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store', ...extra });
 }
 
+/**
+ * A finished export, streamed from its temp file as an attachment. The long random id is the permission: only
+ * a caller of the export method (which needed the token) learns it, and it works once. An anchor's download
+ * cannot carry the token header, hence the capability instead; Host and Origin are checked as for every request.
+ */
+function sendDownload(id: string, res: ServerResponse) {
+  const file = takeDownload(id);
+  if (!file) return send(res, 404, '该导出文件不存在或已下载过，请重新导出', 'text/plain; charset=utf-8');
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': file.mime,
+    'Content-Length': String(statSync(file.path).size),
+    'Content-Disposition': `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    'Cache-Control': 'no-store',
+  });
+  const stream = createReadStream(file.path);
+  const remove = () => rmSync(file.path, { force: true });
+  stream.on('error', () => {
+    remove();
+    res.destroy();
+  });
+  res.on('close', remove);
+  stream.pipe(res);
+}
+
 /** Browser mode: the built renderer and POST /rpc/:method, on 127.0.0.1 only, behind a per-launch token. */
 export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(32).toString('hex');
@@ -87,6 +114,11 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         if (!tokenMatches(req, token))
           return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：缺少或错误的访问令牌' } });
         return handleRpc(options.core, rpc[1] ?? '', req, res);
+      }
+      const download = /^\/download\/([0-9a-f]{48})$/.exec(url.pathname);
+      if (download) {
+        if (req.method !== 'GET') return send(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8');
+        return sendDownload(download[1] ?? '', res);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8');
       const file = url.pathname === '/' || url.pathname === '/index.html' ? undefined : await readStatic(options.staticDir, url.pathname);

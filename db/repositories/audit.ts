@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import type { PageRequest } from './keyset';
+import { ledgerPage, pageStatements, type FilterSql, type LedgerPage, type PageStatements } from './ledger-page';
 
 export interface AuditRow {
   id: string;
@@ -25,22 +27,22 @@ export function insertAudit(db: Database, row: AuditRow | Record<string, unknown
 export interface AuditFilter {
   entity?: string;
   entityId?: string;
-  limit: number;
-  offset: number;
 }
 
-function where(f: AuditFilter): string {
-  const parts: string[] = [];
-  if (f.entity) parts.push('entity = @entity');
-  if (f.entityId) parts.push('entity_id = @entityId');
-  return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+/** Newest first by (at, rowid): audit_log_at, or audit_log_entity for one record, serves the order. */
+const AUDIT_ORDER = { exprs: ['at', 'rowid'], dir: 'DESC' as const };
+
+function auditFilterSql(f: AuditFilter): FilterSql {
+  const terms: string[] = [];
+  if (f.entity) terms.push('entity = @entity');
+  if (f.entityId) terms.push('entity_id = @entityId');
+  return { terms, order: AUDIT_ORDER, params: { entity: f.entity ?? null, entityId: f.entityId ?? null } };
 }
 
-export function listAudit(db: Database, f: AuditFilter): { rows: AuditRow[]; total: number } {
-  const params = { entity: f.entity ?? null, entityId: f.entityId ?? null, limit: f.limit, offset: f.offset };
-  const rows = db
-    .prepare(`SELECT * FROM audit_log ${where(f)} ORDER BY at DESC, rowid DESC LIMIT @limit OFFSET @offset`)
-    .all(params) as AuditRow[];
-  const { n } = db.prepare(`SELECT count(*) AS n FROM audit_log ${where(f)}`).get(params) as { n: number };
-  return { rows, total: n };
+export function listAudit(db: Database, f: AuditFilter, page: PageRequest): LedgerPage<AuditRow> {
+  return ledgerPage<AuditRow>(db, 'SELECT *', 'FROM audit_log', auditFilterSql(f), page);
 }
+
+/** The statements `listAudit` runs (query-plan tests). */
+export const auditPageStatements = (f: AuditFilter, page: PageRequest): PageStatements =>
+  pageStatements('SELECT *', 'FROM audit_log', auditFilterSql(f), page);

@@ -78,9 +78,12 @@ export interface FarmerQuery {
 function whereClause(q: FarmerQuery): string {
   const any: string[] = [];
   if (q.idNumber) any.push('id_number = @idNumber');
-  if (q.idTailReversed) any.push("id_number_rev GLOB @idTailReversed || '*'");
-  if (q.phoneTail) any.push("phone GLOB '*' || @phoneTail");
-  if (q.pinyinPrefix) any.push("name_initials GLOB @pinyinPrefix || '*'", "name_pinyin GLOB @pinyinPrefix || '*'");
+  // patterns bound whole (not built with ||) so SQLite can turn a GLOB prefix into an index range
+  if (q.idTailReversed) any.push('id_number_rev GLOB @idTailGlob');
+  // four digits or more: the same rows, found through the index on the last four (migration 011)
+  if (q.phoneTail && q.phoneTail.length >= 4) any.push("(substr(phone, -4) = substr(@phoneTail, -4) AND phone GLOB '*' || @phoneTail)");
+  else if (q.phoneTail) any.push("phone GLOB '*' || @phoneTail");
+  if (q.pinyinPrefix) any.push('name_initials GLOB @pinyinGlob', 'name_pinyin GLOB @pinyinGlob');
   if (q.nameLike) any.push("name LIKE '%' || @nameLike || '%' ESCAPE '\\'");
   const all: string[] = [];
   if (any.length) all.push(`(${any.join(' OR ')})`);
@@ -93,6 +96,8 @@ function params(q: FarmerQuery) {
   return {
     idNumber: q.idNumber ?? null,
     idTailReversed: q.idTailReversed ?? null,
+    idTailGlob: q.idTailReversed ? `${q.idTailReversed.replace(/[*?[\]]/g, '')}*` : null,
+    pinyinGlob: q.pinyinPrefix ? `${q.pinyinPrefix.replace(/[*?[\]]/g, '')}*` : null,
     phoneTail: q.phoneTail ?? null,
     pinyinPrefix: q.pinyinPrefix ?? null,
     nameLike: q.nameLike ?? null,
@@ -102,14 +107,21 @@ function params(q: FarmerQuery) {
   };
 }
 
+/** The page and count statements of a search (query-plan tests read them too). */
+export function farmerSearchStatements(q: FarmerQuery): { list: string; count: string; params: ReturnType<typeof params> } {
+  const where = whereClause(q);
+  const rank = q.pinyinPrefix ? '(name_initials = @pinyinPrefix OR name_pinyin = @pinyinPrefix) DESC,' : '';
+  return {
+    list: `SELECT ${COLUMNS} FROM farmers ${where} ORDER BY ${rank} updated_at DESC, id LIMIT @limit OFFSET @offset`,
+    count: `SELECT count(*) AS n FROM farmers ${where}`,
+    params: params(q),
+  };
+}
+
 /** One page of matches, exact initials and names first, then the most recently changed. */
 export function searchFarmers(db: Database, q: FarmerQuery): { rows: FarmerRow[]; total: number } {
-  const where = whereClause(q);
-  const p = params(q);
-  const rank = q.pinyinPrefix ? '(name_initials = @pinyinPrefix OR name_pinyin = @pinyinPrefix) DESC,' : '';
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM farmers ${where} ORDER BY ${rank} updated_at DESC, id LIMIT @limit OFFSET @offset`)
-    .all(p) as FarmerRow[];
-  const { n } = db.prepare(`SELECT count(*) AS n FROM farmers ${where}`).get(p) as { n: number };
+  const st = farmerSearchStatements(q);
+  const rows = db.prepare(st.list).all(st.params) as FarmerRow[];
+  const { n } = db.prepare(st.count).get(st.params) as { n: number };
   return { rows, total: n };
 }

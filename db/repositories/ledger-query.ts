@@ -1,3 +1,5 @@
+import type { KeysetOrder } from './keyset';
+
 /** WHERE/ORDER BY for the scrap and purchase ledgers (台账): the same filters, each table's own date column. */
 export interface LedgerFilter {
   year?: number;
@@ -12,9 +14,28 @@ export interface LedgerFilter {
 }
 
 export interface LedgerSql {
+  /** The filter's WHERE terms (AND-ed); `where` is them as a clause. */
+  terms: string[];
+  /** The same filter for counting, written so SQLite may count in a covering index (no sort to serve). */
+  countTerms: string[];
   where: string;
   orderBy: string;
+  order: KeysetOrder;
   params: Record<string, unknown>;
+  /** Sorting by buyer: walk farmers in pinyin order and each one's rows (SQLite left alone would sort them all). */
+  farmersFirst: boolean;
+}
+
+/** FROM for counting a ledger's rows: without the buyers when no filter term reads them. */
+export function ledgerCountFrom(table: string, sql: LedgerSql): string {
+  return sql.terms.some((t) => t.includes('f.')) ? `FROM ${table} t JOIN farmers f ON f.id = t.farmer_id` : `FROM ${table} t`;
+}
+
+/** FROM for a ledger of `table` (alias t) with its buyers (alias f), in the join order the sort needs. */
+export function ledgerFrom(table: string, sql: LedgerSql): string {
+  return sql.farmersFirst
+    ? `FROM farmers f CROSS JOIN ${table} t INDEXED BY ${table}_ledger_farmer_id ON f.id = t.farmer_id`
+    : `FROM ${table} t JOIN farmers f ON f.id = t.farmer_id`;
 }
 
 /**
@@ -24,27 +45,34 @@ export interface LedgerSql {
 export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: string, numberCols: string[]): LedgerSql {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
-  if (filter.year) {
+  if (filter.year && filter.sortBy === 'date') {
+    // a range of the date index that also orders the page
     parts.push(`${dateExpr} >= @yearStart AND ${dateExpr} < @yearEnd`);
     params.yearStart = `${filter.year}-01-01`;
     params.yearEnd = `${filter.year + 1}-01-01`;
+  } else if (filter.year) {
+    // the same rows (dates are YYYY-MM-DD), written as the (year, sort) indexes of migration 011 spell it
+    parts.push(`substr(${dateExpr}, 1, 4) = @yearText`);
+    params.yearText = String(filter.year);
   }
   if (filter.farmerId) {
     parts.push('t.farmer_id = @farmerId');
     params.farmerId = filter.farmerId;
   }
   if (filter.townshipCode) {
-    parts.push('f.township_code = @townshipCode');
+    // the buyer's township as each application carries it (kept equal to the farmer's by migration 005's triggers)
+    parts.push('t.buyer_township_code = @townshipCode');
     params.townshipCode = filter.townshipCode;
   }
+  // `+` keeps SQLite from choosing a status/item index and sorting: the sort's index drives, filters sift
   if (filter.status) {
-    parts.push('t.status = @status');
+    parts.push('+t.status = @status');
     params.status = filter.status;
   } else if (!filter.includeVoided) {
     parts.push('t.voided_at IS NULL');
   }
   if (filter.item) {
-    parts.push('t.item = @item');
+    parts.push('+t.item = @item');
     params.item = filter.item;
   }
   const q = filter.q.normalize('NFKC').trim();
@@ -67,9 +95,28 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
       qRev: [...upper].reverse().join(''),
     });
   }
-  const column = { date: dateExpr, createdAt: 't.created_at', amount: amountExpr, farmer: 'f.name_pinyin' }[filter.sortBy];
+  const exprs = {
+    date: [dateExpr, 't.id'],
+    createdAt: ['t.created_at', 't.id'],
+    amount: [amountExpr, 't.id'],
+    // one buyer's rows together (walks farmers in pinyin order, then each one's rows by id)
+    farmer: ['f.name_pinyin', 'f.id', 't.id'],
+  }[filter.sortBy];
   const dir = filter.sortOrder === 'asc' ? 'ASC' : 'DESC';
-  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', orderBy: `ORDER BY ${column} ${dir}, t.id ${dir}`, params };
+  const countTerms = parts.map((p) => p.replace(/^\+t\./, 't.').replace(/^substr\((.+), 1, 4\) = @yearText$/, '$1 >= @yearStart AND $1 < @yearEnd'));
+  if (filter.year) {
+    params.yearStart = `${filter.year}-01-01`;
+    params.yearEnd = `${filter.year + 1}-01-01`;
+  }
+  return {
+    terms: parts,
+    countTerms,
+    where: parts.length ? `WHERE ${parts.join(' AND ')}` : '',
+    orderBy: `ORDER BY ${exprs.map((e) => `${e} ${dir}`).join(', ')}`,
+    order: { exprs, dir },
+    params,
+    farmersFirst: filter.sortBy === 'farmer' && !filter.farmerId,
+  };
 }
 
 /** The farmer columns a ledger row carries for its masked summary. */

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { FARMER_COLUMNS, ledgerSql, type FarmerColumns, type LedgerFilter } from './ledger-query';
+import type { PageRequest } from './keyset';
+import { ledgerCount, ledgerPage, ledgerRows, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
+import { FARMER_COLUMNS, ledgerCountFrom, ledgerFrom, ledgerSql, type FarmerColumns, type LedgerFilter, type LedgerSql } from './ledger-query';
 
 export interface PurchaseRow {
   id: string;
@@ -106,27 +108,36 @@ export function pricesForBand(db: Database, bandId: string, exceptId?: string): 
 
 export type PurchaseLedgerRow = PurchaseRow & FarmerColumns & { dealer_name: string | null };
 
-const LEDGER_FROM = 'FROM purchases t JOIN farmers f ON f.id = t.farmer_id';
 const LEDGER_SELECT = `SELECT t.*, ${FARMER_COLUMNS}, (SELECT d.name FROM partners d WHERE d.id = t.dealer_id) AS dealer_name`;
 const NUMBERS = ['factory_no_norm', 'engine_no_norm', 'model_norm'];
 
-export function listPurchases(
-  db: Database,
-  filter: LedgerFilter,
-  limit: number,
-  offset: number,
-): { rows: PurchaseLedgerRow[]; total: number } {
+const ledgerPageOf = <T extends object>(db: Database, sql: LedgerSql, page: PageRequest) =>
+  ledgerPage<T>(db, LEDGER_SELECT, ledgerFrom('purchases', sql), sql, page, ledgerCountFrom('purchases', sql));
+const statementsOf = (sql: LedgerSql, page: PageRequest) => pageStatements(LEDGER_SELECT, ledgerFrom('purchases', sql), sql, page, ledgerCountFrom('purchases', sql));
+
+export function listPurchases(db: Database, filter: LedgerFilter, page: PageRequest): LedgerPage<PurchaseLedgerRow> {
+  return ledgerPageOf<PurchaseLedgerRow>(db, ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS), page);
+}
+
+/** A chunk of the ledger in its order, after `after` (exports). */
+export function purchaseChunk(db: Database, filter: LedgerFilter, page: PageRequest) {
   const sql = ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS);
-  const rows = db
-    .prepare(`${LEDGER_SELECT} ${LEDGER_FROM} ${sql.where} ${sql.orderBy} LIMIT @limit OFFSET @offset`)
-    .all({ ...sql.params, limit, offset }) as PurchaseLedgerRow[];
-  const { n } = db.prepare(`SELECT count(*) AS n ${LEDGER_FROM} ${sql.where}`).get(sql.params) as { n: number };
-  return { rows, total: n };
+  return ledgerRows<PurchaseLedgerRow>(db, LEDGER_SELECT, ledgerFrom('purchases', sql), sql, page);
+}
+
+export function countPurchases(db: Database, filter: LedgerFilter): number {
+  const sql = ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS);
+  return ledgerCount(db, ledgerCountFrom('purchases', sql), sql);
+}
+
+/** The statements `listPurchases` runs (query-plan tests). */
+export function purchasePageStatements(filter: LedgerFilter, page: PageRequest): PageStatements {
+  return statementsOf(ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS), page);
 }
 
 export function iteratePurchases(db: Database, filter: LedgerFilter): IterableIterator<PurchaseLedgerRow> {
   const sql = ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS);
   return db
-    .prepare(`${LEDGER_SELECT} ${LEDGER_FROM} ${sql.where} ${sql.orderBy}`)
+    .prepare(`${LEDGER_SELECT} ${ledgerFrom('purchases', sql)} ${sql.where} ${sql.orderBy}`)
     .iterate(sql.params) as IterableIterator<PurchaseLedgerRow>;
 }

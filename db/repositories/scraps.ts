@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { FARMER_COLUMNS, ledgerSql, type FarmerColumns, type LedgerFilter } from './ledger-query';
+import type { PageRequest } from './keyset';
+import { ledgerCount, ledgerPage, ledgerRows, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
+import { FARMER_COLUMNS, ledgerCountFrom, ledgerFrom, ledgerSql, type FarmerColumns, type LedgerFilter, type LedgerSql } from './ledger-query';
 
 export interface ScrapRow {
   id: string;
@@ -97,24 +99,38 @@ export function linkedPurchaseId(db: Database, scrapId: string): string | null {
 
 export type ScrapLedgerRow = ScrapRow & FarmerColumns & { linked_purchase_id: string | null; recycler_name: string | null };
 
-const LEDGER_FROM = `FROM scraps t JOIN farmers f ON f.id = t.farmer_id`;
 const LEDGER_SELECT = `SELECT t.*, ${FARMER_COLUMNS},
   (SELECT p.id FROM purchases p WHERE p.scrap_id = t.id AND p.voided_at IS NULL) AS linked_purchase_id,
   (SELECT r.name FROM partners r WHERE r.id = t.recycler_id) AS recycler_name`;
 const DATE = 'COALESCE(t.handover_date, substr(t.created_at, 1, 10))';
 const NUMBERS = ['engine_no_norm', 'frame_no_norm', 'plate_no_norm'];
 
-export function listScraps(db: Database, filter: LedgerFilter, limit: number, offset: number): { rows: ScrapLedgerRow[]; total: number } {
+const ledgerPageOf = <T extends object>(db: Database, sql: LedgerSql, page: PageRequest) =>
+  ledgerPage<T>(db, LEDGER_SELECT, ledgerFrom('scraps', sql), sql, page, ledgerCountFrom('scraps', sql));
+const statementsOf = (sql: LedgerSql, page: PageRequest) => pageStatements(LEDGER_SELECT, ledgerFrom('scraps', sql), sql, page, ledgerCountFrom('scraps', sql));
+
+export function listScraps(db: Database, filter: LedgerFilter, page: PageRequest): LedgerPage<ScrapLedgerRow> {
+  return ledgerPageOf<ScrapLedgerRow>(db, ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS), page);
+}
+
+/** A chunk of the ledger in its order, after `after` (exports). */
+export function scrapChunk(db: Database, filter: LedgerFilter, page: PageRequest) {
   const sql = ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS);
-  const rows = db
-    .prepare(`${LEDGER_SELECT} ${LEDGER_FROM} ${sql.where} ${sql.orderBy} LIMIT @limit OFFSET @offset`)
-    .all({ ...sql.params, limit, offset }) as ScrapLedgerRow[];
-  const { n } = db.prepare(`SELECT count(*) AS n ${LEDGER_FROM} ${sql.where}`).get(sql.params) as { n: number };
-  return { rows, total: n };
+  return ledgerRows<ScrapLedgerRow>(db, LEDGER_SELECT, ledgerFrom('scraps', sql), sql, page);
+}
+
+export function countScraps(db: Database, filter: LedgerFilter): number {
+  const sql = ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS);
+  return ledgerCount(db, ledgerCountFrom('scraps', sql), sql);
+}
+
+/** The statements `listScraps` runs (query-plan tests). */
+export function scrapPageStatements(filter: LedgerFilter, page: PageRequest): PageStatements {
+  return statementsOf(ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS), page);
 }
 
 /** Every matching row, one at a time (exports never hold the whole ledger in memory at once). */
 export function iterateScraps(db: Database, filter: LedgerFilter): IterableIterator<ScrapLedgerRow> {
   const sql = ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS);
-  return db.prepare(`${LEDGER_SELECT} ${LEDGER_FROM} ${sql.where} ${sql.orderBy}`).iterate(sql.params) as IterableIterator<ScrapLedgerRow>;
+  return db.prepare(`${LEDGER_SELECT} ${ledgerFrom('scraps', sql)} ${sql.where} ${sql.orderBy}`).iterate(sql.params) as IterableIterator<ScrapLedgerRow>;
 }

@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import type { PageRequest } from './keyset';
+import { ledgerPage, pageStatements, type FilterSql, type LedgerPage, type PageStatements } from './ledger-page';
 
 export interface VoucherRow {
   id: string;
@@ -71,36 +73,31 @@ export interface VoucherFilter {
   year?: number;
   applicationId?: string;
   includeVoided: boolean;
-  limit: number;
-  offset: number;
 }
 
-export function listVouchers(
-  db: Database,
-  f: VoucherFilter,
-): { rows: (VoucherRow & { f_name: string; f_id_number: string })[]; total: number } {
-  const parts: string[] = [];
-  if (f.year) parts.push('v.year = @year');
-  if (f.applicationId) parts.push('v.application_id = @applicationId');
-  if (!f.includeVoided) parts.push('v.voided_at IS NULL');
-  if (f.q) parts.push("(v.number LIKE '%' || @q || '%' OR f.name LIKE '%' || @q || '%' OR f.name_initials GLOB lower(@q) || '*')");
-  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-  const params = {
-    year: f.year ?? null,
-    applicationId: f.applicationId ?? null,
-    q: f.q.replace(/[%_*?[\]]/g, ''),
-    limit: f.limit,
-    offset: f.offset,
-  };
-  const from = 'FROM vouchers v JOIN farmers f ON f.id = v.farmer_id';
-  const rows = db
-    .prepare(
-      `SELECT v.*, f.name AS f_name, f.id_number AS f_id_number ${from} ${where} ORDER BY v.created_at DESC, v.seq DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as (VoucherRow & { f_name: string; f_id_number: string })[];
-  const { n } = db.prepare(`SELECT count(*) AS n ${from} ${where}`).get(params) as { n: number };
-  return { rows, total: n };
+/** Newest first; the order index (created_at, seq, id) of migration 011 serves it, filters sift. */
+const VOUCHER_ORDER = { exprs: ['v.created_at', 'v.seq', 'v.id'], dir: 'DESC' as const };
+
+function voucherFilterSql(f: VoucherFilter): FilterSql {
+  const terms: string[] = [];
+  if (f.year) terms.push('+v.year = @year');
+  if (f.applicationId) terms.push('v.application_id = @applicationId');
+  if (!f.includeVoided) terms.push('v.voided_at IS NULL');
+  if (f.q) terms.push("(v.number LIKE '%' || @q || '%' OR f.name LIKE '%' || @q || '%' OR f.name_initials GLOB lower(@q) || '*')");
+  const params = { year: f.year ?? null, applicationId: f.applicationId ?? null, q: f.q.replace(/[%_*?[\]]/g, '') };
+  return { terms, order: VOUCHER_ORDER, params };
 }
+
+const VOUCHER_SELECT = 'SELECT v.*, f.name AS f_name, f.id_number AS f_id_number';
+const VOUCHER_FROM = 'FROM vouchers v JOIN farmers f ON f.id = v.farmer_id';
+
+export function listVouchers(db: Database, f: VoucherFilter, page: PageRequest): LedgerPage<VoucherRow & { f_name: string; f_id_number: string }> {
+  return ledgerPage(db, VOUCHER_SELECT, VOUCHER_FROM, voucherFilterSql(f), page);
+}
+
+/** The statements `listVouchers` runs (query-plan tests). */
+export const voucherPageStatements = (f: VoucherFilter, page: PageRequest): PageStatements =>
+  pageStatements(VOUCHER_SELECT, VOUCHER_FROM, voucherFilterSql(f), page);
 
 /** The signing secret of the station that issued a voucher: this installation's own, for now. */
 export function stationSecret(db: Database, stationId: string): string | undefined {

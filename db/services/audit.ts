@@ -4,6 +4,7 @@ import { currentActor } from '../auth/call-context';
 import { isoNow, type ServiceContext } from '../context';
 import { listAudit } from '../repositories/audit';
 import { appendAudit } from './audit-chain';
+import { pageAnswer, pageRequest, type PageInput } from './page-request';
 import type { InstallationRow } from '../repositories/installation';
 
 export interface AuditWrite {
@@ -49,13 +50,9 @@ function maskSnapshot(json: string | null): Record<string, unknown> | null {
   return snapshot;
 }
 
-export function listAuditEntries(ctx: ServiceContext, input: Required<Pick<AuditListInput, 'page' | 'pageSize'>> & AuditListInput) {
-  const { rows, total } = listAudit(ctx.db, {
-    entity: input.entity,
-    entityId: input.entityId,
-    limit: input.pageSize,
-    offset: (input.page - 1) * input.pageSize,
-  });
+export function listAuditEntries(ctx: ServiceContext, input: AuditListInput & PageInput) {
+  const page = listAudit(ctx.db, { entity: input.entity, entityId: input.entityId }, pageRequest(input));
+  const rows = page.rows;
   const items: AuditEntry[] = rows.map((r) => ({
     id: r.id,
     at: r.at,
@@ -67,5 +64,5 @@ export function listAuditEntries(ctx: ServiceContext, input: Required<Pick<Audit
     before: maskSnapshot(r.before_json),
     after: maskSnapshot(r.after_json),
   }));
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  return pageAnswer(items, page, input);
 }

@@ -2,13 +2,19 @@ import dayjs from 'dayjs';
 import { TERMINAL_LABELS } from '../../shared/schemas/purchases';
 import { STATUS_LABELS } from '../../shared/domain/workflow';
 import { ELIGIBILITY_LABELS } from '../../shared/schemas/scraps';
-import type { FileOutput } from '../../shared/schemas/machines';
+import { renameSync, rmSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { JobStatus } from '../../shared/schemas/jobs';
+import type { LedgerExportResult } from '../../shared/schemas/machines';
 import type { ServiceContext } from '../context';
+import type { CursorKey } from '../repositories/keyset';
 import type { LedgerFilter } from '../repositories/ledger-query';
-import { iteratePurchases, type PurchaseLedgerRow } from '../repositories/purchases';
-import { iterateScraps, type ScrapLedgerRow } from '../repositories/scraps';
+import { countPurchases, purchaseChunk, type PurchaseLedgerRow } from '../repositories/purchases';
+import { countScraps, scrapChunk, type ScrapLedgerRow } from '../repositories/scraps';
+import { newExportPath, registerDownload } from './export-files';
 import { farmerSummary } from './farmer-summary';
-import { addSheet, newWorkbook, workbookBase64, XLSX_MIME, type Column } from './xlsx';
+import { XLSX_MIME, type Column } from './xlsx';
+import { beginSheet, writeRows } from './xlsx-stream';
 import { getSettings } from './settings';
 
 const farmerColumns = <T extends ScrapLedgerRow | PurchaseLedgerRow>(): Column<T>[] => [
@@ -69,24 +75,116 @@ function fileName(ctx: ServiceContext, what: string): string {
   return `${unit}-${what}-${dayjs(ctx.now()).format('YYYYMMDD')}.xlsx`;
 }
 
-function numbered<T>(rows: Iterable<T>): Iterable<T & { n: number }> {
-  let n = 0;
-  return (function* () {
-    for (const r of rows) yield { ...r, n: ++n };
-  })();
+/** Where an export reports progress and yields (a job, or the CLI's printer). */
+export interface ExportProgress {
+  progress(done: number, total?: number | null, phase?: string): void;
+  tick(): Promise<void>;
 }
 
-/** `rows` is called only after every other query: an open iterator keeps the connection busy. */
-async function exportLedger<T>(ctx: ServiceContext, what: string, columns: Column<T>[], rows: () => Iterable<T>): Promise<FileOutput> {
-  const name = fileName(ctx, what);
-  const wb = newWorkbook();
+const CHUNK = 2_000;
+
+type Chunk<T> = (after: CursorKey | undefined) => { rows: T[]; next: CursorKey | null };
+
+/**
+ * Writes a ledger to `path` as an Excel file, streamed: rows are read in keyset chunks (no statement stays
+ * open while the event loop runs) and each row leaves memory once written, so a million rows need no more
+ * memory than a thousand. Gives the number of rows written.
+ */
+async function writeLedger<T>(
+  path: string,
+  what: string,
+  title: string,
+  columns: Column<T>[],
+  total: number,
+  chunk: Chunk<T>,
+  p: ExportProgress,
+): Promise<number> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  wb.creator = '农机更新补贴台账';
   const withIndex: Column<T & { n: number }>[] = [{ header: '序号', width: 6, value: (r) => r.n }, ...columns];
-  const rowCount = addSheet(wb, what, withIndex, numbered(rows()), `${name.replace(/\.xlsx$/, '')}（身份证号、手机号已脱敏）`);
-  return { fileName: name, mime: XLSX_MIME, base64: await workbookBase64(wb), rowCount };
+  const ws = beginSheet(wb, what, withIndex, title);
+  let n = 0;
+  let after: CursorKey | undefined;
+  p.progress(0, total, '正在导出');
+  for (;;) {
+    const { rows, next } = chunk(after);
+    n += writeRows(ws, withIndex, rows.map((r, i) => ({ ...r, n: n + i + 1 })));
+    p.progress(n, total, '正在导出');
+    await p.tick();
+    if (!next) break;
+    after = next;
+  }
+  ws.commit();
+  p.progress(n, total, '正在写入文件');
+  await wb.commit();
+  return n;
 }
 
-export const exportScraps = (ctx: ServiceContext, filter: LedgerFilter) =>
-  exportLedger(ctx, '报废农机台账', SCRAP_COLUMNS, () => iterateScraps(ctx.db, filter));
+interface LedgerKind<T> {
+  what: string;
+  columns: Column<T>[];
+  count: (ctx: ServiceContext, filter: LedgerFilter) => number;
+  chunk: (ctx: ServiceContext, filter: LedgerFilter, after: CursorKey | undefined) => { rows: T[]; next: CursorKey | null };
+}
 
-export const exportPurchases = (ctx: ServiceContext, filter: LedgerFilter) =>
-  exportLedger(ctx, '购置补贴台账', PURCHASE_COLUMNS, () => iteratePurchases(ctx.db, filter));
+const KINDS = {
+  scraps: {
+    what: '报废农机台账',
+    columns: SCRAP_COLUMNS,
+    count: (ctx, f) => countScraps(ctx.db, f),
+    chunk: (ctx, f, after) => scrapChunk(ctx.db, f, { limit: CHUNK, ...(after ? { after } : {}) }),
+  } satisfies LedgerKind<ScrapLedgerRow>,
+  purchases: {
+    what: '购置补贴台账',
+    columns: PURCHASE_COLUMNS,
+    count: (ctx, f) => countPurchases(ctx.db, f),
+    chunk: (ctx, f, after) => purchaseChunk(ctx.db, f, { limit: CHUNK, ...(after ? { after } : {}) }),
+  } satisfies LedgerKind<PurchaseLedgerRow>,
+};
+
+export type LedgerKindName = keyof typeof KINDS;
+
+/** Writes the filtered ledger to `path` (the CLI's --out; the export job's temp file). */
+export async function writeLedgerFile(
+  ctx: ServiceContext,
+  kind: LedgerKindName,
+  filter: LedgerFilter,
+  path: string,
+  p: ExportProgress,
+): Promise<{ fileName: string; rowCount: number }> {
+  const k = KINDS[kind] as LedgerKind<ScrapLedgerRow | PurchaseLedgerRow>;
+  const name = fileName(ctx, k.what);
+  const title = `${name.replace(/\.xlsx$/, '')}（身份证号、手机号已脱敏）`;
+  const total = k.count(ctx, filter);
+  const rowCount = await writeLedger(path, k.what, title, k.columns, total, (after) => k.chunk(ctx, filter, after), p);
+  return { fileName: name, rowCount };
+}
+
+/**
+ * 导出 Excel as a job: the file is written to a private temp folder with a progress bar and 取消; the answer
+ * (the job's result) names a one-time download id that the browser's download route or the desktop save
+ * dialog turns into the file the user chose. A cancelled or failed export leaves no file behind.
+ */
+export function startLedgerExport(ctx: ServiceContext, kind: LedgerKindName, filter: LedgerFilter): JobStatus {
+  return ctx.jobs.start(
+    `${kind}.exportXlsx`,
+    async (job) => {
+      const { id, path } = newExportPath();
+      const finalPath = path.replace(/\.part$/, '.xlsx');
+      try {
+        const out = await writeLedgerFile(ctx, kind, filter, path, job);
+        job.throwIfCancelled();
+        renameSync(path, finalPath);
+        registerDownload(id, { path: finalPath, fileName: out.fileName, mime: XLSX_MIME });
+        return { ...out, downloadId: id } satisfies LedgerExportResult;
+      } catch (error) {
+        rmSync(path, { force: true });
+        throw error;
+      }
+    },
+    '正在准备导出',
+  );
+}
+
+export const exportScraps = (ctx: ServiceContext, filter: LedgerFilter) => startLedgerExport(ctx, 'scraps', filter);
+export const exportPurchases = (ctx: ServiceContext, filter: LedgerFilter) => startLedgerExport(ctx, 'purchases', filter);

@@ -1,3 +1,4 @@
+import { pageAnswer, pageRequest, type PageInput } from './page-request';
 import { AppError } from '../../shared/api/errors';
 import { normalizeMachineNo, parseNameplateQr } from '../../shared/domain/machine-ids';
 import { computePurchaseSubsidy } from '../../shared/domain/subsidy';
@@ -240,7 +241,7 @@ export function updatePurchase(ctx: ServiceContext, input: PurchaseValues & { id
   });
 }
 
-export function listPurchases(ctx: ServiceContext, input: LedgerFilter & { page: number; pageSize: number }) {
-  const { rows, total } = repo.listPurchases(ctx.db, input, input.pageSize, (input.page - 1) * input.pageSize);
-  return { items: rows.map(toPurchaseListItem), total, page: input.page, pageSize: input.pageSize };
+export function listPurchases(ctx: ServiceContext, input: LedgerFilter & PageInput) {
+  const page = repo.listPurchases(ctx.db, input, pageRequest(input));
+  return pageAnswer(page.rows.map(toPurchaseListItem), page, input);
 }

@@ -1,3 +1,4 @@
+import { pageAnswer, pageRequest, type PageInput } from './page-request';
 import { AppError } from '../../shared/api/errors';
 import { normalizeMachineNo } from '../../shared/domain/machine-ids';
 import type { Scrap, ScrapListItem, ScrapValues } from '../../shared/schemas/scraps';
@@ -170,9 +171,9 @@ export function updateScrap(ctx: ServiceContext, input: ScrapValues & { id: stri
   });
 }
 
-export function listScraps(ctx: ServiceContext, input: LedgerFilter & { page: number; pageSize: number }) {
-  const { rows, total } = repo.listScraps(ctx.db, input, input.pageSize, (input.page - 1) * input.pageSize);
-  return { items: rows.map(toListItem), total, page: input.page, pageSize: input.pageSize };
+export function listScraps(ctx: ServiceContext, input: LedgerFilter & PageInput) {
+  const page = repo.listScraps(ctx.db, input, pageRequest(input));
+  return pageAnswer(page.rows.map(toListItem), page, input);
 }
 
 export { toListItem as toScrapListItem };

@@ -1,3 +1,4 @@
+import { pageAnswer, pageRequest, type PageInput } from './page-request';
 import { createHmac } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 import { maskBankCard, maskIdNumber, maskName } from '../../shared/domain/mask';
@@ -153,10 +154,10 @@ export function getVoucher(ctx: ServiceContext, id: string): Voucher {
 
 export function listVouchers(
   ctx: ServiceContext,
-  input: { q: string; year?: number; applicationId?: string; includeVoided: boolean; page: number; pageSize: number },
+  input: { q: string; year?: number; applicationId?: string; includeVoided: boolean } & PageInput,
 ) {
-  const { rows, total } = repo.listVouchers(ctx.db, { ...input, limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
-  const items: VoucherListItem[] = rows.map((r) => ({
+  const page = repo.listVouchers(ctx.db, input, pageRequest(input));
+  const items: VoucherListItem[] = page.rows.map((r) => ({
     id: r.id,
     number: r.number,
     kind: r.kind,
@@ -170,7 +171,7 @@ export function listVouchers(
     voidedAt: r.voided_at,
     voidReason: r.void_reason,
   }));
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  return pageAnswer(items, page, input);
 }
 
 export function voidVoucher(ctx: ServiceContext, input: { id: string; reason: string }): Voucher {

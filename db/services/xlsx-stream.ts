@@ -29,8 +29,8 @@ export function commitSheet(wb: ExcelJS.Workbook, name: string): void {
   ws?.commit?.();
 }
 
-/** xlsx.ts `addSheet` for big sheets: the same layout (title, bold frozen header, yuan money columns), each row committed as written. */
-export function streamSheet<T>(wb: ExcelJS.Workbook, name: string, columns: Column<T>[], rows: Iterable<T>, title: string): number {
+/** A big sheet's title and header rows (xlsx.ts `addSheet`'s layout: title, bold frozen header), committed. */
+export function beginSheet<T>(wb: ExcelJS.Workbook, name: string, columns: Column<T>[], title: string): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.columns = columns.map((c) => ({ width: c.width }));
   const t = ws.addRow([title]);
@@ -41,6 +41,11 @@ export function streamSheet<T>(wb: ExcelJS.Workbook, name: string, columns: Colu
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F1EC' } };
   header.commit();
+  return ws;
+}
+
+/** Appends rows (money in yuan), each committed as written; gives the number written. */
+export function writeRows<T>(ws: ExcelJS.Worksheet, columns: Column<T>[], rows: Iterable<T>): number {
   let count = 0;
   for (const row of rows) {
     const r = ws.addRow(
@@ -55,6 +60,13 @@ export function streamSheet<T>(wb: ExcelJS.Workbook, name: string, columns: Colu
     r.commit();
     count++;
   }
+  return count;
+}
+
+/** xlsx.ts `addSheet` for big sheets: the same layout, each row committed as written. */
+export function streamSheet<T>(wb: ExcelJS.Workbook, name: string, columns: Column<T>[], rows: Iterable<T>, title: string): number {
+  const ws = beginSheet(wb, name, columns, title);
+  const count = writeRows(ws, columns, rows);
   commitSheet(wb, name);
   return count;
 }

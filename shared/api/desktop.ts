@@ -28,6 +28,14 @@ export const desktopMethods = {
     }),
     output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
+  /** Saves a finished export (its one-time download id) where the user chooses in a save dialog. */
+  'desktop.saveExport': {
+    input: z.strictObject({
+      downloadId: z.string().regex(/^[0-9a-f]{48}$/),
+      fileName: z.string().trim().min(1).max(160),
+    }),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
 } as const;
 
 export type DesktopMethod = keyof typeof desktopMethods;

@@ -1,10 +1,10 @@
 import { z } from '../api/zod-locale';
-import { isoDateTime, pageInput, pageOf, uuid } from './common';
+import { isoDateTime, cursorPageInput, cursorPageOf, uuid } from './common';
 
 export const auditListInput = z.strictObject({
   entity: z.string().max(40).optional(),
   entityId: uuid.optional(),
-  ...pageInput,
+  ...cursorPageInput,
 });
 export type AuditListInput = z.input<typeof auditListInput>;
 
@@ -21,7 +21,7 @@ export const auditEntry = z.object({
   after: z.record(z.string(), z.unknown()).nullable(),
 });
 export type AuditEntry = z.output<typeof auditEntry>;
-export const auditPage = pageOf(auditEntry);
+export const auditPage = cursorPageOf(auditEntry);
 
 /** audit.verify: this installation's history chain, intact or the first broken row. */
 export const auditVerifyOutput = z.object({

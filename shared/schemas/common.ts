@@ -17,6 +17,25 @@ export const pageInput = {
   pageSize: z.number().int().min(1).max(200).default(20),
 };
 
+/**
+ * Paging by cursor (keyset): `cursor` is a page answer's nextCursor or prevCursor, `direction` which one
+ * it is. Without a cursor, `page` counts from 1 as before (offset paging, for deep links and old callers).
+ */
+export const cursorPageInput = {
+  ...pageInput,
+  cursor: z.string().max(600).optional(),
+  direction: z.enum(['next', 'prev']).default('next'),
+};
+
+/** A page of a ledger: the total is exact up to 10,000 (`totalCapped` says "more than that"). */
+export function cursorPageOf<T extends z.ZodType>(item: T) {
+  return pageOf(item).extend({
+    totalCapped: z.boolean(),
+    nextCursor: z.string().nullable(),
+    prevCursor: z.string().nullable(),
+  });
+}
+
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),

@@ -1,6 +1,6 @@
 import { z } from '../api/zod-locale';
 import { STATUSES } from '../domain/workflow';
-import { isoDate, isoDateTime, optionalText, pageInput, requiredText, uuid } from './common';
+import { cursorPageInput, isoDate, isoDateTime, optionalText, requiredText, uuid } from './common';
 
 /** Fields both kinds of application share in lists, filters and exports. */
 export const status = z.enum(STATUSES);
@@ -18,9 +18,16 @@ export const ledgerFilter = {
   sortOrder: z.enum(['asc', 'desc']).default('desc'),
 };
 
-export const ledgerListInput = z.strictObject({ ...ledgerFilter, ...pageInput });
+export const ledgerListInput = z.strictObject({ ...ledgerFilter, ...cursorPageInput });
 export type LedgerListInput = z.input<typeof ledgerListInput>;
 export const ledgerExportInput = z.strictObject(ledgerFilter);
+
+/**
+ * A ledger export's job result: the file is ready under a one-time download id (browser: GET /download/:id;
+ * desktop: desktop.saveExport opens a save dialog). Never the bytes themselves.
+ */
+export const ledgerExportResult = z.object({ fileName: z.string(), rowCount: z.number().int(), downloadId: z.string() });
+export type LedgerExportResult = z.output<typeof ledgerExportResult>;
 
 /** A file produced for the user to save (Excel exports): bytes as base64. */
 export const fileOutput = z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), rowCount: z.number().int() });

@@ -1,6 +1,6 @@
 import { z } from '../api/zod-locale';
 import { purchaseDateIssues } from '../domain/plausibility';
-import { isoDate, isoDateTime, optionalText, pageOf, requiredText, uuid } from './common';
+import { cursorPageOf, isoDate, isoDateTime, optionalText, requiredText, uuid } from './common';
 import { farmerSummary, reviewState, machineNo, makerField, modelField, positiveParam, status } from './machines';
 
 export const TERMINAL_KINDS = ['none', 'beidou', 'monitor'] as const;
@@ -125,5 +125,5 @@ export const purchaseListItem = z.object({
   voidedAt: isoDateTime.nullable(),
 });
 export type PurchaseListItem = z.output<typeof purchaseListItem>;
-export const purchasePage = pageOf(purchaseListItem);
+export const purchasePage = cursorPageOf(purchaseListItem);
 export const purchaseGetInput = z.strictObject({ id: uuid });

@@ -1,5 +1,5 @@
 import { z } from '../api/zod-locale';
-import { isoDate, isoDateTime, optionalText, pageOf, requiredText, uuid } from './common';
+import { cursorPageOf, isoDate, isoDateTime, optionalText, requiredText, uuid } from './common';
 import { farmerSummary, reviewState, machineNo, makerField, modelField, optionalDate, positiveParam, status } from './machines';
 
 export const ELIGIBILITY = ['beyond_repair', 'repair_over_half', 'past_age', 'obsolete', 'banned'] as const;
@@ -131,7 +131,7 @@ export const scrapListItem = z.object({
   voidedAt: isoDateTime.nullable(),
 });
 export type ScrapListItem = z.output<typeof scrapListItem>;
-export const scrapPage = pageOf(scrapListItem);
+export const scrapPage = cursorPageOf(scrapListItem);
 
 export const scrapGetInput = z.strictObject({ id: uuid });
 

@@ -1,5 +1,5 @@
 import { z } from '../api/zod-locale';
-import { isoDate, isoDateTime, pageInput, pageOf, uuid } from './common';
+import { isoDate, isoDateTime, cursorPageInput, cursorPageOf, uuid } from './common';
 import { applicationKind } from './applications';
 
 const line = z.object({ label: z.string(), fen: z.number().int(), note: z.string().optional() });
@@ -108,9 +108,9 @@ export const voucherListInput = z.strictObject({
   year: z.number().int().min(2000).max(2100).optional(),
   applicationId: uuid.optional(),
   includeVoided: z.boolean().default(true),
-  ...pageInput,
+  ...cursorPageInput,
 });
-export const voucherPage = pageOf(voucherListItem);
+export const voucherPage = cursorPageOf(voucherListItem);
 export const voucherVoidInput = z.strictObject({ id: uuid, reason: z.string().trim().min(2, '请填写作废原因').max(200) });
 export const recordPrintInput = z.strictObject({ ids: z.array(uuid).min(1).max(200) });
 export const recordPrintOutput = z.object({ items: z.array(voucher) });

@@ -3,10 +3,27 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Farmer } from '../../shared/schemas/farmers';
 import type { Purchase, PurchaseListItem } from '../../shared/schemas/purchases';
 import type { ScrapListItem } from '../../shared/schemas/scraps';
+import { readdirSync } from 'node:fs';
+import { exportsDir, takeDownload } from '../../db/services/export-files';
+import type { JobStatus } from '../../shared/schemas/jobs';
+import { ledgerExportResult } from '../../shared/schemas/machines';
 import { expectOk, farmerInput, stationCore, steppingClock, type TempCore } from '../support/core';
 import { tractorPurchase, tractorScrap } from '../support/counter';
 
 let core: TempCore;
+
+/** Runs an export job to the end and takes its file (as the download route or save dialog would). */
+async function exported(method: string, input: unknown): Promise<{ fileName: string; rowCount: number; path: string }> {
+  const started = expectOk<JobStatus>(await core.call(method, input));
+  const end = await core.ctx.jobs.wait(started.id);
+  expect(end.state, JSON.stringify(end.error)).toBe('done');
+  const result = ledgerExportResult.parse(end.result);
+  expect(JSON.stringify(end.result)).not.toMatch(/base64/);
+  const file = takeDownload(result.downloadId);
+  if (!file) throw new Error('no file for the download id');
+  expect(takeDownload(result.downloadId), 'a download id works once').toBeUndefined();
+  return { ...result, path: file.path };
+}
 const farmers: Farmer[] = [];
 
 beforeEach(async () => {
@@ -65,11 +82,11 @@ describe('ledgers (台账)', () => {
   });
 
   it('exports the filtered ledger to Excel with masked numbers and yuan amounts', async () => {
-    const file = expectOk<{ fileName: string; base64: string; rowCount: number }>(await core.call('purchases.exportXlsx', { year: 2026 }));
+    const file = await exported('purchases.exportXlsx', { year: 2026 });
     expect(file.fileName).toMatch(/^柳林镇农机站-购置补贴台账-\d{8}\.xlsx$/);
     expect(file.rowCount).toBe(1);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.readFile(file.path);
     const ws = wb.worksheets[0]!;
     const header = (ws.getRow(2).values as unknown[]).slice(1);
     const row = (ws.getRow(3).values as unknown[]).slice(1);
@@ -83,13 +100,21 @@ describe('ledgers (台账)', () => {
   });
 
   it('exports the scrap ledger', async () => {
-    const file = expectOk<{ rowCount: number; base64: string }>(await core.call('scraps.exportXlsx', {}));
+    const file = await exported('scraps.exportXlsx', {});
     expect(file.rowCount).toBe(1);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.readFile(file.path);
     const values = JSON.stringify(wb.worksheets[0]!.getRow(3).values);
     expect(values).toContain('王五');
     expect(values).toContain('7860');
+  });
+
+  it('a cancelled export leaves no file and no download', async () => {
+    const started = expectOk<JobStatus>(await core.call('purchases.exportXlsx', {}));
+    expectOk(await core.call('jobs.cancel', { id: started.id }));
+    const end = await core.ctx.jobs.wait(started.id);
+    expect(end.state).toBe('cancelled');
+    expect(readdirSync(exportsDir()).filter((f) => f.endsWith('.part'))).toEqual([]);
   });
 
   it('a purchase detail keeps the amounts it was computed with', async () => {

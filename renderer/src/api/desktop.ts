@@ -18,4 +18,5 @@ export const desktop = {
   printers: () => invoke('desktop.printers', {}),
   print: (input: DesktopInput<'desktop.print'>) => invoke('desktop.print', input),
   savePdf: (input: DesktopInput<'desktop.savePdf'>) => invoke('desktop.savePdf', input),
+  saveExport: (input: DesktopInput<'desktop.saveExport'>) => invoke('desktop.saveExport', input),
 };

@@ -1,3 +1,5 @@
+import { desktop } from './desktop';
+
 /**
  * Files in and out of the renderer, the same in browser mode and in Electron: a chosen file is read
  * as base64 for a contract method; an answer's base64 is saved through a download link.
@@ -47,4 +49,21 @@ export function downloadBase64(fileName: string, base64: string, mime: string = 
   anchor.remove();
   // Give the download time to start before the URL goes away.
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/**
+ * Saves a finished export (a job's result): in the desktop app through a save dialog; in browser mode as a
+ * download streamed from the local server by its one-time id. The bytes never travel through an RPC answer.
+ */
+export async function saveExport(file: { downloadId: string; fileName: string }): Promise<boolean> {
+  if (desktop.available) return (await desktop.saveExport({ downloadId: file.downloadId, fileName: file.fileName })).saved;
+  const anchor = document.createElement('a');
+  anchor.href = `/download/${file.downloadId}`;
+  anchor.download = file.fileName;
+  anchor.rel = 'noopener';
+  anchor.style.display = 'none';
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  return true;
 }

@@ -1,4 +1,5 @@
-import { fileOutput, ledgerExportInput, ledgerListInput } from '../../schemas/machines';
+import { jobStatus } from '../../schemas/jobs';
+import { ledgerExportInput, ledgerListInput } from '../../schemas/machines';
 import {
   addPhotoInput,
   photoData,
@@ -18,7 +19,7 @@ export const scrapsMethods = methods({
   'scraps.update': { input: scrapUpdateInput, output: scrap, writes: true, allow: access.station },
   'scraps.get': { input: scrapGetInput, output: scrap, allow: access.anyone },
   'scraps.list': { input: ledgerListInput, output: scrapPage, allow: access.anyone },
-  'scraps.exportXlsx': { input: ledgerExportInput, output: fileOutput, allow: access.anyone },
+  'scraps.exportXlsx': { input: ledgerExportInput, output: jobStatus, allow: access.anyone },
   'scraps.addPhoto': { input: addPhotoInput, output: scrapPhoto, writes: true, allow: access.station },
   'scraps.photo': { input: photoGetInput, output: photoData, allow: access.anyone },
 });

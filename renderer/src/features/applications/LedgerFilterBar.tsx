@@ -3,10 +3,13 @@ import { App, Button, Card, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { STATUS_LABELS, STATUSES, type Status } from '../../../../shared/domain/workflow';
-import type { FileOutput } from '../../../../shared/schemas/machines';
+import type { JobStatus } from '../../../../shared/schemas/jobs';
+import { ledgerExportResult } from '../../../../shared/schemas/machines';
 import { ApiError } from '../../api/client';
-import { downloadBase64 } from '../../api/files';
+import { saveExport } from '../../api/files';
+import { JobProgress } from '../../components/JobProgress';
 import { TownshipSelect } from '../../components/TownshipSelect';
+import { useJob } from '../../hooks/useJob';
 import type { LedgerState } from './ledger';
 
 const YEARS = Array.from({ length: dayjs().year() - 2019 }, (_, i) => dayjs().year() - i).map((y) => ({ value: y, label: `${y}年` }));
@@ -18,21 +21,26 @@ interface Props {
   /** Which date the year filters on, in words (交售 / 购机). */
   yearLabel: string;
   searchPlaceholder: string;
-  onExport: () => Promise<FileOutput>;
+  /** Starts the export job (purchases.exportXlsx / scraps.exportXlsx). */
+  onExport: () => Promise<JobStatus>;
 }
 
 /** Year, township, status, item and free text over a ledger, and 导出 Excel of exactly what is filtered. */
 export function LedgerFilterBar({ ledger, items, yearLabel, searchPlaceholder, onExport }: Props) {
   const { message } = App.useApp();
   const [exporting, setExporting] = useState(false);
+  const job = useJob();
   const { filters, setFilter } = ledger;
 
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      const file = await onExport();
-      downloadBase64(file.fileName, file.base64, file.mime);
-      void message.success(`已导出 ${file.rowCount} 条：${file.fileName}`);
+      const end = await job.follow(await onExport());
+      if (end.state !== 'done') return;
+      const file = ledgerExportResult.parse(end.result);
+      const saved = await saveExport(file);
+      job.reset();
+      if (saved) void message.success(`已导出 ${file.rowCount.toLocaleString('zh-CN')} 条：${file.fileName}`);
     } catch (e) {
       void message.error(e instanceof ApiError ? e.message : '导出失败，请重试');
     } finally {
@@ -92,6 +100,11 @@ export function LedgerFilterBar({ ledger, items, yearLabel, searchPlaceholder, o
           导出 Excel
         </Button>
       </div>
+      {job.status && (
+        <div style={{ marginTop: 12, maxWidth: 480 }}>
+          <JobProgress status={job.status} onCancel={job.cancel} />
+        </div>
+      )}
     </Card>
   );
 }

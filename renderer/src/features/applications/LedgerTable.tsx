@@ -1,12 +1,13 @@
 import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useNavigate } from 'react-router-dom';
+import { CursorPager, type CursorPage } from '../../components/CursorPager';
 import type { LedgerState } from './ledger';
 
 interface Props<T extends { id: string; voidedAt: string | null }> {
   ledger: LedgerState;
   columns: ColumnsType<T>;
-  page: { items: T[]; total: number; page: number; pageSize: number } | undefined;
+  page: ({ items: T[] } & CursorPage) | undefined;
   loading: boolean;
   /** Where a row opens, e.g. /scraps/:id. */
   basePath: string;
@@ -43,14 +44,8 @@ export function LedgerTable<T extends { id: string; voidedAt: string | null }>({
         tabIndex: 0,
         style: { cursor: 'pointer', opacity: record.voidedAt ? 0.55 : 1 },
       })}
-      pagination={{
-        current: page?.page ?? 1,
-        pageSize: page?.pageSize ?? 20,
-        total: page?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (total) => `共 ${total} 条`,
-        onChange: ledger.onPage,
-      }}
+      pagination={false}
+      footer={() => <CursorPager page={page} loading={loading} onStep={ledger.onStep} onPageSize={ledger.onPageSize} />}
       locale={{ emptyText }}
     />
   );

@@ -3,8 +3,9 @@ import { Button, ConfigProvider, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { formatFen } from '../../../../shared/domain/money';
 import type { VoucherListItem } from '../../../../shared/schemas/vouchers';
+import { CursorPager, type CursorPage } from '../../components/CursorPager';
 
-type Page = { items: VoucherListItem[]; total: number; page: number; pageSize: number };
+type Page = { items: VoucherListItem[] } & CursorPage;
 
 interface Props {
   page: Page | undefined;
@@ -13,7 +14,8 @@ interface Props {
   onSelect: (ids: string[]) => void;
   onPrint: (id: string) => void;
   onVoid: (item: VoucherListItem) => void;
-  onPage: (page: number, pageSize: number) => void;
+  onStep: (direction: 'next' | 'prev', cursor: string) => void;
+  onPageSize: (size: number) => void;
   /** Only the issuing station prints and voids (the county bureau reads). */
   readOnly?: boolean;
 }
@@ -22,7 +24,7 @@ interface Props {
 const shortTitle = (title: string) => title.replace(/^冠县农机/, '').replace(/凭证$/, '');
 
 /** Issued vouchers, newest first; voided ones struck through with their reason. */
-export function VoucherTable({ page, loading, selected, onSelect, onPrint, onVoid, onPage, readOnly = false }: Props) {
+export function VoucherTable({ page, loading, selected, onSelect, onPrint, onVoid, onStep, onPageSize, readOnly = false }: Props) {
   // voiding a voucher is the 站长's (the guard refuses it for others)
   const canVoid = useCan()('vouchers.void');
   const columns: ColumnsType<VoucherListItem> = [
@@ -98,14 +100,8 @@ export function VoucherTable({ page, loading, selected, onSelect, onPrint, onVoi
                 preserveSelectedRowKeys: true,
               }
         }
-        pagination={{
-          current: page?.page ?? 1,
-          pageSize: page?.pageSize ?? 20,
-          total: page?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 份`,
-          onChange: onPage,
-        }}
+        pagination={false}
+        footer={() => <CursorPager page={page} loading={loading} onStep={onStep} onPageSize={onPageSize} />}
         locale={{ emptyText: '没有找到凭证' }}
       />
     </ConfigProvider>

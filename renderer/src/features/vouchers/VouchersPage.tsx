@@ -30,8 +30,15 @@ function IssuedVouchers({ station }: { station: boolean }) {
   const [voiding, setVoiding] = useState<VoucherListItem | null>(null);
   const query = useDebounced(q.trim(), 200);
   const filterKey = JSON.stringify([query, year, includeVoided]);
-  const [pageState, setPaging] = useState({ filterKey, page: 1, pageSize: 20 });
-  const paging = { page: pageState.filterKey === filterKey ? pageState.page : 1, pageSize: pageState.pageSize };
+  const [pageState, setPaging] = useState<{ filterKey: string; page: number; pageSize: number; cursor?: string; direction?: 'next' | 'prev' }>(
+    { filterKey, page: 1, pageSize: 20 },
+  );
+  const same = pageState.filterKey === filterKey;
+  const paging = {
+    page: same ? pageState.page : 1,
+    pageSize: pageState.pageSize,
+    ...(same && pageState.cursor ? { cursor: pageState.cursor, direction: pageState.direction } : {}),
+  };
   const list = useApiQuery(JSON.stringify([filterKey, paging]), () =>
     api.vouchers.list({ q: query, includeVoided, ...(year === 'all' ? {} : { year }), ...paging }),
   );
@@ -73,7 +80,10 @@ function IssuedVouchers({ station }: { station: boolean }) {
         onSelect={setSelected}
         onPrint={(id) => navigate(printUrl([id]))}
         onVoid={setVoiding}
-        onPage={(page, pageSize) => setPaging({ filterKey, page, pageSize })}
+        onStep={(direction, cursor) =>
+          setPaging({ filterKey, pageSize: paging.pageSize, page: Math.max(1, paging.page + (direction === 'next' ? 1 : -1)), cursor, direction })
+        }
+        onPageSize={(pageSize) => setPaging({ filterKey, page: 1, pageSize })}
         readOnly={!station}
       />
       <VoidDialog

@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { openCore } from '../app';
+import { migrate } from '../migrate';
+import { benchDataset, fileMb } from './dataset';
+import { formatTargetTable, time, type TargetRow, type Timing } from './stats';
+
+export const name = 'scale';
+export const description = 'issue 16: ledger pages, farmer search and a 1M-row export on a cached 1M-purchase county file, one table';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const LIULIN = '371525103';
+const PAGE_MS = 30;
+const SEARCH_MS = 20;
+const RSS_MB = 300;
+
+/**
+ * Copies the cached county file (generated once at version 10, see dataset.ts), times migration 011 on it,
+ * then times each ledger and search shape through the dispatcher against a raw 20-row read of the same
+ * file, and exports every purchase in a child process to read its peak memory. Prints one table.
+ */
+export async function run(): Promise<void> {
+  const purchases = Number(process.env.BENCH_PURCHASES ?? 1_000_000);
+  const runs = Number(process.env.BENCH_RUNS ?? 15);
+  const ds = await benchDataset(purchases);
+  const rows: TargetRow[] = [];
+  try {
+    console.log(
+      `county file: ${purchases.toLocaleString()} purchases, ${fileMb(ds.file).toFixed(0)} MB` +
+        (ds.generatedSeconds === null ? ` (cached: ${ds.cached})` : ` (generated in ${ds.generatedSeconds.toFixed(0)} s)`),
+    );
+
+    // migration 011 on the populated file, as the app runs it at start-up
+    const raw = new Database(ds.file);
+    const t0 = performance.now();
+    const m = migrate(raw);
+    const migrateS = (performance.now() - t0) / 1000;
+    raw.close();
+    console.log(`migration ${m.from} → ${m.to}: ${migrateS.toFixed(1)} s`);
+    rows.push({ name: `migration ${m.from}→${m.to} (${(purchases / 1e6).toFixed(2)}M purchases)`, value: { text: `${migrateS.toFixed(1)} s` }, target: 'bounded (reported)', pass: null });
+
+    const core = openCore(ds.file, { log: (msg, e) => console.error(msg, e) });
+    try {
+      const db = core.db;
+      const maxRow = db.prepare('SELECT max(rowid) FROM purchases').pluck().get() as number;
+      const rawRead = db.prepare('SELECT * FROM purchases WHERE rowid >= ? ORDER BY rowid LIMIT 20');
+      const baseline = await time('raw 20-row read', () => rawRead.all(1 + Math.floor(Math.random() * (maxRow - 20))), runs);
+      rows.push({ name: 'baseline: raw 20-row read', timing: baseline, target: '', pass: null });
+
+      const call = async (method: string, input: unknown) => {
+        const r = await core.call(method, input);
+        if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+        return r.data as { items: unknown[]; nextCursor?: string | null; total?: number; totalCapped?: boolean };
+      };
+      const page = async (label: string, method: string, input: unknown, target = PAGE_MS, n = runs) => {
+        const t: Timing = await time(label, () => call(method, input), n, 1);
+        rows.push({ name: label, timing: t, baseline, target: `p95 ≤ ${target} ms`, pass: t.p95Ms <= target });
+      };
+
+      await page('purchases.list first page', 'purchases.list', {});
+      await page('purchases.list by date ↑', 'purchases.list', { sortBy: 'date', sortOrder: 'asc' });
+      await page('purchases.list by amount ↓', 'purchases.list', { sortBy: 'amount', sortOrder: 'desc' });
+      await page('purchases.list by buyer ↑', 'purchases.list', { sortBy: 'farmer', sortOrder: 'asc' });
+      await page('purchases.list year+status+item', 'purchases.list', { year: 2024, status: 'paid', item: '旋耕机' });
+      await page('purchases.list township, by amount', 'purchases.list', { townshipCode: LIULIN, sortBy: 'amount' });
+      const deep = await call('purchases.list', { page: 25_001, pageSize: 20 }); // once, by offset: row 500,000
+      await page('purchases.list next page @500,000', 'purchases.list', { cursor: deep.nextCursor ?? undefined, direction: 'next' });
+      await page('purchases.list prev page @500,000', 'purchases.list', { cursor: deep.nextCursor ?? undefined, direction: 'prev' });
+      await page('purchases.list text "农户123456"', 'purchases.list', { q: '农户123456' }, PAGE_MS, 3);
+      await page('scraps.list first page', 'scraps.list', {});
+      await page('scraps.list by buyer ↓', 'scraps.list', { sortBy: 'farmer', sortOrder: 'desc' });
+      await page('vouchers.list first page', 'vouchers.list', {});
+      await page('audit.list first page', 'audit.list', {});
+      await page('farmers.search name "农户12345"', 'farmers.search', { q: '农户12345' }, SEARCH_MS, 5);
+      await page('farmers.search ID tail "012345"', 'farmers.search', { q: '012345' }, SEARCH_MS, 5);
+      const first = await call('purchases.list', {});
+      console.log(`purchases.list total: ${first.totalCapped ? `more than ${first.total}` : first.total}`);
+    } finally {
+      core.close();
+    }
+
+    // BENCH_EXPORT_YEAR=all exports every purchase (about 11 min per million rows on a loaded 2-core machine);
+    // the default is one year (~100,000 rows), the issue's measured case
+    const exportYear = process.env.BENCH_EXPORT_YEAR ?? '2024';
+    if (exportYear !== 'none') {
+      const out = join(ds.file, '..', 'export.xlsx');
+      const args = [join(ROOT, 'db/bench/export-child.ts'), ds.file, out, 'purchases', ...(exportYear === 'all' ? [] : [exportYear])];
+      const res = JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', ...args], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          maxBuffer: 1 << 20,
+        }).trim(),
+      ) as { ms: number; rows: number; mb: number; maxRssMb: number };
+      console.log(`export: ${res.rows.toLocaleString()} rows, ${res.mb.toFixed(0)} MB xlsx in ${(res.ms / 1000).toFixed(0)} s, peak RSS ${res.maxRssMb.toFixed(0)} MB`);
+      rows.push({
+        name: `purchases export ${res.rows.toLocaleString()} rows`,
+        value: { text: `${res.maxRssMb.toFixed(0)} MB` },
+        target: `peak RSS ≤ ${RSS_MB} MB`,
+        pass: res.maxRssMb <= RSS_MB,
+      });
+      rows.push({ name: '  export rows/s', value: { text: `${Math.round(res.rows / (res.ms / 1000))}` }, target: '(reported)', pass: null });
+    }
+  } finally {
+    ds.dispose();
+  }
+  console.log(`\n${formatTargetTable(rows)}\npeak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}
