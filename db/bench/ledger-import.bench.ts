@@ -30,7 +30,7 @@ export async function run(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'agri-bench-ledger-'));
     const core = openCore(join(dir, 'station.db'), { log: () => undefined });
     try {
-      await core.call('settings.setup', { role: 'station', townshipCode: '371525103', operator: '站长' });
+      await core.call('settings.setup', { role: 'station', townshipCode: '371525103', login: 'bench', displayName: '站长', password: 'Jizhun-2025!' });
       const bytes = await ledger(rows);
       global.gc?.();
       const base = process.memoryUsage().heapUsed;

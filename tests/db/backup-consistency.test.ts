@@ -1,3 +1,4 @@
+import { TEST_PASSWORD } from '../support/setup';
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,7 +13,7 @@ import type { BackupsList } from '../../shared/schemas/backups';
 import { agri } from '../support/cli';
 import { tableDigests } from '../support/backups';
 import { expectOk, farmerInput, LIULIN, tempDir } from '../support/core';
-import { setUpInstallation } from '../support/setup';
+import { setUpInstallation, signIn } from '../support/setup';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const WRITER = join(ROOT, 'tests/support/crash-writer.ts');
@@ -76,10 +77,16 @@ describe('backups before migrations, and the CLI', () => {
     const tmp = tempDir('agri-bkm-');
     try {
       const file = join(tmp.dir, 'agri.db');
+      // a file left by an older version (schema 6) with a station's rows in it (written directly: today's
+      // services need today's schema)
       const older = loadMigrations().slice(0, 6);
       const core = openCore(file, { migrations: older, log: () => undefined });
-      await setUpInstallation(core, { role: 'station', townshipCode: LIULIN });
-      expectOk(await core.call('farmers.create', farmerInput(1)));
+      core.ctx.db
+        .prepare(
+          "INSERT INTO installation (id, station_id, role, township_code, operator, created_at, updated_at) VALUES (1, ?, 'station', ?, '王站长', ?, ?)",
+        )
+        .run('6f1c2f7e-8a43-4c55-9a0e-1b2c3d4e5f60', LIULIN, '2025-03-01T08:00:00.000Z', '2025-03-01T08:00:00.000Z');
+      core.ctx.db.prepare("INSERT INTO config (key, value_json, updated_at) VALUES ('buyerYearlyLimit', '5', '2025-03-01T08:00:00.000Z')").run();
       const digest = tableDigests(core.ctx.db);
       core.close();
       const db = openDatabase(file);
@@ -111,19 +118,20 @@ describe('backups before migrations, and the CLI', () => {
       expectOk(await core.call('backups.config', { password: 'cli-password-1' }));
       core.close();
       const usb = join(tmp.dir, 'usb');
-      const made = await agri(['backup', '--db', file, '--to', usb]);
+      const made = await agri(['backup', '--db', file, '--to', usb, '--user', 'zhanzhang'], { AGRI_PASSWORD: TEST_PASSWORD });
       expect(made.code, made.stderr).toBe(0);
       const { offsite } = (made.json as { data: { offsite: string } }).data;
-      const listed = await agri(['backups', '--db', file]);
+      const listed = await agri(['backups', '--db', file, '--user', 'zhanzhang'], { AGRI_PASSWORD: TEST_PASSWORD });
       expect((listed.json as { data: BackupsList }).data.entries.filter((e) => e.verified)).toHaveLength(1);
 
       const again = openCore(file, { log: () => undefined });
+      await signIn(again);
       expectOk(await again.call('farmers.create', farmerInput(2)));
       again.close();
-      const wrong = await agri(['restore', '--db', file, join(usb, offsite)], { AGRI_BACKUP_PASSWORD: 'not-it-at-all' });
+      const wrong = await agri(['restore', '--db', file, '--user', 'zhanzhang', join(usb, offsite)], { AGRI_BACKUP_PASSWORD: 'not-it-at-all', AGRI_PASSWORD: TEST_PASSWORD });
       expect(wrong.code).toBe(1);
       expect(JSON.stringify(wrong.json)).toContain('备份密码不正确');
-      const ok = await agri(['restore', '--db', file, join(usb, offsite)], { AGRI_BACKUP_PASSWORD: 'cli-password-1' });
+      const ok = await agri(['restore', '--db', file, '--user', 'zhanzhang', join(usb, offsite)], { AGRI_BACKUP_PASSWORD: 'cli-password-1', AGRI_PASSWORD: TEST_PASSWORD });
       expect(ok.code, ok.stderr).toBe(0);
       const db = new Database(file, { readonly: true });
       expect(db.prepare('SELECT count(*) FROM farmers').pluck().get()).toBe(1);

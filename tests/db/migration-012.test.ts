@@ -1,3 +1,4 @@
+import { TEST_PASSWORD } from '../support/setup';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../db/app';
@@ -76,6 +77,8 @@ describe('migration 012 carries a version-11 file forward', () => {
       // the county keeps no voucher secret any more; the station keeps its own (old vouchers)
       expect(core.db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('stations')).not.toContain('voucher_secret');
       // a key pair on first use
+      // an installation from before accounts: its first administrator signs in (audit rows counted above)
+      expectOk(await core.call('auth.createFirstAdmin', { login: 'zhanzhang', displayName: '站长', password: TEST_PASSWORD }));
       const s = expectOk<{ keyFingerprint: string }>(await core.call('settings.get', {}));
       expect(s.keyFingerprint).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/);
       expect(expectOk<{ keyFingerprint: string }>(await core.call('settings.get', {})).keyFingerprint).toBe(s.keyFingerprint);
@@ -90,7 +93,7 @@ describe('migration 012 carries a version-11 file forward', () => {
       // the old rows are chained (rowid order) and a new write extends the chain
       expectOk(await core.call('farmers.create', farmerInput(2)));
       const chain = expectOk<AuditVerifyOutput>(await core.call('audit.verify', {}));
-      expect([chain.ok, chain.length]).toEqual([true, 4]);
+      expect([chain.ok, chain.length]).toEqual([true, 5]); // three old rows, the key, and the first administrator's creation
       expect(core.db.prepare('SELECT after_json FROM audit_log ORDER BY chain_seq').pluck().all().slice(0, 3)).toEqual([
         '{"n":1}',
         '{"n":2}',
@@ -108,6 +111,8 @@ describe('audit.verify', () => {
     fileAt11(file);
     const core = openCore(file, { now: steppingClock(Date.UTC(2025, 5, 1)), log: () => undefined });
     try {
+      // an installation from before accounts: its first administrator signs in (audit rows counted above)
+      expectOk(await core.call('auth.createFirstAdmin', { login: 'zhanzhang', displayName: '站长', password: TEST_PASSWORD }));
       for (let i = 2; i <= 4; i++) expectOk(await core.call('farmers.create', farmerInput(i)));
       expect(expectOk<AuditVerifyOutput>(await core.call('audit.verify', {})).ok).toBe(true);
       core.db.prepare("UPDATE audit_log SET operator = '别人' WHERE chain_seq = 5").run();

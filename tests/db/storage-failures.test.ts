@@ -10,7 +10,7 @@ import { AppError } from '../../shared/api/errors';
 import { runJob } from '../support/backups';
 import { expectFail, expectOk, farmerInput, tempDir } from '../support/core';
 import { bindSelf, mountTmpfs, remount, unmount } from '../support/mounts';
-import { setUpInstallation } from '../support/setup';
+import { setUpInstallation, signIn } from '../support/setup';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -89,6 +89,7 @@ describe('clear answers when storage fails, nothing half-written, the next save 
     }
     const again = openCore(join(dir, 'agri.db'), { log: () => undefined });
     cleanups.push(() => again.ctx.db.open && again.close());
+    await signIn(again);
     expectOk(await again.call('farmers.create', farmerInput(1)));
   });
 

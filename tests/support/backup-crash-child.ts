@@ -6,6 +6,7 @@ import { openCore } from '../../db/app';
 import { createBackup } from '../../db/backup/create';
 import { restoreBackup } from '../../db/backup/restore';
 import { farmerInput } from './farmers';
+import { TEST_PASSWORD } from './setup';
 
 const [dbPath, mode, firstArg, restoreFrom] = process.argv.slice(2);
 if (!dbPath || (mode !== 'backup' && mode !== 'restore') || firstArg === undefined || (mode === 'restore' && !restoreFrom)) {
@@ -14,6 +15,11 @@ if (!dbPath || (mode !== 'backup' && mode !== 'restore') || firstArg === undefin
 }
 
 const core = openCore(dbPath, { log: (message, error) => writeSync(2, `${message} ${String(error)}\n`) });
+const signIn = await core.call('auth.signIn', { login: 'zhanzhang', password: TEST_PASSWORD });
+if (!signIn.ok) {
+  writeSync(2, `auth.signIn failed: ${JSON.stringify(signIn.error)}\n`);
+  process.exit(1);
+}
 let n = Number(firstArg);
 writeSync(1, 'ready\n');
 for (;;) {
