@@ -1,3 +1,4 @@
+import { TEST_PASSWORD } from '../support/setup';
 import QRCode from 'qrcode';
 import { setUpInstallation } from '../support/setup';
 import type { Purchase } from '../../shared/schemas/purchases';
@@ -140,6 +141,10 @@ test('scrap-and-replace at the counter from the keyboard: scrap, purchase, revie
   const later = Date.now() + 14 * 86_400_000;
   app.core.ctx.now = () => new Date(later); // two weeks on: the notice period is over
   await page.goto(recordUrl);
+  // two weeks without a call: the session locked itself; the same user's password reopens the page
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await page.locator('#unlock-password').fill(TEST_PASSWORD);
+  await page.locator('#unlock-password').press('Enter');
   await record.expectStatus('已公示');
   await page.getByTestId('action-paid').click();
   await page.getByTestId('pay-finance-doc').fill('冠财农〔2025〕31号');

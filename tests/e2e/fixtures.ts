@@ -49,15 +49,18 @@ export async function keepScreenshot(page: Page, name: string): Promise<string> 
  */
 export async function openApp(page: Page, app: RunningApp, path = '', login?: string): Promise<void> {
   const cookies = await page.context().cookies(app.url);
-  if (!cookies.some((c) => c.name === 'agri_session')) {
-    const settings = await app.core.call('settings.get', {});
-    const role = settings.ok && settings.data.configured ? settings.data.role : 'station';
-    const r = await page.request.post(new URL('rpc/auth.signIn', app.url).toString(), {
-      headers: { 'X-Agri-Token': app.token, 'Content-Type': 'application/json' },
-      data: { login: login ?? (role === 'county' ? 'xianju' : 'zhanzhang'), password: TEST_PASSWORD },
-    });
-    const body = (await r.json()) as { ok: boolean; error?: unknown };
-    if (!body.ok) throw new Error(`sign-in for the test failed: ${JSON.stringify(body.error)}`);
-  }
+  if (!cookies.some((c) => c.name === 'agri_session')) await signInBrowser(page, app, login);
   await page.goto(new URL(path, app.url).toString());
+}
+
+/** A real auth.signIn over HTTP from the browser's context: sets (or, for the same user, reopens) its session. */
+export async function signInBrowser(page: Page, app: RunningApp, login?: string): Promise<void> {
+  const settings = await app.core.call('settings.get', {});
+  const role = settings.ok && settings.data.configured ? settings.data.role : 'station';
+  const r = await page.request.post(new URL('rpc/auth.signIn', app.url).toString(), {
+    headers: { 'X-Agri-Token': app.token, 'Content-Type': 'application/json' },
+    data: { login: login ?? (role === 'county' ? 'xianju' : 'zhanzhang'), password: TEST_PASSWORD },
+  });
+  const body = (await r.json()) as { ok: boolean; error?: unknown };
+  if (!body.ok) throw new Error(`sign-in for the test failed: ${JSON.stringify(body.error)}`);
 }

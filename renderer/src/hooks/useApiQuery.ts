@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { ApiError } from '../api/client';
+import { UNLOCKED_EVENT } from '../features/auth/auth-events';
 
 export interface QueryState<T> {
   /** The latest answer; the previous one stays while a new one loads. */
@@ -39,5 +40,10 @@ export function useApiQuery<T>(key: string, load: () => Promise<T>): QueryState<
   }, [requestKey]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
+  // a read refused while the screen was locked is read again once it unlocks
+  useEffect(() => {
+    window.addEventListener(UNLOCKED_EVENT, reload);
+    return () => window.removeEventListener(UNLOCKED_EVENT, reload);
+  }, [reload]);
   return { data: settled.data, loading: settled.key !== requestKey, error: settled.error, reload };
 }

@@ -53,7 +53,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }
   return (
     <SessionContext.Provider value={session}>
-      <div style={info.locked ? { display: 'none' } : undefined} aria-hidden={info.locked} {...(info.locked ? { inert: true } : {})}>
+      {/* display: contents leaves no box of its own, so page layouts (and printed @page sizes) see the page as before */}
+      <div style={{ display: info.locked ? 'none' : 'contents' }} aria-hidden={info.locked} {...(info.locked ? { inert: true } : {})}>
         {children}
       </div>
       {info.locked && <LockScreen user={info.user} onUnlocked={setInfo} onSignOut={() => void signOut()} />}

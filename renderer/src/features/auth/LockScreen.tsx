@@ -1,9 +1,10 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Space } from 'antd';
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { ROLE_LABELS } from '../../../../shared/api/access';
 import type { SessionInfo, SessionUser } from '../../../../shared/schemas/auth';
 import { api, ApiError } from '../../api/client';
+import { UNLOCKED_EVENT } from './auth-events';
 import { AuthCard } from './AuthCard';
 
 /**
@@ -20,6 +21,7 @@ export function LockScreen({ user, onUnlocked, onSignOut }: { user: SessionUser;
     setBusy(true);
     try {
       onUnlocked(await api.auth.signIn({ login: user.login, password }));
+      window.dispatchEvent(new Event(UNLOCKED_EVENT));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '解锁失败，请重试');
       setPassword('');
@@ -27,6 +29,20 @@ export function LockScreen({ user, onUnlocked, onSignOut }: { user: SessionUser;
       setBusy(false);
     }
   };
+
+  // Pages stay mounted under the lock and some listen for keys on the window (the counter's scanner
+  // shortcuts): Enter in the password field is taken first, before any of them.
+  const onEnter = useEffectEvent(() => void unlock());
+  useEffect(() => {
+    const take = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || e.isComposing || (e.target as HTMLElement | null)?.id !== 'unlock-password') return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      onEnter();
+    };
+    window.addEventListener('keydown', take, { capture: true });
+    return () => window.removeEventListener('keydown', take, { capture: true });
+  }, []);
 
   return (
     <div className="lock-overlay" data-testid="lock-screen">
@@ -47,7 +63,6 @@ export function LockScreen({ user, onUnlocked, onSignOut }: { user: SessionUser;
               autoComplete="current-password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
-              onPressEnter={() => void unlock()}
             />
           </Form.Item>
           <Space>

@@ -9,3 +9,6 @@ export function announceAuthProblem(details: Record<string, unknown> | undefined
   const auth = details?.auth;
   if (typeof auth === 'string' && SESSION_PROBLEMS.has(auth)) window.dispatchEvent(new CustomEvent(AUTH_EVENT, { detail: auth }));
 }
+
+/** Raised when the screen unlocks: reads refused while it was locked are tried again (useApiQuery listens). */
+export const UNLOCKED_EVENT = 'agri:unlocked';
