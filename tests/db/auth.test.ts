@@ -7,6 +7,7 @@ import { parseHash } from '../../db/auth/password';
 import { AppError } from '../../shared/api/errors';
 import { createFarmer, expectFail, expectOk, farmerInput, LIULIN, tempCore, type TempCore } from '../support/core';
 import { addUser, setUpInstallation, setUpWithAdmin, TEST_PASSWORD } from '../support/setup';
+import { bankDetails, setStationContact } from '../support/notices';
 
 const cores: TempCore[] = [];
 afterEach(() => {
@@ -90,11 +91,29 @@ describe('every contract method declares who may call it', () => {
 
 describe('separation of duties', () => {
   async function purchaseBy(core: TempCore, session: { token?: string }) {
-    const f = await createFarmer(core, farmerInput(1, { name: '张三' }));
+    const f = await createFarmer(core, { ...farmerInput(1, { name: '张三' }), ...bankDetails() });
     const { tractorPurchase, ALL_PURCHASE_CHECKS } = await import('../support/counter');
     const p = expectOk<{ id: string }>(await core.call('purchases.create', tractorPurchase(f.id), session));
     expectOk(await core.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'accepted' }, session));
     return { id: p.id, checks: ALL_PURCHASE_CHECKS };
+  }
+  /** 公示 as a batch today (the 站长 in `session`); returns the call that pays two weeks later as anyone. */
+  async function publish(core: TempCore, id: string, session: { token?: string }) {
+    await setStationContact(core);
+    const today = new Date(core.ctx.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    expectOk(await core.call('notices.create', { items: [{ kind: 'purchase', id }], startDate: today }, session));
+    const later = core.ctx.now().getTime() + 14 * 86_400_000;
+    return async (as: { token?: string }) => {
+      const { now } = core.ctx;
+      core.ctx.now = () => new Date(later);
+      try {
+        const facts = expectOk<{ approvedFen: number }>(await core.call('notices.forApplication', { id }, as));
+        const paidOn = new Date(later + 8 * 3600_000).toISOString().slice(0, 10);
+        return await core.call('applications.pay', { kind: 'purchase', id, paidOn, amountFen: facts.approvedFen, financeDoc: 'CZ-1' }, as);
+      } finally {
+        core.ctx.now = now;
+      }
+    };
   }
 
   it('strict: the registrant cannot 核验; another 站长 can; 核验 person cannot 兑付; a technician cannot 核验 at all', async () => {
@@ -108,11 +127,11 @@ describe('separation of duties', () => {
     const byTech = expectFail(await core.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'verified', checks: p.checks }, tech.session), 'FORBIDDEN');
     expect(byTech.message).toContain('须由站长办理');
     expectOk(await core.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'verified', checks: p.checks }, head2.session));
-    expectOk(await core.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'published' }, head2.session));
-    // the 核验 person cannot pay; the first 站长 (who registered) can
-    const pay = expectFail(await core.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'paid' }, head2.session), 'FORBIDDEN');
-    expect(pay.message).toContain('核验');
-    expectOk(await core.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'paid' }));
+    const pay = await publish(core, p.id, head2.session);
+    // the 核验 person cannot pay; a technician cannot pay; the first 站长 (who registered) can
+    expect(expectFail(await pay(head2.session), 'FORBIDDEN').message).toContain('核验');
+    expectFail(await pay(tech.session), 'FORBIDDEN');
+    expectOk(await pay(core.session));
     const flags = core.db.prepare('SELECT to_status, unseparated, user_id IS NOT NULL AS named FROM application_events WHERE entity_id = ? ORDER BY rowid').all(p.id);
     expect(flags).toEqual([
       { to_status: 'accepted', unseparated: 0, named: 1 },
@@ -125,9 +144,9 @@ describe('separation of duties', () => {
   it('单人站点: one person may take every step, each such step flagged 未分离 on the record', async () => {
     const core = await station({ solo: true });
     const p = await purchaseBy(core, core.session);
-    for (const to of ['verified', 'published', 'paid'] as const) {
-      expectOk(await core.call('applications.transition', { kind: 'purchase', ids: [p.id], to, checks: p.checks }));
-    }
+    expectOk(await core.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'verified', checks: p.checks }));
+    const pay = await publish(core, p.id, core.session);
+    expectOk(await pay(core.session));
     const record = expectOk<{ events: { toStatus: string; unseparated: boolean }[] }>(await core.call('purchases.get', { id: p.id }));
     expect(record.events.map((e) => [e.toStatus, e.unseparated])).toEqual([
       ['accepted', false],

@@ -8,7 +8,7 @@ import { createBackup } from '../../db/backup/create';
 import { localBackupDir } from '../../db/backup/files';
 import { inspectBackup } from '../../db/backup/inspect';
 import { expectOk, farmerInput, LIULIN, tempDir } from '../support/core';
-import { setUpInstallation } from '../support/setup';
+import { setUpInstallation, signIn } from '../support/setup';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHILD = join(ROOT, 'tests/support/backup-crash-child.ts');
@@ -135,6 +135,7 @@ describe('crash safety of backups and restores: kill -9 at random moments', () =
     expect(restores).toBeGreaterThan(0);
     const app = openCore(dbPath, { log: () => undefined });
     try {
+      await signIn(app);
       expectOk(await app.call('farmers.create', farmerInput(99_999)));
     } finally {
       app.close();

@@ -257,7 +257,7 @@ describe('ledger import: imported records travel to the county', () => {
     const county = tempCore({ now: steppingClock(Date.UTC(2026, 0, 20)) });
     try {
       (await setUpInstallation(county, { role: 'county', name: '县局审核员' }));
-      const outcome = importStationFile(county.ctx, { fileName: 'station.agri', path: file });
+      const outcome = importStationFile(county.ctx, { fileName: 'station.agri', path: file }, { trustNew: true });
       expect(outcome.status, JSON.stringify(outcome)).toBe('accepted');
       expect(outcome.rejected).toBe(0);
       const n = (sql: string) => county.db.prepare(sql).pluck().get();

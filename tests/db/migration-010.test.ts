@@ -17,7 +17,10 @@ beforeEach(() => {
 });
 afterEach(() => tmp.dispose());
 
-describe('migration 010 (ledger imports) carries an earlier file forward', () => {
+// Skipped since the merge of 012 (chained audit, station keys): this test builds its older-version file through
+// today's services, which now read 012's tables; tests/db/migration-carry.test.ts carries a populated file from
+// every earlier version instead. See the closing note.
+describe.skip('migration 010 (ledger imports) carries an earlier file forward', () => {
   it('keeps every row of a version-9 file and imports a ledger into it afterwards', async () => {
     const file = join(tmp.dir, 'agri.db');
     const now = steppingClock(Date.UTC(2026, 0, 10, 8));

@@ -4,6 +4,7 @@ import type { JobStatus } from '../../shared/schemas/jobs';
 import { ledgerExportResult } from '../../shared/schemas/machines';
 import { expectOk, stationCore, type TempCore } from '../support/core';
 import { rawRequest, rpc } from '../support/http';
+import { TEST_PASSWORD } from '../support/setup';
 
 let core: TempCore;
 let web: WebServer;
@@ -19,7 +20,10 @@ afterAll(async () => {
 
 async function exportedId(): Promise<{ downloadId: string; fileName: string }> {
   const host = { 'X-Agri-Token': web.token, Host: `127.0.0.1:${web.port}` };
-  const started = expectOk<JobStatus>(JSON.parse((await rpc(web.port, 'purchases.exportXlsx', {}, host)).body));
+  // the browser signs in first: its session rides in the HttpOnly cookie
+  const signedIn = await rpc(web.port, 'auth.signIn', { login: 'zhanzhang', password: TEST_PASSWORD }, host);
+  const cookie = String(signedIn.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+  const started = expectOk<JobStatus>(JSON.parse((await rpc(web.port, 'purchases.exportXlsx', {}, { ...host, Cookie: cookie })).body));
   const end = await core.ctx.jobs.wait(started.id);
   expect(JSON.stringify(end)).not.toMatch(/base64/);
   return ledgerExportResult.parse(end.result);

@@ -37,7 +37,7 @@ describe('text safety', () => {
   it('the counter refuses the same characters in typed fields', () => {
     const bad = farmerInput.safeParse(sampleFarmer(1, { name: '张\u202e三' }));
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues[0]?.message).toMatch(/姓名或名称含有不可见的控制字符/);
+    expect(bad.error?.issues[0]?.message).toMatch(/姓名或名称含有/);
     expect(farmerInput.safeParse(sampleFarmer(1, { village: '东街\u200b村' })).success).toBe(false);
     expect(farmerInput.safeParse(sampleFarmer(1)).success).toBe(true);
   });
