@@ -100,9 +100,7 @@ test('three applications → notice printed → objection on one → after the p
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.emulateMedia({ media: 'print' });
   const pdfPath = join(ARTIFACTS, 'notice.pdf');
-  // A4 landscape as the print dialog is asked for it (the @page size of the lazily loaded print route is not
-  // honoured by page.pdf here since the route-splitting merge; see the closing note)
-  await page.pdf({ path: pdfPath, printBackground: true, format: 'A4', landscape: true });
+  await page.pdf({ path: pdfPath, printBackground: true, preferCSSPageSize: true });
   await page.emulateMedia({ media: 'screen' });
   pdfToPng(pdfPath);
   expect(pdfInfo(pdfPath)).toEqual({ pages: 1, size: expect.stringMatching(/^841\.\d+ x 59[45]\.\d+ pts/) });

@@ -1,3 +1,4 @@
+import '../../print/print.css';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Space, Spin, Typography } from 'antd';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
