@@ -10,6 +10,7 @@ import { authHandlers } from './handlers/auth';
 import { usersHandlers } from './handlers/users';
 import { jobsHandlers } from './handlers/jobs';
 import { ledgerImportsHandlers } from './handlers/ledgerImports';
+import { machineIndexHandlers } from './handlers/machineIndex';
 import { farmersHandlers } from './handlers/farmers';
 import { mechanizationHandlers } from './handlers/mechanization';
 import { noticesHandlers } from './handlers/notices';
@@ -48,5 +49,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...noticesHandlers(ctx),
     ...paymentsHandlers(ctx),
     ...ledgerImportsHandlers(ctx),
+    ...machineIndexHandlers(ctx),
   };
 }

@@ -9,6 +9,7 @@ import { exportLedgerCommand } from './export-ledger';
 import { serve } from './serve';
 import { importLedgerCommand } from './ledger';
 import { exportStationCommand, importStationsCommand } from './transfer';
+import { exportPackageCommand, importPackageCommand } from './package';
 
 const USAGE = `用法 / usage:
   agri call <method> ['<json>'] --user <用户名> [--db <file>]
@@ -20,6 +21,10 @@ const USAGE = `用法 / usage:
   agri import-stations [--accept-partial] [--trust-new] [--accept-rewritten-history] --user <用户名> [--db <file>] <文件>…
                                                   县局：导入一个或多个乡镇站上报文件并合并；--trust-new 登记
                                                   首次出现的站点签名密钥（打印其指纹，请与各站核对）
+  agri export-package --out <文件> --user <用户名> [--db <file>]
+                                                  县局：导出县局下发包（目录、目标、日历、设置、全县农机号码）
+  agri import-package [--fingerprint <县局密钥指纹>] --user <用户名> [--db <file>] <文件>
+                                                  乡镇站：导入县局下发包；首次导入须用 --fingerprint 确认县局密钥指纹
   agri backup [--to <目录>] --user <用户名> [--db <file>] 立即备份（校验后保存在数据文件旁的 *-backups 文件夹）；
                                                   --to：同时把加密副本写到该目录（需已设置备份密码）
   agri backups --user <用户名> [--db <file>] 列出备份及其校验情况
@@ -92,6 +97,7 @@ export async function main(argv: string[]): Promise<number> {
         sheet: { type: 'string', multiple: true },
         'dry-run': { type: 'boolean' },
         report: { type: 'string' },
+        fingerprint: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -137,6 +143,14 @@ export async function main(argv: string[]): Promise<number> {
           return 2;
         }
         return await exportStationCommand(dbPath, values.out, values.user);
+      case 'export-package':
+        if (!values.out) {
+          process.stderr.write('请用 --out 指定保存的下发包文件\n');
+          return 2;
+        }
+        return await exportPackageCommand(dbPath, values.out, values.user);
+      case 'import-package':
+        return await importPackageCommand(dbPath, rest[0], values.fingerprint, values.user);
       case 'export-ledger':
         if (!values.out) {
           process.stderr.write('请用 --out 指定保存的 Excel 文件\n');

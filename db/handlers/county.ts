@@ -2,6 +2,7 @@ import type { ServiceContext } from '../context';
 import * as county from '../services/county';
 import { importUploadedFiles } from '../services/county-import';
 import { reenrollStation, stations } from '../services/county-stations';
+import { exportCountyPackage } from '../county-package/export';
 import type { AreaHandlers } from './types';
 
 export const countyHandlers = (ctx: ServiceContext): AreaHandlers<'county'> => ({
@@ -13,5 +14,6 @@ export const countyHandlers = (ctx: ServiceContext): AreaHandlers<'county'> => (
   'county.resolveConflict': (input) => county.resolveConflict(ctx, input),
   'county.reporting': () => county.reporting(ctx),
   'county.stations': () => stations(ctx),
+  'county.exportPackage': () => exportCountyPackage(ctx),
   'county.reenrollStation': (input) => reenrollStation(ctx, input),
 });

@@ -26,6 +26,8 @@ export const CONFIG_DEFAULTS = {
   stationPhone: '' as string,
   /** A purchase price below this share of the band's usual low price (or ¥100 without one) needs a reason. */
   priceFloorPercent: 10,
+  /** A station whose county package (县局下发包) is older than this many days is reminded to fetch a new one. */
+  packageStaleDays: 30,
   /** Year by which coal-fired grain dryers should be gone (DOMAIN §6, key air-pollution regions). */
   coalDryerTargetYear: 2025,
 };

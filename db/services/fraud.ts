@@ -38,7 +38,7 @@ export function assertScrapNumbersFree(
 
 /** A factory serial is subsidised once, ever; a scrapped machine never comes back as a new one. */
 export function assertMachineIsNew(ctx: ServiceContext, n: { factory: string; engine: string | null }, exceptId?: string): void {
-  const earlier = purchases.findPurchasesBySerial(ctx.db, n.factory, exceptId)[0];
+  const earlier = n.factory ? purchases.findPurchasesBySerial(ctx.db, n.factory, exceptId)[0] : undefined;
   if (earlier) {
     throw AppError.field(
       'CONFLICT',

@@ -18,6 +18,7 @@ import { writeAudit } from './audit';
 import { farmerSummary, summaryOfFarmer } from './farmer-summary';
 import { requireLiveFarmer } from './farmers';
 import { assertMachineIsNew, purchaseWarnings, requireOverrides } from './fraud';
+import { assertNotInCountyIndex } from '../county-package/check';
 import { requireInstallation, requireOwnRow } from './installation';
 import { bandForMachine } from './machine-band';
 import { requireLivePartner } from './partners';
@@ -124,6 +125,7 @@ function derive(ctx: ServiceContext, installation: InstallationRow, v: PurchaseV
   }
   const engineNoNorm = normalizeMachineNo(v.engineNo);
   assertMachineIsNew(ctx, { factory: factoryNoNorm, engine: engineNoNorm }, selfId);
+  assertNotInCountyIndex(ctx, 'purchase', { factory: factoryNoNorm, engine: engineNoNorm });
   const band = bandForMachine(ctx, { date: v.purchaseDate, item: v.item, paramValue: v.paramValue, variant: v.variant }, 'purchase');
   const scrap = linkableScrap(ctx, installation, v, selfId);
   const subsidy = computePurchaseSubsidy(

@@ -13,6 +13,7 @@ import { writeAudit } from './audit';
 import { farmerSummary, summaryOfFarmer } from './farmer-summary';
 import { requireLiveFarmer } from './farmers';
 import { assertScrapNumbersFree } from './fraud';
+import { assertNotInCountyIndex } from '../county-package/check';
 import { requireInstallation, requireOwnRow } from './installation';
 import { bandForMachine } from './machine-band';
 import { requireLivePartner } from './partners';
@@ -129,6 +130,7 @@ export function createScrap(ctx: ServiceContext, v: ScrapValues): Scrap {
     checkRefs(ctx, installation.station_id, v);
     const cols = derived(ctx, v);
     assertScrapNumbersFree(ctx, { engine: cols.engine_no_norm, frame: cols.frame_no_norm, plate: cols.plate_no_norm });
+    assertNotInCountyIndex(ctx, 'scrap', { engine: cols.engine_no_norm, frame: cols.frame_no_norm, plate: cols.plate_no_norm });
     const at = isoNow(ctx);
     const row: repo.ScrapRow = {
       id: ctx.newId(),
@@ -163,6 +165,7 @@ export function updateScrap(ctx: ServiceContext, input: ScrapValues & { id: stri
     checkRefs(ctx, installation.station_id, input);
     const cols = derived(ctx, input);
     assertScrapNumbersFree(ctx, { engine: cols.engine_no_norm, frame: cols.frame_no_norm, plate: cols.plate_no_norm }, row.id);
+    assertNotInCountyIndex(ctx, 'scrap', { engine: cols.engine_no_norm, frame: cols.frame_no_norm, plate: cols.plate_no_norm });
     const before = getScrap(ctx, row.id);
     repo.updateScrap(ctx.db, { ...row, ...cols, updated_at: isoNow(ctx) });
     const after = getScrap(ctx, row.id);

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * recovery codes, sign-in records, the access log and the station's private signing key. (The rest of the local state is harmless but not
  * read by the county.)
  */
-export const NEVER_EXPORTED = ['recovery_codes', 'sign_in_events', 'access_log', 'users', 'installation_keys'] as const;
+export const NEVER_EXPORTED = ['recovery_codes', 'sign_in_events', 'access_log', 'users', 'installation_keys', 'machine_index'] as const;
 
 /**
  * Empties the never-exported tables of an export snapshot and rewrites the file (VACUUM), so no page of the

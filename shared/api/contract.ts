@@ -10,6 +10,7 @@ import { authMethods } from './methods/auth';
 import { usersMethods } from './methods/users';
 import { jobsMethods } from './methods/jobs';
 import { ledgerImportsMethods } from './methods/ledgerImports';
+import { machineIndexMethods } from './methods/machineIndex';
 import { farmersMethods } from './methods/farmers';
 import { mechanizationMethods } from './methods/mechanization';
 import { noticesMethods } from './methods/notices';
@@ -52,6 +53,7 @@ export const contract = {
   ...noticesMethods,
   ...paymentsMethods,
   ...ledgerImportsMethods,
+  ...machineIndexMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -7,7 +7,7 @@ import { openCore } from '../../db/app';
 import type { Purchase } from '../../shared/schemas/purchases';
 import { ALL_PURCHASE_CHECKS, tractorPurchase, tractorScrap } from '../support/counter';
 import { createFarmer, expectOk, farmerInput, stationCore, tempDir, type TempCore } from '../support/core';
-import { TEST_PASSWORD } from '../support/setup';
+import { signIn, TEST_PASSWORD } from '../support/setup';
 
 /**
  * Stations hold real records: every migration must carry a populated file forward without loss. A file at
@@ -92,6 +92,25 @@ describe('every earlier schema version, populated, opens in this version without
       // every old column of every old row, unchanged (new columns may be added with their defaults)
       const kept = (after[table] ?? []).map((r) => Object.fromEntries(Object.keys(rows[0] ?? {}).map((k) => [k, r[k]])));
       expect(kept, `${table} at version ${version}`).toEqual(rows);
+    }
+  });
+
+  it('013: a station file from before the county package checks its own machines at the counter and asks for a package', async () => {
+    const file = fileAtVersion(12, source.db);
+    const core = openCore(file, { log: () => undefined });
+    try {
+      expect(core.db.pragma('user_version', { simple: true })).toBe(LATEST);
+      await signIn(core);
+      const serial = (core.db.prepare('SELECT factory_no FROM purchases').get() as { factory_no: string }).factory_no;
+      const check = expectOk<{ hits: { source: string }[]; packageExportedAt: string | null }>(
+        await core.call('machineIndex.check', { purpose: 'purchase', factoryNo: serial.toLowerCase() }),
+      );
+      expect(check).toMatchObject({ hits: [{ source: 'local' }], packageExportedAt: null });
+      const status = expectOk<{ loaded: unknown; stale: boolean; countyFingerprint: unknown }>(await core.call('settings.packageStatus', {}));
+      expect(status).toMatchObject({ loaded: null, stale: true, countyFingerprint: null });
+      expect(core.db.prepare('SELECT count(*) FROM machine_index').pluck().get()).toBe(0);
+    } finally {
+      core.close();
     }
   });
 

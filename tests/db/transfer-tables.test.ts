@@ -27,6 +27,10 @@ const LOCAL = new Set([
   'access_log',
   // a ledger import batch (counts, refused rows) stays at its station; its ledger_records travel
   'ledger_imports',
+  // the county package a station loaded: the county key it pinned, the loads, the county-wide machine index
+  'county_key',
+  'county_package_loads',
+  'machine_index',
 ]);
 
 function schema() {

@@ -1,0 +1,142 @@
+import { AppError } from '../../shared/api/errors';
+import { chinaDateTime } from '../../shared/domain/china-time';
+import type { CountyPackageBody, ImportPackageOutput } from '../../shared/schemas/county-package';
+import { isoNow, writeTx, type ServiceContext } from '../context';
+import type { InstallationRow } from '../repositories/installation';
+import * as catalog from '../repositories/catalog';
+import { writeAudit } from '../services/audit';
+import { writeCatalogVersion } from '../services/catalog';
+import { getConfig, setConfig } from '../services/config';
+import { requireInstallation } from '../services/installation';
+import { setTargets } from '../services/targets';
+import { versionBands } from './contents';
+import { openPackage } from './envelope';
+import { summarise } from './export';
+import { latestLoad, pinnedCountyKey } from './status';
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** A catalogue the station does not have yet becomes the year's live version, exactly as a hand import would. */
+function applyCatalogs(ctx: ServiceContext, installation: InstallationRow, body: CountyPackageBody, fileName: string): boolean[] {
+  return body.catalogs.map((c) => {
+    const live = catalog.getLiveVersion(ctx.db, c.year);
+    if (live && live.title === c.title && sameJson(versionBands(ctx, live.id), c.bands)) return false;
+    writeCatalogVersion(ctx, installation, {
+      year: c.year,
+      title: c.title,
+      source: `县局下发包：${c.source}`.slice(0, 200),
+      isSample: false,
+      fileName,
+      bands: c.bands,
+      method: 'settings.importPackage',
+    });
+    return true;
+  });
+}
+
+/** County additions to the official calendar: merged with the station's own (nothing the station added is lost). */
+function applyCalendar(ctx: ServiceContext, body: CountyPackageBody) {
+  const merge = (mine: string[], theirs: string[]) => [...new Set([...mine, ...theirs])].sort();
+  setConfig(ctx, 'holidays', merge(getConfig(ctx, 'holidays'), body.calendar.holidays));
+  setConfig(ctx, 'makeupWorkdays', merge(getConfig(ctx, 'makeupWorkdays'), body.calendar.makeupWorkdays));
+}
+
+function applySettings(ctx: ServiceContext, body: CountyPackageBody) {
+  const s = body.settings;
+  setConfig(ctx, 'buyerYearlyLimit', s.buyerYearlyLimit);
+  setConfig(ctx, 'priceFloorPercent', s.priceFloorPercent);
+  setConfig(ctx, 'progressCountingStage', s.progressCountingStage);
+  setConfig(ctx, 'mechanizationWeights', s.mechanizationWeights);
+  setConfig(ctx, 'dryerBatchesPerDay', s.dryerBatchesPerDay);
+  setConfig(ctx, 'packageStaleDays', s.packageStaleDays);
+}
+
+function replaceMachineIndex(ctx: ServiceContext, body: CountyPackageBody) {
+  ctx.db.prepare('DELETE FROM machine_index').run();
+  const insert = ctx.db.prepare(
+    'INSERT INTO machine_index (no_norm, field, kind, station_id, township_code, year, status) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const m of body.machineIndex) insert.run(m.no, m.field, m.kind, m.stationId, m.townshipCode, m.year, m.status);
+}
+
+const when = (iso: string) => chinaDateTime(iso).slice(0, 16);
+
+/**
+ * settings.importPackage: a station loads the county package. The file is checked before anything is
+ * believed (envelope, signature, pinned key, contents); the county key is pinned once, after the station
+ * head confirmed its fingerprint; an older package than the loaded one is refused. Everything it brings
+ * is applied in one transaction.
+ */
+export function importCountyPackage(
+  ctx: ServiceContext,
+  input: { fileName: string; base64: string; confirmFingerprint?: string },
+): ImportPackageOutput {
+  const installation = requireInstallation(ctx);
+  if (installation.role !== 'station') throw new AppError('FORBIDDEN', '县局下发包由乡镇农机站导入');
+  const bytes = Buffer.from(input.base64, 'base64');
+  const pinned = pinnedCountyKey(ctx);
+  const opened = openPackage(bytes, pinned?.public_key ?? null);
+  const { body } = opened;
+  if (!pinned) {
+    const typed = input.confirmFingerprint?.trim().toUpperCase();
+    if (!typed) return { status: 'needsConfirmation', fingerprint: opened.fingerprint, exportedAt: body.exportedAt, exportedBy: body.exportedBy };
+    if (typed !== opened.fingerprint) {
+      throw new AppError('VALIDATION', `确认的指纹与下发包的县局密钥指纹（${opened.fingerprint}）不一致，未导入`);
+    }
+  }
+  const last = latestLoad(ctx);
+  if (last && last.package_id === body.packageId) {
+    return { status: 'alreadyLoaded', fingerprint: opened.fingerprint, exportedAt: body.exportedAt, message: '该下发包已经导入过，无需重复导入' };
+  }
+  if (last && body.exportedAt <= last.exported_at) {
+    throw new AppError(
+      'VALIDATION',
+      `该下发包导出于 ${when(body.exportedAt)}，早于本站已导入的下发包（导出于 ${when(last.exported_at)}），未导入。请使用县局最新导出的下发包`,
+    );
+  }
+  return writeTx(ctx, () => {
+    const at = isoNow(ctx);
+    if (!pinned) {
+      ctx.db
+        .prepare('INSERT INTO county_key (id, station_id, public_key, fingerprint, pinned_at, pinned_by) VALUES (1, ?, ?, ?, ?, ?)')
+        .run(body.countyStationId, opened.publicKey, opened.fingerprint, at, installation.operator);
+      writeAudit(ctx, installation, {
+        method: 'settings.importPackage',
+        entity: 'county_key',
+        entityId: body.countyStationId,
+        before: null,
+        after: { fingerprint: opened.fingerprint },
+      });
+    }
+    const applied = applyCatalogs(ctx, installation, body, input.fileName);
+    for (const t of body.targets) setTargets(ctx, t);
+    applyCalendar(ctx, body);
+    applySettings(ctx, body);
+    replaceMachineIndex(ctx, body);
+    const summary = summarise(body, applied);
+    const id = ctx.newId();
+    ctx.db
+      .prepare(
+        `INSERT INTO county_package_loads (id, package_id, exported_at, exported_by, fingerprint, sha256, file_name, summary_json, loaded_at, loaded_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, body.packageId, body.exportedAt, body.exportedBy, opened.fingerprint, opened.sha256, input.fileName, JSON.stringify(summary), at, installation.operator);
+    writeAudit(ctx, installation, {
+      method: 'settings.importPackage',
+      entity: 'county_package',
+      entityId: body.packageId,
+      before: last ? { packageId: last.package_id, exportedAt: last.exported_at } : null,
+      after: { packageId: body.packageId, exportedAt: body.exportedAt, sha256: opened.sha256, ...summary },
+    });
+    const newCatalogs = summary.catalogs.filter((c) => c.applied).map((c) => `${c.year}年补贴额一览表`);
+    const message = [
+      `已导入县局下发包（导出于 ${when(body.exportedAt)}）`,
+      newCatalogs.length ? `更新了${newCatalogs.join('、')}` : '补贴额一览表无变化',
+      summary.targetYears.length ? `${summary.targetYears.join('、')}年目标及本乡镇分解数` : '',
+      `全县农机号码 ${summary.machineIndex} 条`,
+    ]
+      .filter(Boolean)
+      .join('；');
+    return { status: 'loaded', fingerprint: opened.fingerprint, exportedAt: body.exportedAt, summary, message };
+  });
+}
