@@ -1,4 +1,5 @@
 import { OffsiteWarningBanner } from '../backups/OffsiteWarningBanner';
+import { PackageBanner } from '../county-package/PackageBanner';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Drawer, Input, Space, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
@@ -44,6 +45,7 @@ export function CounterPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <OffsiteWarningBanner />
+      <PackageBanner />
       <Typography.Title level={4} className="page-title">
         登记台 · 查找或登记农户
       </Typography.Title>

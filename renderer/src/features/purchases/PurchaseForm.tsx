@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Card, Col, Form, Row, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { purchaseInput, type Purchase, type Warning, type WarningCode } from '../../../../shared/schemas/purchases';
 import { api } from '../../api/client';
@@ -12,10 +12,13 @@ import type { FarmerSummary } from '../applications/FarmerBrief';
 import { NameplateQrInput } from './NameplateQrInput';
 import { PurchaseInvoiceFields, PurchaseTerminalFields } from './PurchaseInvoiceFields';
 import { PurchaseMachineFields } from './PurchaseMachineFields';
+import { useMachineCheck } from '../county-package/useMachineCheck';
 import { newPurchaseValues, PURCHASE_FIELDS, purchaseValuesOf, type PurchaseFormValues, type PurchaseParsed } from './purchase-values';
 import { SubsidyPreview } from './SubsidyPreview';
 import { useLinkableScraps } from './ScrapLinkSelect';
 import { WarningOverrides, warningsOf } from './WarningOverrides';
+
+const PURCHASE_NUMBERS = ['factoryNo', 'engineNo'] as const;
 
 interface Props {
   farmer: FarmerSummary;
@@ -42,6 +45,17 @@ export function PurchaseForm({ farmer, purchase, scrapId, onSaved, onCancel }: P
   >({
     resolver: zodResolver(purchaseInput),
     defaultValues: purchase ? purchaseValuesOf(purchase) : newPurchaseValues(farmer.id, scrapId ?? null),
+  });
+  type PurchaseNumber = 'factoryNo' | 'engineNo';
+  const checkNumbers = useMachineCheck({
+    purpose: 'purchase',
+    fields: PURCHASE_NUMBERS,
+    read: useCallback((f) => getValues(f as PurchaseNumber), [getValues]),
+    mark: useCallback(
+      (f, message) => (message ? setError(f as PurchaseNumber, { type: 'machine', message }) : clearErrors(f as PurchaseNumber)),
+      [setError, clearErrors],
+    ),
+    exceptId: purchase?.id,
   });
   const [item, variant, paramValue, purchaseDate, priceFen, terminalKind, linkedId] = useWatch({
     control,
@@ -112,6 +126,7 @@ export function PurchaseForm({ farmer, purchase, scrapId, onSaved, onCancel }: P
                     clearErrors('qrCode');
                     setValue('factoryNo', serial, { shouldValidate: true });
                     setScanned(serial);
+                    void checkNumbers({ factoryNo: serial });
                   }}
                   onUnreadable={(message) => setError('qrCode', { type: 'scan', message })}
                 />
@@ -130,6 +145,7 @@ export function PurchaseForm({ farmer, purchase, scrapId, onSaved, onCancel }: P
               itemsLoading={catalog.loading}
               current={current}
               onItemChange={onItemChange}
+              onNumberBlur={() => void checkNumbers()}
             />
           </Card>
           <Card title="发票与购机" size="small" style={{ marginBottom: 16 }}>

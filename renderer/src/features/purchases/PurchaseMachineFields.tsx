@@ -11,10 +11,12 @@ interface Props {
   itemsLoading: boolean;
   current: CatalogItem | undefined;
   onItemChange: (item: string | undefined) => void;
+  /** Leaving 出厂编号 or 发动机号: the live duplicate check (machineIndex.check). */
+  onNumberBlur?: () => void;
 }
 
 /** 机具信息: item and band, maker, product and model, and the numbers on the nameplate. */
-export function PurchaseMachineFields({ control, items, itemsLoading, current, onItemChange }: Props) {
+export function PurchaseMachineFields({ control, items, itemsLoading, current, onItemChange, onNumberBlur }: Props) {
   return (
     <>
       <Row gutter={16}>
@@ -98,7 +100,19 @@ export function PurchaseMachineFields({ control, items, itemsLoading, current, o
             name="factoryNo"
             label="出厂编号"
             required
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} className="masked" />}
+            render={(field) => (
+              <Input
+                {...field}
+                value={field.value ?? ''}
+                autoComplete="off"
+                maxLength={40}
+                className="masked"
+                onBlur={() => {
+                  field.onBlur();
+                  onNumberBlur?.();
+                }}
+              />
+            )}
           />
         </Col>
       </Row>
@@ -108,7 +122,19 @@ export function PurchaseMachineFields({ control, items, itemsLoading, current, o
             control={control}
             name="engineNo"
             label="发动机号"
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} className="masked" />}
+            render={(field) => (
+              <Input
+                {...field}
+                value={field.value ?? ''}
+                autoComplete="off"
+                maxLength={40}
+                className="masked"
+                onBlur={() => {
+                  field.onBlur();
+                  onNumberBlur?.();
+                }}
+              />
+            )}
           />
         </Col>
       </Row>

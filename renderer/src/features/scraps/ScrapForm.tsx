@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Card, Col, Form, Row, Space } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { scrapInput, type Scrap } from '../../../../shared/schemas/scraps';
 import { api } from '../../api/client';
@@ -9,8 +9,11 @@ import { applyServerErrors } from '../../components/form/server-errors';
 import { useBandPick, useCatalogItems } from '../applications/catalog';
 import { ScrapBandPreview } from './ScrapBandPreview';
 import { ScrapMachineFields } from './ScrapMachineFields';
+import { useMachineCheck } from '../county-package/useMachineCheck';
 import { ScrapRecyclingFields } from './ScrapRecyclingFields';
 import { newScrapValues, SCRAP_FIELDS, scrapValuesOf, type ScrapFormValues, type ScrapParsed } from './scrap-values';
+
+const SCRAP_NUMBERS = ['engineNo', 'frameNo', 'plateNo'] as const;
 
 interface Props {
   farmerId: string;
@@ -23,9 +26,20 @@ interface Props {
 /** 报废登记: the machine, why it qualifies, the recycler and dates, with the band and amounts shown before saving. */
 export function ScrapForm({ farmerId, scrap, onSaved, onCancel }: Props) {
   const [banner, setBanner] = useState<string | null>(null);
-  const { control, handleSubmit, setError, setValue, getValues, formState } = useForm<ScrapFormValues, unknown, ScrapParsed>({
+  const { control, handleSubmit, setError, setValue, getValues, clearErrors, formState } = useForm<ScrapFormValues, unknown, ScrapParsed>({
     resolver: zodResolver(scrapInput),
     defaultValues: scrap ? scrapValuesOf(scrap) : newScrapValues(farmerId),
+  });
+  type ScrapNumber = 'engineNo' | 'frameNo' | 'plateNo';
+  const checkNumbers = useMachineCheck({
+    purpose: 'scrap',
+    fields: SCRAP_NUMBERS,
+    read: useCallback((f) => getValues(f as ScrapNumber), [getValues]),
+    mark: useCallback(
+      (f, message) => (message ? setError(f as ScrapNumber, { type: 'machine', message }) : clearErrors(f as ScrapNumber)),
+      [setError, clearErrors],
+    ),
+    exceptId: scrap?.id,
   });
   const [item, variant, paramValue, handoverDate] = useWatch({ control, name: ['item', 'variant', 'paramValue', 'handoverDate'] });
   const catalog = useCatalogItems('scrap', handoverDate);
@@ -65,6 +79,7 @@ export function ScrapForm({ farmerId, scrap, onSaved, onCancel }: Props) {
               current={current}
               onItemChange={onItemChange}
               autoFocus
+              onNumberBlur={() => void checkNumbers()}
             />
           </Card>
           <Card title="报废条件与回收拆解" size="small" style={{ marginBottom: 16 }}>

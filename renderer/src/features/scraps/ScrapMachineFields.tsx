@@ -14,10 +14,12 @@ interface Props {
   current: CatalogItem | undefined;
   onItemChange: (item: string | undefined) => void;
   autoFocus: boolean;
+  /** Leaving 发动机号, 机架号 or 号牌: the live duplicate check (machineIndex.check). */
+  onNumberBlur?: () => void;
 }
 
 /** 机具信息: what the machine is and the numbers that identify it (plate for tractors and combines). */
-export function ScrapMachineFields({ control, items, itemsLoading, current, onItemChange, autoFocus }: Props) {
+export function ScrapMachineFields({ control, items, itemsLoading, current, onItemChange, autoFocus, onNumberBlur }: Props) {
   const plateRequired = current ? isPlateManaged(current.item) : false;
   return (
     <>
@@ -93,7 +95,18 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             name="engineNo"
             label="发动机号"
             extra="发动机号与机架号/出厂编号至少填一项"
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} />}
+            render={(field) => (
+              <Input
+                {...field}
+                value={field.value ?? ''}
+                autoComplete="off"
+                maxLength={40}
+                onBlur={() => {
+                  field.onBlur();
+                  onNumberBlur?.();
+                }}
+              />
+            )}
           />
         </Col>
         <Col span={12}>
@@ -101,7 +114,18 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             control={control}
             name="frameNo"
             label="机架号/出厂编号"
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} />}
+            render={(field) => (
+              <Input
+                {...field}
+                value={field.value ?? ''}
+                autoComplete="off"
+                maxLength={40}
+                onBlur={() => {
+                  field.onBlur();
+                  onNumberBlur?.();
+                }}
+              />
+            )}
           />
         </Col>
       </Row>
@@ -113,7 +137,18 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             label="号牌号码"
             required={plateRequired}
             extra={plateRequired ? '拖拉机、联合收割机须填写号牌号码' : undefined}
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={20} placeholder="如 鲁15-12345" />}
+            render={(field) => (
+              <Input
+                {...field}
+                value={field.value ?? ''}
+                autoComplete="off"
+                maxLength={20} placeholder="如 鲁15-12345"
+                onBlur={() => {
+                  field.onBlur();
+                  onNumberBlur?.();
+                }}
+              />
+            )}
           />
         </Col>
         <Col span={12}>

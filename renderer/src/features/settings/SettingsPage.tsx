@@ -10,6 +10,7 @@ import { AccessLogPanel } from '../users/AccessLogPanel';
 import { StationSettingsCard } from '../users/StationSettingsCard';
 import { UsersPanel } from '../users/UsersPanel';
 import { KeyCard } from './KeyCard';
+import { CountyPackageCard } from '../county-package/CountyPackageCard';
 
 /** What this installation is (fixed at first run), its security settings, users and the access log. */
 export function SettingsPage() {
@@ -39,6 +40,7 @@ export function SettingsPage() {
       </Card>
       <KeyCard />
       {settings.role === 'station' && can('county.exportStation') && <ExportStationCard />}
+      {settings.role === 'station' && <CountyPackageCard />}
       <BackupsSection />
       {can('settings.update') && <StationSettingsCard />}
       {can('users.list') && <UsersPanel />}

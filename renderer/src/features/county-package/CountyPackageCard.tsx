@@ -1,0 +1,119 @@
+import { Alert, App, Button, Card, Descriptions, Modal, Space, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import type { Output } from '../../../../shared/api/contract';
+import { chinaDateTime } from '../../../../shared/domain/china-time';
+import { api, ApiError } from '../../api/client';
+import { readFileAsBase64 } from '../../api/files';
+import { useApiQuery } from '../../hooks/useApiQuery';
+import { useCan } from '../../session-context';
+
+type Confirm = Extract<Output<'settings.importPackage'>, { status: 'needsConfirmation' }>;
+
+/**
+ * 县局下发包 at a station: what is loaded (date, county key fingerprint, age) and, for the 站长, loading a
+ * new one. The first package asks to confirm the county key's fingerprint (read over the phone) once.
+ */
+export function CountyPackageCard() {
+  const { message } = App.useApp();
+  const can = useCan();
+  const status = useApiQuery('package-status', () => api.settings.packageStatus({}));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ fileName: string; base64: string; confirm: Confirm } | null>(null);
+
+  const load = async (fileName: string, base64: string, confirmFingerprint?: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.settings.importPackage({ fileName, base64, confirmFingerprint });
+      if (r.status === 'needsConfirmation') setPending({ fileName, base64, confirm: r });
+      else {
+        setPending(null);
+        void message.success(r.message);
+        status.reload();
+      }
+    } catch (e) {
+      setPending(null);
+      setError(e instanceof ApiError ? e.message : '导入失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const s = status.data;
+  return (
+    <Card title="县局下发包" data-testid="county-package-card">
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Descriptions column={1} bordered size="middle">
+          <Descriptions.Item label="当前下发包">
+            {s?.loaded ? (
+              <span data-testid="package-loaded">
+                {`县局 ${chinaDateTime(s.loaded.exportedAt)} 导出，${chinaDateTime(s.loaded.loadedAt)} 由 ${s.loaded.loadedBy} 导入（已 ${s.loaded.ageDays} 天）`}
+              </span>
+            ) : (
+              '尚未导入'
+            )}
+          </Descriptions.Item>
+          {s?.loaded && (
+            <Descriptions.Item label="内容">
+              {`全县农机号码 ${s.loaded.summary.machineIndex} 条；${s.loaded.summary.targetYears.length ? `${s.loaded.summary.targetYears.join('、')} 年目标及分解数；` : ''}补贴额一览表 ${s.loaded.summary.catalogs.map((c) => c.title).join('、') || '无'}`}
+            </Descriptions.Item>
+          )}
+          <Descriptions.Item label="县局密钥指纹">
+            {s?.countyFingerprint ? (
+              <Typography.Text strong style={{ fontFamily: 'monospace', letterSpacing: 1 }} data-testid="county-fingerprint">
+                {s.countyFingerprint}
+              </Typography.Text>
+            ) : (
+              '尚未登记（首次导入时核对并登记）'
+            )}
+          </Descriptions.Item>
+        </Descriptions>
+        {s?.stale && (
+          <Alert
+            type="warning"
+            showIcon
+            message={s.loaded ? `下发包已超过 ${s.staleAfterDays} 天，请向县农业农村局索取最新的下发包` : '本站还没有导入县局下发包：导入后，窗口扫码时才能发现在其他乡镇申请过补贴的农机'}
+          />
+        )}
+        {can('settings.importPackage') && (
+          <Upload
+            accept=".agripkg"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void readFileAsBase64(file)
+                .then((b64) => load(file.name, b64))
+                .catch((e: unknown) => setError(e instanceof Error ? e.message : '无法读取该文件'));
+              return false;
+            }}
+          >
+            <Button type="primary" loading={busy} data-testid="import-package">
+              导入县局下发包…
+            </Button>
+          </Upload>
+        )}
+        {error && <Alert type="error" showIcon message={error} data-testid="package-error" />}
+      </Space>
+      <Modal
+        open={pending !== null}
+        title="核对县局密钥指纹"
+        okText="指纹一致，确认登记并导入"
+        cancelText="取消"
+        confirmLoading={busy}
+        onOk={() => pending && void load(pending.fileName, pending.base64, pending.confirm.fingerprint)}
+        onCancel={() => setPending(null)}
+      >
+        <Typography.Paragraph>本站第一次导入县局下发包。请打电话给县农业农村局，请对方读出县局“设置”页上的密钥指纹，逐组核对：</Typography.Paragraph>
+        <Typography.Paragraph>
+          <Typography.Text strong style={{ fontFamily: 'monospace', fontSize: 20, letterSpacing: 1 }} data-testid="confirm-fingerprint">
+            {pending?.confirm.fingerprint}
+          </Typography.Text>
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {pending && `下发包由 ${pending.confirm.exportedBy} 于 ${chinaDateTime(pending.confirm.exportedAt)} 导出。`}
+          确认后本站只接受这把密钥签名的下发包；指纹不一致请取消，不要导入。
+        </Typography.Paragraph>
+      </Modal>
+    </Card>
+  );
+}
