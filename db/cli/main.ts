@@ -35,8 +35,9 @@ const USAGE = `用法 / usage:
   agri export-ledger purchases|scraps --out <文件.xlsx> ['<筛选 JSON>'] --user <用户名> [--db <file>]
                                                   导出购置补贴台账 / 报废农机台账（任意大小，边读边写）
   agri methods                                     列出全部接口方法
-  agri serve [--db <file>] [--port <n>] [--static <dir>]
-                                                  浏览器模式：在 127.0.0.1 上提供应用页面
+  agri serve [--db <file>] [--port <n>] [--static <dir>] [--no-open]
+                                                  浏览器模式：在 127.0.0.1 上提供应用页面并打开默认浏览器
+                                                  （--no-open 或环境变量 AGRI_NO_BROWSER=1：不打开）
 数据文件 / data file: --db，或环境变量 AGRI_DB / AGRI_DATA_DIR，默认在系统用户数据目录。
 密码 / password: 环境变量 AGRI_PASSWORD 或标准输入（从不作为命令行参数）。`;
 
@@ -89,6 +90,7 @@ export async function main(argv: string[]): Promise<number> {
         user: { type: 'string' },
         port: { type: 'string' },
         static: { type: 'string' },
+        'no-open': { type: 'boolean' },
         out: { type: 'string' },
         to: { type: 'string' },
         'accept-partial': { type: 'boolean' },
@@ -182,7 +184,12 @@ export async function main(argv: string[]): Promise<number> {
           values.user,
         );
       case 'serve':
-        return await serve({ dbPath, port: values.port ? Number(values.port) : undefined, staticDir: values.static });
+        return await serve({
+          dbPath,
+          port: values.port ? Number(values.port) : undefined,
+          staticDir: values.static,
+          noOpen: Boolean(values['no-open']),
+        });
       default:
         process.stderr.write(`未知命令：${command}\n${USAGE}\n`);
         return 2;

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openCore } from '../app';
 import { startWebServer } from '../http/server';
+import { openBrowser, shouldOpenBrowser } from './open-browser';
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 
-/** Runs browser mode until interrupted; prints the address (with nothing secret in it). */
-export async function serve(options: { dbPath: string; port?: number; staticDir?: string }): Promise<number> {
+/** Runs browser mode until interrupted; prints the address (with nothing secret in it) and opens it when it can. */
+export async function serve(options: { dbPath: string; port?: number; staticDir?: string; noOpen?: boolean }): Promise<number> {
   const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
   if (!existsSync(`${staticDir}/index.html`)) {
     process.stderr.write(`找不到已构建的页面：${staticDir}index.html\n请先运行 npm run build（npm run web 会自动构建）。\n`);
@@ -14,12 +15,16 @@ export async function serve(options: { dbPath: string; port?: number; staticDir?
   }
   const core = openCore(options.dbPath, { backups: true });
   const web = await startWebServer({ core, staticDir, port: options.port });
-  process.stdout.write(`农机更新补贴台账（浏览器模式）已启动：${web.url}\n数据文件：${options.dbPath}\n按 Ctrl+C 退出。\n`);
-  await new Promise<void>((resolve) => {
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  if (shouldOpenBrowser(process.env, process.platform, options.noOpen)) openBrowser(web.url);
+  process.stdout.write(
+    `农机更新补贴台账（浏览器模式）已启动。\n在浏览器中打开 ${web.url}\n数据文件：${options.dbPath}\n按 Ctrl+C 退出。\n`,
+  );
+  await stopped;
   await web.close();
   core.close();
   return 0;

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../context';
 import * as purchases from '../repositories/purchases';
 import * as scraps from '../repositories/scraps';
 import { getConfig } from './config';
+import { FRAME_NO_LABEL } from '../../shared/domain/machine-terms';
 
 /** DOMAIN.md §8: hard refusals (CONFLICT naming the earlier record) and warnings that need a reason. */
 
@@ -26,7 +27,7 @@ export function assertScrapNumbersFree(
     n.engine && earlier.engine_no_norm === n.engine
       ? ['engineNo', `发动机号 ${earlier.engine_no}`]
       : n.frame && earlier.frame_no_norm === n.frame
-        ? ['frameNo', `机架号 ${earlier.frame_no}`]
+        ? ['frameNo', `${FRAME_NO_LABEL} ${earlier.frame_no}`]
         : ['plateNo', `号牌 ${earlier.plate_no}`];
   throw AppError.field(
     'CONFLICT',

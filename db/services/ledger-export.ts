@@ -16,6 +16,7 @@ import { farmerSummary } from './farmer-summary';
 import { XLSX_MIME, type Column } from './xlsx';
 import { beginSheet, writeRows } from './xlsx-stream';
 import { getSettings } from './settings';
+import { FRAME_NO_LABEL } from '../../shared/domain/machine-terms';
 
 const farmerColumns = <T extends ScrapLedgerRow | PurchaseLedgerRow>(): Column<T>[] => [
   { header: '姓名/名称', width: 14, value: (r) => r.f_name },
@@ -32,7 +33,7 @@ const SCRAP_COLUMNS: Column<ScrapLedgerRow>[] = [
   { header: '生产厂家', width: 18, value: (r) => r.maker },
   { header: '型号', width: 14, value: (r) => r.model },
   { header: '发动机号', width: 16, value: (r) => r.engine_no },
-  { header: '机架号/出厂编号', width: 18, value: (r) => r.frame_no },
+  { header: FRAME_NO_LABEL, width: 18, value: (r) => r.frame_no },
   { header: '号牌号码', width: 12, value: (r) => r.plate_no },
   { header: '出厂年份', width: 9, value: (r) => r.year_made },
   { header: '报废条件', width: 20, value: (r) => ELIGIBILITY_LABELS[r.eligibility] },

@@ -82,3 +82,28 @@ export function rangeProblem(band: BandRange): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The variant (两驱/四驱, 单轴/双轴…) when a band's label does not already say it, else null: a screen shows
+ * "70–80马力四驱", never "70–80马力四驱 四驱". A variant whose characters all appear in the label
+ * ("人畜力" in "<6行（人力或畜力）") counts as said.
+ */
+export function variantBesideLabel(b: { bandLabel: string; variant?: string | null }): string | null {
+  const v = b.variant?.trim();
+  if (!v) return null;
+  if (b.bandLabel.includes(v) || [...v].every((ch) => b.bandLabel.includes(ch))) return null;
+  return v;
+}
+
+/**
+ * What the range adds to a band's label, or null when the label already says it all: "20–30L（含20、30）"
+ * beside "药箱20–30L" adds only "含20、30"; beside "<6行（人力或畜力）" the "<6行" adds nothing.
+ */
+export function rangeBesideLabel(b: BandRange & { bandLabel: string }): string | null {
+  const range = describeRange(b);
+  if (b.param === 'none' || b.bandLabel.includes(range)) return null;
+  const m = /^(.*?)（(.*)）$/.exec(range);
+  const base = m ? (m[1] as string) : range;
+  if (b.bandLabel.includes(base)) return m ? (m[2] as string) : null;
+  return range;
+}

@@ -1,6 +1,7 @@
 import { z } from '../api/zod-locale';
 import { cursorPageOf, isoDate, isoDateTime, optionalText, requiredText, uuid } from './common';
 import { farmerSummary, reviewState, machineNo, makerField, modelField, optionalDate, positiveParam, status } from './machines';
+import { FRAME_NO_LABEL } from '../domain/machine-terms';
 
 export const ELIGIBILITY = ['beyond_repair', 'repair_over_half', 'past_age', 'obsolete', 'banned'] as const;
 export const ELIGIBILITY_LABELS: Record<(typeof ELIGIBILITY)[number], string> = {
@@ -34,7 +35,7 @@ const scrapFields = {
   maker: makerField,
   model: modelField,
   engineNo: machineNo('发动机号'),
-  frameNo: machineNo('机架号/出厂编号'),
+  frameNo: machineNo(FRAME_NO_LABEL),
   plateNo: machineNo('号牌号码', 20),
   yearMade: z.number().int().min(1950, '出厂年份不早于1950年').max(2100).nullable().optional(),
   eligibility: z.enum(ELIGIBILITY, { error: '请选择报废条件' }),
@@ -48,7 +49,7 @@ type ScrapShape = { item: string; engineNo?: string; frameNo?: string; plateNo?:
 
 function checkScrap(v: ScrapShape, ctx: z.RefinementCtx) {
   if (!v.engineNo && !v.frameNo) {
-    ctx.addIssue({ code: 'custom', path: ['engineNo'], message: '发动机号和机架号/出厂编号至少填写一项' });
+    ctx.addIssue({ code: 'custom', path: ['engineNo'], message: `发动机号和${FRAME_NO_LABEL}至少填写一项` });
   }
   if (isPlateManaged(v.item) && !v.plateNo) {
     ctx.addIssue({ code: 'custom', path: ['plateNo'], message: '拖拉机、联合收割机须填写号牌号码' });

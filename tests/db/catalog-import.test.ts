@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../db/services/catalog-sheet';
+import { SAMPLE_BANDS } from '../../db/seed/sample-catalog';
 import type { CatalogBand } from '../../shared/schemas/catalog';
 import type {
   CatalogBandWithVersion,
@@ -62,12 +63,12 @@ describe('importing a good .xlsx', () => {
     // the sample is superseded, not deleted: its bands stay readable by id with their amounts
     const old = now.versions.find((v) => v.id === sample.version?.id);
     expect(old?.supersededAt).toBeTruthy();
-    expect(old?.bandCount).toBe(34);
+    expect(old?.bandCount).toBe(SAMPLE_BANDS.length);
     const kept = expectOk<CatalogBandWithVersion>(await core.call('catalog.getBand', { id: oldBand.id }));
     expect(kept.band.scrapFen).toBe(385_000);
     expect(kept.version.supersededAt).toBeTruthy();
     const oldList = await list({ versionId: old?.id });
-    expect(oldList.bands).toHaveLength(34);
+    expect(oldList.bands).toHaveLength(SAMPLE_BANDS.length);
 
     // pickBand now answers from the new table
     const pick = expectOk<CatalogPickBandResult>(await core.call('catalog.pickBand', { year: 2025, item: '拖拉机', value: 35 }));
@@ -233,7 +234,7 @@ describe('export', () => {
     const report = expectOk<CatalogImportReport>(
       await core.call('catalog.import', { year: 2027, fileName: file.fileName, base64: file.base64, commit: true }),
     );
-    expect(report).toMatchObject({ committed: true, errorCount: 0, bandCount: 34, warnings: [] });
+    expect(report).toMatchObject({ committed: true, errorCount: 0, bandCount: SAMPLE_BANDS.length, warnings: [] });
     const original = (await list({ year: 2025 })).bands.map(values);
     const again = (await list({ year: 2027 })).bands.map(values);
     expect(again).toEqual(original);

@@ -153,8 +153,11 @@ describe('pickBand and variants', () => {
     expect(pickBand(seeders, 4)).toBeUndefined();
     expect(pickBand(wheeled, 35)).toBeUndefined();
     expect(pickBand(wheeled, 35, '两驱')?.purchaseFen).toBe(450_000);
-    expect(pickBand(wheeled, 35, '四驱')).toBeUndefined();
-    expect(pickBand(wheeled, 80, '四驱')?.purchaseFen).toBe(790_000);
+    expect(pickBand(wheeled, 35, '四驱')?.bandLabel).toBe('30–40马力四驱');
+    expect(pickBand(wheeled, 15, '两驱')).toBeUndefined();
+    expect(pickBand(wheeled, 75, '四驱')?.purchaseFen).toBe(790_000);
+    // the purchase tables write "70马力≤功率<80马力": 80 hp is in the next band
+    expect(pickBand(wheeled, 80, '四驱')?.bandLabel).toBe('80–90马力四驱');
     expect(pickBand(wheeled, 100, '两驱')?.purchaseFen).toBe(1_530_000);
   });
 

@@ -1,6 +1,7 @@
 import { maskIdNumber, maskPhone } from '../../../shared/domain/mask';
 import { formatFen } from '../../../shared/domain/money';
 import type { Voucher } from '../../../shared/schemas/vouchers';
+import { FRAME_NO_LABEL } from '../../../shared/domain/machine-terms';
 
 /** Which part of the voucher: the station's stub (full ID) or the farmer's copy (ID masked). */
 export type VoucherCopy = 'stub' | 'farmer';
@@ -64,7 +65,7 @@ export function voucherSections(v: Voucher, copy: VoucherCopy): Section[] {
         { label: '分档', value: dash(old.bandLabel) },
         { label: '型号', value: dash(old.model) },
         { label: '发动机号', value: dash(old.engineNo) },
-        { label: '车架号', value: dash(old.frameNo) },
+        { label: FRAME_NO_LABEL, value: dash(old.frameNo) },
         { label: '报废确认表', value: dash(old.confirmFormNo) },
       ],
     });

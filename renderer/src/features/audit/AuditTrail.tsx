@@ -5,6 +5,7 @@ import { STATUS_LABELS, type Status } from '../../../../shared/domain/workflow';
 import type { AuditEntry } from '../../../../shared/schemas/audit';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { FRAME_NO_LABEL } from '../../../../shared/domain/machine-terms';
 
 const METHOD_LABELS: Record<string, string> = {
   'farmers.create': '登记',
@@ -41,6 +42,7 @@ const FIELD_LABELS: Record<string, string> = {
   model: '型号',
   factoryNo: '出厂编号',
   engineNo: '发动机号',
+  frameNo: FRAME_NO_LABEL,
   priceFen: '价格',
   totalFen: '补贴合计',
   plateNo: '号牌',

@@ -1,5 +1,6 @@
 import { Alert, Card, Descriptions, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { variantBesideLabel } from '../../../../shared/domain/bands';
 import { fenToUppercase, formatFen } from '../../../../shared/domain/money';
 import type { CatalogBandWithVersion } from '../../../../shared/schemas/catalog-api';
 import { TERMINAL_LABELS, type Purchase } from '../../../../shared/schemas/purchases';
@@ -17,7 +18,7 @@ export function PurchaseFacts({ purchase: p, band }: { purchase: Purchase; band:
       </Descriptions.Item>
       <Descriptions.Item label="补贴档次">
         {p.bandLabel}
-        {p.variant && !p.bandLabel.includes(p.variant) ? `（${p.variant}）` : ''}
+        {variantBesideLabel(p) ? `（${variantBesideLabel(p)}）` : ''}
       </Descriptions.Item>
       <Descriptions.Item label="参数">{paramText(p.paramValue, band?.band.param)}</Descriptions.Item>
       <Descriptions.Item label="补贴目录">{band ? band.version.title : `${p.catalogYear}年`}</Descriptions.Item>

@@ -1,4 +1,5 @@
 import { Card, Divider, Spin, Tag, Typography } from 'antd';
+import { variantBesideLabel } from '../../../../shared/domain/bands';
 import { formatFen, fenToUppercase } from '../../../../shared/domain/money';
 import { computePurchaseSubsidy } from '../../../../shared/domain/subsidy';
 import type { CatalogVersion } from '../../../../shared/schemas/catalog';
@@ -48,9 +49,9 @@ export function SubsidyPreview(props: Props) {
       {band && band.purchaseFen === null && <Typography.Text type="danger">该档次没有购置补贴额</Typography.Text>}
       {band && subsidy && (
         <>
-          <Typography.Paragraph style={{ marginBottom: 8 }}>
+          <Typography.Paragraph style={{ marginBottom: 8 }} data-testid="band-line">
             补贴档次：<span data-testid="band-label">{band.bandLabel}</span>
-            {band.variant && <Tag style={{ marginInlineStart: 8 }}>{band.variant}</Tag>}
+            {variantBesideLabel(band) && <Tag style={{ marginInlineStart: 8 }}>{variantBesideLabel(band)}</Tag>}
           </Typography.Paragraph>
           <AmountRow label="购置补贴" fen={subsidy.purchaseFen} testId="preview-purchase" />
           {scrap ? (

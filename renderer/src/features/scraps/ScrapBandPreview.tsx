@@ -1,5 +1,5 @@
 import { Card, Spin, Tag, Typography } from 'antd';
-import { describeRange } from '../../../../shared/domain/bands';
+import { rangeBesideLabel, variantBesideLabel } from '../../../../shared/domain/bands';
 import type { CatalogVersion } from '../../../../shared/schemas/catalog';
 import type { CatalogPickBandResult } from '../../../../shared/schemas/catalog-api';
 import { AmountRow } from '../applications/AmountRow';
@@ -30,12 +30,12 @@ export function ScrapBandPreview(props: Props) {
       {band && band.scrapFen === null && <Typography.Text type="danger">该档次不在报废更新补贴范围内</Typography.Text>}
       {band && band.scrapFen !== null && (
         <>
-          <Typography.Paragraph style={{ marginBottom: 8 }}>
+          <Typography.Paragraph style={{ marginBottom: 8 }} data-testid="band-line">
             补贴档次：<span data-testid="band-label">{band.bandLabel}</span>
-            {band.variant && <Tag style={{ marginInlineStart: 8 }}>{band.variant}</Tag>}
-            {describeRange(band) !== band.bandLabel && (
+            {variantBesideLabel(band) && <Tag style={{ marginInlineStart: 8 }}>{variantBesideLabel(band)}</Tag>}
+            {rangeBesideLabel(band) && (
               <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-                {describeRange(band)}
+                {rangeBesideLabel(band)}
               </Typography.Text>
             )}
           </Typography.Paragraph>

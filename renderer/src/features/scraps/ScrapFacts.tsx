@@ -1,10 +1,12 @@
 import { Card, Descriptions, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { variantBesideLabel } from '../../../../shared/domain/bands';
 import { fenToUppercase } from '../../../../shared/domain/money';
 import { ELIGIBILITY_LABELS, type Scrap } from '../../../../shared/schemas/scraps';
 import type { CatalogBandWithVersion } from '../../../../shared/schemas/catalog-api';
 import { AmountRow } from '../applications/AmountRow';
 import { paramText } from '../applications/catalog';
+import { FRAME_NO_LABEL } from '../../../../shared/domain/machine-terms';
 
 const or = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
 
@@ -15,7 +17,7 @@ export function ScrapFacts({ scrap: s, band }: { scrap: Scrap; band: CatalogBand
       <Descriptions.Item label="机具品目">{s.item}</Descriptions.Item>
       <Descriptions.Item label="补贴档次">
         {s.bandLabel}
-        {s.variant && !s.bandLabel.includes(s.variant) ? `（${s.variant}）` : ''}
+        {variantBesideLabel(s) ? `（${variantBesideLabel(s)}）` : ''}
       </Descriptions.Item>
       <Descriptions.Item label="参数">{paramText(s.paramValue, band?.band.param)}</Descriptions.Item>
       <Descriptions.Item label="补贴目录">{band ? band.version.title : `${s.catalogYear}年`}</Descriptions.Item>
@@ -24,7 +26,7 @@ export function ScrapFacts({ scrap: s, band }: { scrap: Scrap; band: CatalogBand
       <Descriptions.Item label="发动机号">
         <span className="masked">{or(s.engineNo)}</span>
       </Descriptions.Item>
-      <Descriptions.Item label="机架号/出厂编号">
+      <Descriptions.Item label={FRAME_NO_LABEL}>
         <span className="masked">{or(s.frameNo)}</span>
       </Descriptions.Item>
       <Descriptions.Item label="号牌号码">{or(s.plateNo)}</Descriptions.Item>

@@ -9,6 +9,7 @@ import { useCatalogItems } from '../applications/catalog';
 import { useLedgerState, type LedgerState } from '../applications/ledger';
 import { LedgerFilterBar } from '../applications/LedgerFilterBar';
 import { LedgerTable } from '../applications/LedgerTable';
+import { FRAME_NO_LABEL } from '../../../../shared/domain/machine-terms';
 
 const sub = { fontSize: 12, color: '#6b7280' };
 
@@ -55,7 +56,7 @@ function columns(ledger: LedgerState): ColumnsType<ScrapListItem> {
       render: (_: unknown, r) => (
         <div className="masked" style={{ whiteSpace: 'nowrap' }}>
           {r.plateNo ?? '—'}
-          <div style={sub}>{r.engineNo ?? r.frameNo ?? '—'}</div>
+          <div style={sub}>{r.engineNo ?? (r.frameNo ? `${FRAME_NO_LABEL} ${r.frameNo}` : '—')}</div>
         </div>
       ),
     },

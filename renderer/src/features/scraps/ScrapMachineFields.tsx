@@ -6,6 +6,7 @@ import { Field } from '../../components/form/Field';
 import { paramLabel, type CatalogItem } from '../applications/catalog';
 import { ItemSelect, ParamInput, VariantSelect } from '../applications/MachineInputs';
 import type { ScrapFormValues } from './scrap-values';
+import { FRAME_NO_LABEL } from '../../../../shared/domain/machine-terms';
 
 interface Props {
   control: Control<ScrapFormValues>;
@@ -94,7 +95,7 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             control={control}
             name="engineNo"
             label="发动机号"
-            extra="发动机号与机架号/出厂编号至少填一项"
+            extra={`发动机号与${FRAME_NO_LABEL}至少填一项`}
             render={(field) => (
               <Input
                 {...field}
@@ -113,7 +114,7 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
           <Field
             control={control}
             name="frameNo"
-            label="机架号/出厂编号"
+            label={FRAME_NO_LABEL}
             render={(field) => (
               <Input
                 {...field}
