@@ -1,3 +1,5 @@
+import { chinaDate } from './civil-date';
+
 /**
  * Chinese resident identity card number (GB 11643-1999).
  *
@@ -39,20 +41,11 @@ function isCalendarDate(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** Local calendar date as YYYY-MM-DD. */
-export function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
-}
 
 /**
  * Validate and normalise a resident ID number.
  * @param raw   user input; surrounding whitespace is ignored, lowercase x accepted
- * @param today reference date (YYYY-MM-DD) for rejecting future birth dates; defaults to the local date
+ * @param today reference date (YYYY-MM-DD) for rejecting future birth dates; defaults to today in China
  */
 export function parseResidentId(raw: string, today?: string): ResidentIdResult {
   const value = (raw ?? '').trim().toUpperCase();
@@ -73,7 +66,7 @@ export function parseResidentId(raw: string, today?: string): ResidentIdResult {
   if (birthDate < MIN_BIRTH_DATE) {
     return { ok: false, reason: `身份证号中的出生日期不存在：${birthDate}（早于1900年）` };
   }
-  if (birthDate > (today ?? localToday())) {
+  if (birthDate > (today ?? chinaDate(new Date()))) {
     return { ok: false, reason: `身份证号中的出生日期不存在：${birthDate}（晚于今天）` };
   }
 

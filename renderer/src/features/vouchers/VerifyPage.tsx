@@ -1,3 +1,4 @@
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import { ArrowLeftOutlined, ScanOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Input, Space, Typography, type InputRef } from 'antd';
 import { useRef, useState } from 'react';
@@ -83,7 +84,7 @@ export function VerifyPage() {
     setBusy(true);
     try {
       const answer = await api.vouchers.verify({ code: text });
-      setHistory((h) => [{ code: text, at: new Date().toLocaleTimeString('zh-CN'), answer }, ...h].slice(0, 8));
+      setHistory((h) => [{ code: text, at: chinaDateTime(new Date(), true).slice(11), answer }, ...h].slice(0, 8));
       setError(null);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '核验失败，请重试');
