@@ -1,7 +1,7 @@
+import { chinaDate } from '../../shared/domain/civil-date';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import dayjs from 'dayjs';
 import { openCore } from '../app';
 import { COUNTED_STATUSES } from '../../shared/domain/workflow';
 import { progressStatements, PURCHASE_TOTALS_SQL, queryPlan } from '../repositories/progress';
@@ -25,7 +25,7 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'agri-bench-'));
   const file = join(dir, 'county.db');
   try {
-    const today = dayjs().format('YYYY-MM-DD');
+    const today = chinaDate(new Date());
     const lastYear = Number(today.slice(0, 4));
     const gen = await generateCountyFile({ file, purchases, firstYear: lastYear - 9, lastYear, lastDate: today });
     const mb = statSync(file).size / 1024 / 1024;

@@ -1,6 +1,6 @@
 import { ADMIN_ROLE } from '../../shared/api/access';
 import { AppError } from '../../shared/api/errors';
-import { chinaDateTime } from '../../shared/domain/china-time';
+import { chinaDateTime } from '../../shared/domain/civil-date';
 import { passwordProblem } from '../../shared/domain/password-policy';
 import type { SessionInfo, SessionUser } from '../../shared/schemas/auth';
 import { callContext, type Actor, type SessionRef } from '../auth/call-context';

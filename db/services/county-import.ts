@@ -6,7 +6,8 @@ import { AppError } from '../../shared/api/errors';
 import { townshipName } from '../../shared/domain/townships';
 import type { ImportOutcome } from '../../shared/schemas/county';
 import { createBackupSync } from '../backup/create';
-import { isoNow, writeTx, type ServiceContext } from '../context';
+import { addDays } from '../../shared/domain/civil-date';
+import { chinaToday, isoNow, writeTx, type ServiceContext } from '../context';
 import { findConflicts, upsertConflict, type ConflictRecord } from '../repositories/conflicts';
 import { appendRefusal, insertImport, upsertStation, type ImportRow } from '../repositories/county';
 import type { InstallationRow } from '../repositories/installation';
@@ -119,7 +120,7 @@ function checkExportedAt(ctx: ServiceContext, manifest: Manifest): void {
 }
 
 /** Today in China (UTC+8) plus one day: the newest date a received row may carry. */
-const maxRowDate = (ctx: ServiceContext) => new Date(ctx.now().getTime() + 8 * 3_600_000 + DAY).toISOString().slice(0, 10);
+const maxRowDate = (ctx: ServiceContext) => addDays(chinaToday(ctx), 1);
 
 export interface ImportOptions {
   /** Accept a file with bad rows, importing the good ones. */

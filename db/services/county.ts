@@ -1,3 +1,4 @@
+import { compactDate } from '../../shared/domain/civil-date';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { AppError } from '../../shared/api/errors';
 import { TOWNSHIPS } from '../../shared/domain/townships';
 import { CONFLICT_LABELS, type Conflict, type ImportOutcome } from '../../shared/schemas/county';
 import type { FileOutput } from '../../shared/schemas/machines';
-import { isoNow, writeTx, type ServiceContext } from '../context';
+import { chinaToday, isoNow, type ServiceContext, writeTx } from '../context';
 import * as conflicts from '../repositories/conflicts';
 import { listImports, stationReports } from '../repositories/county';
 import { exportStationFile } from '../transfer/export';
@@ -102,7 +103,7 @@ export function resolveConflict(ctx: ServiceContext, input: { id: string; note: 
 const RECORD_LABELS: Record<string, string> = { purchases: '购置', scraps: '报废', farmers: '农户', audit_log: '操作日志' };
 
 export async function exportConflicts(ctx: ServiceContext): Promise<FileOutput> {
-  const name = `冠县-跨站冲突核查-${dayjs(ctx.now()).format('YYYYMMDD')}.xlsx`;
+  const name = `冠县-跨站冲突核查-${compactDate(chinaToday(ctx))}.xlsx`;
   const wb = newWorkbook();
   const rows = (function* () {
     for (const r of conflicts.iterateConflicts(ctx.db)) for (const rec of toConflict(r).records) yield { c: toConflict(r), rec };

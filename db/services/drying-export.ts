@@ -1,4 +1,5 @@
-import dayjs from 'dayjs';
+import { chinaToday } from '../context';
+import { compactDate } from '../../shared/domain/civil-date';
 import { DRYER_KIND_LABELS, DRYER_STATUS_LABELS, HEAT_SOURCE_LABELS, RETIREMENT_PLAN_LABELS } from '../../shared/domain/drying-dryers';
 import { CONFORMITY_LABELS, isOverdue, SITE_STAGE_LABELS } from '../../shared/domain/drying-stages';
 import { townshipName } from '../../shared/domain/townships';
@@ -107,7 +108,7 @@ export async function exportDrying(ctx: ServiceContext, input: { townshipCode?: 
   const settings = getSettings(ctx);
   const unit = settings.configured ? settings.unitName : '未设置';
   const scope = input.townshipCode ? townshipName(input.townshipCode) : '全部乡镇';
-  const fileName = `${unit}-烘干设施台账-${dayjs(ctx.now()).format('YYYYMMDD')}.xlsx`;
+  const fileName = `${unit}-烘干设施台账-${compactDate(chinaToday(ctx))}.xlsx`;
   const siteLines = sites.map(({ site, dryers }) => ({
     site,
     dryers,

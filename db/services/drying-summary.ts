@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { daysBetween } from '../../shared/domain/civil-date';
 import { burndownRange, coalBurndown, monthsBetween, type CoalDryerFact } from '../../shared/domain/drying-burndown';
 import { countsOperating, countsPlanned, HEAT_SOURCE_LABELS, HEAT_SOURCES, roundT } from '../../shared/domain/drying-dryers';
 import { isOverdue, SITE_STAGES } from '../../shared/domain/drying-stages';
@@ -127,7 +127,7 @@ export function dryingSummary(ctx: ServiceContext, input: { townshipCode?: strin
       townshipName: townshipName(site.township_code),
       stage: site.stage,
       plannedCompletion: site.planned_completion as string,
-      daysOverdue: dayjs(today).diff(dayjs(site.planned_completion), 'day'),
+      daysOverdue: daysBetween(site.planned_completion as string, today),
     }))
     .sort((a, b) => b.daysOverdue - a.daysOverdue);
   return {

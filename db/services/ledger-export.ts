@@ -1,4 +1,5 @@
-import dayjs from 'dayjs';
+import { chinaToday } from '../context';
+import { compactDate } from '../../shared/domain/civil-date';
 import { TERMINAL_LABELS } from '../../shared/schemas/purchases';
 import { STATUS_LABELS } from '../../shared/domain/workflow';
 import { ELIGIBILITY_LABELS } from '../../shared/schemas/scraps';
@@ -73,7 +74,7 @@ const PURCHASE_COLUMNS: Column<PurchaseLedgerRow>[] = [
 function fileName(ctx: ServiceContext, what: string): string {
   const s = getSettings(ctx);
   const unit = s.configured ? s.unitName : '未设置';
-  return `${unit}-${what}-${dayjs(ctx.now()).format('YYYYMMDD')}.xlsx`;
+  return `${unit}-${what}-${compactDate(chinaToday(ctx))}.xlsx`;
 }
 
 /** Where an export reports progress and yields (a job, or the CLI's printer). */

@@ -1,4 +1,5 @@
-import dayjs from 'dayjs';
+import { chinaToday } from '../context';
+import { compactDate } from '../../shared/domain/civil-date';
 import { countedStatuses } from '../../shared/domain/counting';
 import { STATUS_LABELS } from '../../shared/domain/workflow';
 import type { FileOutput } from '../../shared/schemas/machines';
@@ -101,6 +102,6 @@ export async function exportProgressReport(ctx: ServiceContext, input: { year?: 
   );
   addMechanizationSheet(wb, mech);
   commitSheet(wb, '机械化率');
-  const fileName = `${unit}-${year}年目标进度报告${scope.townshipCode ? `-${scope.name}` : ''}-${dayjs(ctx.now()).format('YYYYMMDD')}.xlsx`;
+  const fileName = `${unit}-${year}年目标进度报告${scope.townshipCode ? `-${scope.name}` : ''}-${compactDate(chinaToday(ctx))}.xlsx`;
   return { fileName, mime: XLSX_MIME, base64: (await finish()).toString('base64'), rowCount: scrapRows + purchaseRows };
 }

@@ -2,7 +2,7 @@ import { pageAnswer, pageRequest, type PageInput } from './page-request';
 import { createHmac } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 import { maskBankCard, maskIdNumber, maskName } from '../../shared/domain/mask';
-import { fenToUppercase } from '../../shared/domain/money';
+import { fenToUppercase, formatFen } from '../../shared/domain/money';
 import {
   formatSignedVoucherQr,
   formatVoucherQr,
@@ -230,6 +230,34 @@ function summary(r: repo.VoucherRow) {
   };
 }
 
+/**
+ * A paper voucher checked without a scan: its number and the printed 校验码 typed in. The code must be the
+ * one this voucher was issued with (for a signed voucher, derived from a signature that verifies), and the
+ * amount is shown back for the clerk to compare with the paper.
+ */
+function byCheckCode(ctx: ServiceContext, row: repo.VoucherRow, typed: string): VerifyOutput {
+  const legacy = row.signature === null;
+  const signer = row.signature
+    ? voucherSigner(ctx, row.station_id, { number: row.number, farmerId: row.farmer_id, totalFen: row.total_fen, issueDate: row.issue_date }, row.signature)
+    : null;
+  if (typed !== row.check_code || (!legacy && !signer)) {
+    return {
+      result: 'mismatch',
+      message: `校验码不符：编号 ${row.number} 登记的校验码与所填“${typed}”不一致。凭证可能被涂改或伪造，请勿兑付并上报（请先核对是否输错）`,
+      voucher: null,
+      signedBy: null,
+      legacy,
+    };
+  }
+  return {
+    result: 'valid',
+    message: `编号与校验码一致。请核对纸质凭证上的补贴合计是否为 ${formatFen(row.total_fen)} 元（${fenToUppercase(row.total_fen)}），不一致即为涂改`,
+    voucher: summary(row),
+    signedBy: signer,
+    legacy,
+  };
+}
+
 const MISMATCH = '二维码中的金额、日期或签名与登记不符：凭证可能被涂改或伪造，请勿兑付并上报';
 
 /**
@@ -238,7 +266,7 @@ const MISMATCH = '二维码中的金额、日期或签名与登记不符：凭�
  * before signatures) with the station's HMAC secret where this installation has it, otherwise against
  * the check code in the signed station file, and marked as old-style.
  */
-export function verifyVoucher(ctx: ServiceContext, input: { code: string }): VerifyOutput {
+export function verifyVoucher(ctx: ServiceContext, input: { code: string; checkCode?: string }): VerifyOutput {
   const signed = parseSignedVoucherQr(input.code);
   const qr = signed ? null : parseVoucherQr(input.code);
   const number = signed?.number ?? qr?.number ?? input.code.trim().toUpperCase();
@@ -263,6 +291,7 @@ export function verifyVoucher(ctx: ServiceContext, input: { code: string }): Ver
       legacy,
     };
   }
+  if (!signed && !qr && input.checkCode) return byCheckCode(ctx, row, input.checkCode);
   if (!signed && !qr) {
     return {
       result: 'number_only',

@@ -1,12 +1,12 @@
+import { compactDate } from '../../shared/domain/civil-date';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import dayjs from 'dayjs';
 import { AppError } from '../../shared/api/errors';
 import { COUNTY, townshipName } from '../../shared/domain/townships';
 import type { ServiceContext } from '../context';
-import { writeTx } from '../context';
+import { chinaToday, writeTx } from '../context';
 import { chainPending } from '../services/audit-chain';
 import { requireInstallation } from '../services/installation';
 import { ensureInstallationKeys, signWithInstallationKey } from '../services/keys';
@@ -88,7 +88,7 @@ export function exportStationFile(ctx: ServiceContext, outDir: string): Exported
       const check = snap.pragma('integrity_check', { simple: true });
       if (check !== 'ok') throw new AppError('DB_CORRUPT', `导出文件完整性检查未通过：${String(check)}`);
       snap.close();
-      const fileName = freeName(outDir, township, dayjs(ctx.now()).format('YYYYMMDD'));
+      const fileName = freeName(outDir, township, compactDate(chinaToday(ctx)));
       renameSync(tmp, join(outDir, fileName));
       return { path: join(outDir, fileName), fileName, manifest };
     } finally {

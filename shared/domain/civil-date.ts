@@ -7,15 +7,40 @@ const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The civil date in China (Asia/Shanghai) at an instant. */
-export function chinaDate(instant: Date): string {
-  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+/**
+ * The one place civil dates and clock times come from (server, renderer, CLI): every "today", deadline,
+ * voucher date, year boundary, notice date and dated file name goes through these, never through
+ * `new Date().getFullYear()`, `dayjs()` or `toISOString().slice(0, 10)`, which follow the PC's zone or UTC.
+ */
+function chinaShifted(instant: Date | string): Date {
+  const t = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return new Date(t + CHINA_OFFSET_MS);
+}
+
+/** The civil date in China (Asia/Shanghai) at an instant (a Date or an ISO timestamp). */
+export function chinaDate(instant: Date | string): string {
+  return chinaShifted(instant).toISOString().slice(0, 10);
 }
 
 /** The year in China at an instant. */
-export function chinaYear(instant: Date): number {
+export function chinaYear(instant: Date | string): number {
   return Number(chinaDate(instant).slice(0, 4));
 }
+
+/** YYYY-MM-DD HH:mm (or HH:mm:ss) in China at an instant, for lists, messages and printouts. */
+export function chinaDateTime(instant: Date | string, withSeconds = false): string {
+  const iso = chinaShifted(instant).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, withSeconds ? 19 : 16)}`;
+}
+
+/** Today's civil date in China by this computer's clock (the renderer; services use `chinaToday(ctx)`). */
+export const chinaTodayNow = (): string => chinaDate(new Date());
+
+/** This year in China by this computer's clock. */
+export const chinaYearNow = (): number => chinaYear(new Date());
+
+/** YYYYMMDD, for dated file names. */
+export const compactDate = (date: string): string => date.replaceAll('-', '');
 
 function toUtcMs(date: string): number {
   const m = DATE.exec(date);

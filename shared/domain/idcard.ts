@@ -1,3 +1,5 @@
+import { chinaDate } from './civil-date';
+
 /**
  * Chinese resident identity card number (GB 11643-1999).
  *
@@ -25,6 +27,24 @@ export function residentIdCheckChar(first17: string): string {
   return CHECK_CHARS.charAt(sum % 11);
 }
 
+/**
+ * An old 15-digit ID (before 1999) as its 18-digit form (GB 11643-1999): "19" inserted after the
+ * 6-digit area code, then the ISO 7064 MOD 11-2 check character appended.
+ */
+export function idFifteenToEighteen(fifteen: string): string {
+  if (!/^\d{15}$/.test(fifteen)) throw new RangeError('15位身份证号应为15位数字');
+  const first17 = `${fifteen.slice(0, 6)}19${fifteen.slice(6)}`;
+  return first17 + residentIdCheckChar(first17);
+}
+
+/** The 18-digit form of typed text that is an old 15-digit ID whose converted form is valid, else null. */
+export function convertibleOldId(raw: string, today?: string): string | null {
+  const value = (raw ?? '').trim();
+  if (!/^\d{15}$/.test(value)) return null;
+  const eighteen = idFifteenToEighteen(value);
+  return parseResidentId(eighteen, today).ok ? eighteen : null;
+}
+
 function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
@@ -39,23 +59,21 @@ function isCalendarDate(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** Local calendar date as YYYY-MM-DD. */
-export function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
-}
 
 /**
  * Validate and normalise a resident ID number.
  * @param raw   user input; surrounding whitespace is ignored, lowercase x accepted
- * @param today reference date (YYYY-MM-DD) for rejecting future birth dates; defaults to the local date
+ * @param today reference date (YYYY-MM-DD) for rejecting future birth dates; defaults to today in China
  */
 export function parseResidentId(raw: string, today?: string): ResidentIdResult {
   const value = (raw ?? '').trim().toUpperCase();
+  if (/^\d{15}$/.test(value)) {
+    const eighteen = idFifteenToEighteen(value);
+    return {
+      ok: false,
+      reason: `这是15位旧身份证号，按国家标准对应的18位号码为 ${eighteen}（出生年份补“19”，末位校验码 ${eighteen.charAt(17)}）：请与身份证核对后使用18位号码`,
+    };
+  }
   if (value.length !== 18) {
     return { ok: false, reason: '身份证号应为18位' };
   }
@@ -73,7 +91,7 @@ export function parseResidentId(raw: string, today?: string): ResidentIdResult {
   if (birthDate < MIN_BIRTH_DATE) {
     return { ok: false, reason: `身份证号中的出生日期不存在：${birthDate}（早于1900年）` };
   }
-  if (birthDate > (today ?? localToday())) {
+  if (birthDate > (today ?? chinaDate(new Date()))) {
     return { ok: false, reason: `身份证号中的出生日期不存在：${birthDate}（晚于今天）` };
   }
 

@@ -5,7 +5,7 @@
  * number Excel has already rounded is refused, a converted old ID is flagged for confirmation.
  */
 import { parseBankCard } from './bankcard';
-import { parseResidentId, residentIdCheckChar } from './idcard';
+import { idFifteenToEighteen, parseResidentId } from './idcard';
 import { formatFen, yuanToFen } from './money';
 import { looksLikeChineseAmount, parseChineseAmount } from './money-words';
 import { parseMobile } from './phone';
@@ -36,11 +36,8 @@ export const isBlank = (c: LedgerCell | undefined): boolean => !c || compact(c.t
 /** Scientific notation as Excel shows a long number it has rounded: 3.71525E+17. */
 const SCIENTIFIC = /^\d(\.\d+)?E\+?\d+$/i;
 
-/** The 15-digit (1985) ID number → 18 digits: insert 19 after the 6-digit area code and append the GB 11643 check character. */
-export function idFifteenToEighteen(fifteen: string): string {
-  const first17 = `${fifteen.slice(0, 6)}19${fifteen.slice(6)}`;
-  return first17 + residentIdCheckChar(first17);
-}
+/** The 15-digit (1985) ID number → 18 digits (shared/domain/idcard.ts). */
+export { idFifteenToEighteen };
 
 export interface IdRead {
   value: string;

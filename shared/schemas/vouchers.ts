@@ -115,7 +115,17 @@ export const voucherVoidInput = z.strictObject({ id: uuid, reason: z.string().tr
 export const recordPrintInput = z.strictObject({ ids: z.array(uuid).min(1).max(200) });
 export const recordPrintOutput = z.object({ items: z.array(voucher) });
 
-export const verifyInput = z.strictObject({ code: z.string().trim().min(1, '请扫描或输入凭证二维码/编号').max(300) });
+export const verifyInput = z.strictObject({
+  code: z.string().trim().min(1, '请扫描或输入凭证二维码/编号').max(300),
+  /** The 校验码 printed on the voucher, typed with its number when there is no QR scan (spaces and dashes ignored). */
+  checkCode: z
+    .string()
+    .trim()
+    .max(20, '校验码为8位字母或数字')
+    .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
+    .refine((s) => s === '' || /^[0-9A-Z]{8}$/.test(s), '校验码为8位字母或数字')
+    .optional(),
+});
 export const VERIFY_RESULTS = ['valid', 'voided', 'mismatch', 'not_found', 'number_only'] as const;
 export const verifyOutput = z.object({
   result: z.enum(VERIFY_RESULTS),

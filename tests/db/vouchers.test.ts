@@ -113,6 +113,24 @@ describe('vouchers (补贴凭证)', () => {
     expect(voided.voucher?.buyerNameMasked).toContain('*');
   });
 
+  it('checks a paper voucher by its number and printed 校验码, showing the amount back; a wrong code is refused', async () => {
+    const p = await verifiedPurchase();
+    const v = expectOk<Voucher>(await issue(p.id));
+    const typed = `${v.checkCode.slice(0, 4).toLowerCase()} ${v.checkCode.slice(4)}`; // as read off the paper
+    const ok = expectOk<VerifyOutput>(await core.call('vouchers.verify', { code: v.number, checkCode: typed }));
+    expect(ok.result).toBe('valid');
+    expect(ok.voucher?.totalFen).toBe(v.totalFen);
+    expect(ok.message).toContain('人民币柒仟玖佰元整');
+    const wrongChar = v.checkCode.startsWith('A') ? 'B' : 'A';
+    const bad = expectOk<VerifyOutput>(await core.call('vouchers.verify', { code: v.number, checkCode: wrongChar + v.checkCode.slice(1) }));
+    expect(bad.result).toBe('mismatch');
+    expect(bad.message).toMatch(/校验码不符.*请勿兑付/);
+    expect(bad.voucher).toBeNull(); // a guessed code learns nothing
+    expectFail(await core.call('vouchers.verify', { code: v.number, checkCode: '12' }), 'VALIDATION');
+    expectOk(await core.call('vouchers.void', { id: v.id, reason: '重开' }));
+    expect(expectOk<VerifyOutput>(await core.call('vouchers.verify', { code: v.number, checkCode: v.checkCode })).result).toBe('voided');
+  });
+
   it('counts prints; a voided voucher cannot be printed', async () => {
     const p = await verifiedPurchase();
     const v = expectOk<Voucher>(await issue(p.id));

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseResidentId, residentIdCheckChar } from '../../shared/domain/idcard';
+import { convertibleOldId, idFifteenToEighteen, parseResidentId, residentIdCheckChar } from '../../shared/domain/idcard';
 
 const TODAY = '2025-06-01';
 
@@ -155,5 +155,22 @@ describe('parseResidentId', () => {
         },
       ),
     );
+  });
+});
+
+describe('old 15-digit IDs (GB 11643-1999: 19 inserted, MOD 11-2 check appended)', () => {
+  it('converts the standard example and offers it instead of refusing', () => {
+    expect(idFifteenToEighteen('110105491231002')).toBe('11010519491231002X');
+    expect(idFifteenToEighteen('371525800101001')).toBe('371525198001010012');
+    expect(convertibleOldId(' 110105491231002 ', TODAY)).toBe('11010519491231002X');
+    const r = parseResidentId('110105491231002', TODAY);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toContain('11010519491231002X');
+    expect(!r.ok && r.reason).toContain('15位旧身份证号');
+  });
+
+  it('offers no conversion for a 15-digit number whose birth date does not exist', () => {
+    expect(convertibleOldId('371525800231001', TODAY)).toBeNull();
+    expect(convertibleOldId('37152580010100', TODAY)).toBeNull();
   });
 });

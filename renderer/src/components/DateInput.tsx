@@ -1,3 +1,4 @@
+import { chinaTodayNow } from '../../../shared/domain/civil-date';
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ComponentRef, type Ref } from 'react';
@@ -41,7 +42,7 @@ export function DateInput({ value, onChange, onBlur, noFuture, placeholder, ...r
       }}
       format="YYYY-MM-DD"
       placeholder={placeholder ?? '年-月-日，如 2025-09-01'}
-      disabledDate={noFuture ? (d) => d.isAfter(dayjs(), 'day') : undefined}
+      disabledDate={noFuture ? (d) => d.format('YYYY-MM-DD') > chinaTodayNow() : undefined}
       style={{ width: '100%' }}
     />
   );

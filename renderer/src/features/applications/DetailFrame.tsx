@@ -1,6 +1,6 @@
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Spin } from 'antd';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 
@@ -30,7 +30,7 @@ export function DetailFrame({ backTo, backLabel, loading, error, record, childre
         <Alert
           type="error"
           showIcon
-          title={`已于 ${dayjs(record.voidedAt).format('YYYY-MM-DD HH:mm')} 作废，原因：${record.voidReason ?? ''}`}
+          title={`已于 ${chinaDateTime(record.voidedAt)} 作废，原因：${record.voidReason ?? ''}`}
         />
       )}
       {record && children}

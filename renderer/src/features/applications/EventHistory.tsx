@@ -1,5 +1,5 @@
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import { Table, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { CHECKS, type ApplicationKind } from '../../../../shared/domain/workflow';
 import type { ApplicationEvent } from '../../../../shared/schemas/machines';
 import { StatusTag } from '../../components/StatusTag';
@@ -30,7 +30,7 @@ export function EventHistory({ kind, events }: { kind: ApplicationKind; events: 
       data-testid="event-history"
       locale={{ emptyText: '尚无办理记录' }}
       columns={[
-        { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+        { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => chinaDateTime(v) },
         {
           title: '操作员',
           key: 'operator',

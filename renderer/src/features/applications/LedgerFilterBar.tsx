@@ -1,6 +1,6 @@
+import { chinaYearNow } from '../../../../shared/domain/civil-date';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Select } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { STATUS_LABELS, STATUSES, type Status } from '../../../../shared/domain/workflow';
 import type { JobStatus } from '../../../../shared/schemas/jobs';
@@ -12,7 +12,7 @@ import { TownshipSelect } from '../../components/TownshipSelect';
 import { useJob } from '../../hooks/useJob';
 import type { LedgerState } from './ledger';
 
-const YEARS = Array.from({ length: dayjs().year() - 2019 }, (_, i) => dayjs().year() - i).map((y) => ({ value: y, label: `${y}年` }));
+const YEARS = Array.from({ length: chinaYearNow() - 2019 }, (_, i) => chinaYearNow() - i).map((y) => ({ value: y, label: `${y}年` }));
 const STATUS_OPTIONS = STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 
 interface Props {

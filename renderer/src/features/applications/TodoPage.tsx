@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, ConfigProvider, Space, Switch, Table, Tag, 
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { chinaDate } from '../../../../shared/domain/civil-date';
+import { chinaTodayNow } from '../../../../shared/domain/civil-date';
 import type { TodoItem } from '../../../../shared/schemas/applications';
 import { api } from '../../api/client';
 import { Money } from '../../components/MoneyInput';
@@ -52,7 +52,7 @@ const COLUMNS: ColumnsType<TodoItem> = [
       r.objectionOpen ? (
         <Tag color="red">有异议</Tag>
       ) : r.payableFrom ? (
-        <Typography.Text type={r.payableFrom <= chinaDate(new Date()) ? 'success' : undefined} data-testid="payable-from">
+        <Typography.Text type={r.payableFrom <= chinaTodayNow() ? 'success' : undefined} data-testid="payable-from">
           {r.payableFrom} 起
         </Typography.Text>
       ) : null,

@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { chinaTodayNow } from '../../../../shared/domain/civil-date';
 import { BAND_PARAMS, type BandParam, type CatalogBand } from '../../../../shared/schemas/catalog';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/useApiQuery';
@@ -42,7 +42,7 @@ function itemsOf(bands: readonly CatalogBand[], use: CatalogUse): CatalogItem[] 
 /** The catalogue a form picks items from: the one the service says is in force for the date's year (hand-over or purchase date). */
 export function useCatalogItems(use: CatalogUse, date: string | undefined) {
   const scope = use === 'scrap' ? { scrapScope: true } : {};
-  const forYear = Number((date ?? dayjs().format('YYYY-MM-DD')).slice(0, 4));
+  const forYear = Number((date ?? chinaTodayNow()).slice(0, 4));
   const list = useApiQuery(`catalog:${use}:${forYear}`, () => api.catalog.list({ ...scope, inForceFor: forYear }));
   const data = list.data;
   return {

@@ -1,5 +1,5 @@
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import { Alert, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { formatFen } from '../../../../shared/domain/money';
 import { STATUS_LABELS, type Status } from '../../../../shared/domain/workflow';
 import type { AuditEntry } from '../../../../shared/schemas/audit';
@@ -78,7 +78,7 @@ export function AuditTrail({ entityId, refreshKey }: { entityId: string; refresh
       dataSource={audit.data?.items ?? []}
       pagination={false}
       columns={[
-        { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+        { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => chinaDateTime(v, true) },
         { title: '操作', dataIndex: 'method', width: 80, render: (m: string) => METHOD_LABELS[m] ?? m },
         { title: '操作员', dataIndex: 'operator', width: 100 },
         { title: '变更内容', key: 'changes', render: (_: unknown, r) => <Typography.Text>{changes(r) || '—'}</Typography.Text> },

@@ -1,7 +1,7 @@
-import dayjs from 'dayjs';
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import type { BackupEntry } from '../../../../shared/schemas/backups';
 
-export const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
+export const formatTime = (iso: string) => chinaDateTime(iso);
 
 export function formatSize(bytes: number): string {
   if (bytes >= 1 << 30) return `${(bytes / (1 << 30)).toFixed(1)} GB`;

@@ -1,7 +1,7 @@
+import { chinaDateTime, chinaYearNow } from '../../../../shared/domain/civil-date';
 import { useCan } from '../../session-context';
 import { DownloadOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { CatalogVersion } from '../../../../shared/schemas/catalog';
 import { api, ApiError } from '../../api/client';
@@ -38,7 +38,7 @@ function VersionFacts({ version }: { version: CatalogVersion }) {
           {version.source}
         </Descriptions.Item>
       )}
-      <Descriptions.Item label="导入时间">{dayjs(version.importedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+      <Descriptions.Item label="导入时间">{chinaDateTime(version.importedAt)}</Descriptions.Item>
       <Descriptions.Item label="导入人">{version.importedBy}</Descriptions.Item>
       <Descriptions.Item label="分档数">{version.bandCount}</Descriptions.Item>
       {!(version.fileName && version.source.includes(version.fileName)) && (
@@ -134,7 +134,7 @@ export function CatalogPage() {
             <Alert
               type="info"
               showIcon
-              title={`该版本已于 ${dayjs(version.supersededAt).format('YYYY-MM-DD HH:mm')} 被新导入的目录替换，仅供查阅按它核定的记录`}
+              title={`该版本已于 ${chinaDateTime(version.supersededAt)} 被新导入的目录替换，仅供查阅按它核定的记录`}
             />
           )}
           {version && <VersionFacts version={version} />}
@@ -164,7 +164,7 @@ export function CatalogPage() {
       {importing && (
         <ImportDialog
           open
-          defaultYear={version?.year ?? new Date().getFullYear()}
+          defaultYear={version?.year ?? chinaYearNow()}
           onClose={() => setImporting(false)}
           onImported={(v) => {
             setImporting(false);

@@ -1,5 +1,5 @@
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import { App, Alert, Button, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { CONFLICT_LABELS, type Conflict } from '../../../../shared/schemas/county';
 import { api, ApiError } from '../../api/client';
@@ -81,7 +81,7 @@ export function ConflictsPanel({ refreshKey }: { refreshKey: number }) {
               </Space>
             ),
           },
-          { title: '发现时间', dataIndex: 'detectedAt', width: 140, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: '发现时间', dataIndex: 'detectedAt', width: 140, render: (v: string) => chinaDateTime(v) },
           {
             title: '核查',
             key: 'resolve',

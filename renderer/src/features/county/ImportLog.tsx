@@ -1,5 +1,5 @@
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import { Alert, Table, Tag, Tooltip } from 'antd';
-import dayjs from 'dayjs';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/useApiQuery';
 
@@ -15,7 +15,7 @@ export function ImportLog({ refreshKey }: { refreshKey: number }) {
       dataSource={log.data?.items ?? []}
       pagination={{ pageSize: 20 }}
       columns={[
-        { title: '导入时间', dataIndex: 'importedAt', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+        { title: '导入时间', dataIndex: 'importedAt', width: 150, render: (v: string) => chinaDateTime(v) },
         { title: '文件', dataIndex: 'fileName', ellipsis: true },
         { title: '乡镇', dataIndex: 'townshipName', width: 90, render: (v: string | null) => v ?? '—' },
         {

@@ -1,5 +1,5 @@
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import { Alert, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/useApiQuery';
 
@@ -24,13 +24,13 @@ export function ReportingPanel({ refreshKey }: { refreshKey: number }) {
           title: '最近导入',
           dataIndex: 'lastImportAt',
           width: 150,
-          render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '从未上报'),
+          render: (v: string | null) => (v ? chinaDateTime(v) : '从未上报'),
         },
         {
           title: '站点导出时间',
           dataIndex: 'lastExportedAt',
           width: 150,
-          render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—'),
+          render: (v: string | null) => (v ? chinaDateTime(v) : '—'),
         },
         { title: '农户', dataIndex: 'farmers', width: 80, align: 'right' },
         { title: '报废', dataIndex: 'scraps', width: 80, align: 'right' },

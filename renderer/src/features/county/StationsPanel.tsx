@@ -1,11 +1,11 @@
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import { Alert, App, Button, Input, Modal, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { StationItem } from '../../../../shared/schemas/county';
 import { api, ApiError } from '../../api/client';
 import { useApiQuery } from '../../hooks/useApiQuery';
 
-const time = (t: string | null) => (t ? dayjs(t).format('YYYY-MM-DD HH:mm') : '—');
+const time = (t: string | null) => (t ? chinaDateTime(t) : '—');
 
 /** 站点密钥: every station's pinned key (fingerprint, when and by whom), and deliberate re-enrolment of a re-installed station. */
 export function StationsPanel({ refreshKey }: { refreshKey: number }) {

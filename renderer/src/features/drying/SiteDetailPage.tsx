@@ -1,6 +1,6 @@
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Drawer, Modal, Space, Spin, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { SITE_KIND_LABELS } from '../../../../shared/schemas/drying';
@@ -76,7 +76,7 @@ export function SiteDetailPage() {
                 type="warning"
                 showIcon
                 style={{ marginBottom: 16 }}
-                title={`已于 ${dayjs(site.voidedAt).format('YYYY-MM-DD HH:mm')} 作废，原因：${site.voidReason ?? ''}`}
+                title={`已于 ${chinaDateTime(site.voidedAt)} 作废，原因：${site.voidReason ?? ''}`}
               />
             )}
             {site.stationId !== settings.stationId && (

@@ -1,6 +1,6 @@
+import { chinaTodayNow } from '../../../../shared/domain/civil-date';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Col, Form, Input, InputNumber, Radio, Row, Space } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { CONFORMITY, CONFORMITY_LABELS } from '../../../../shared/domain/drying-stages';
@@ -79,7 +79,7 @@ export function SiteForm({ site, defaultTownship, onSaved, onCancel }: Props) {
           kind: 'centre',
           townshipCode: (defaultTownship ?? undefined) as TownshipCode,
           village: '',
-          plannedOn: dayjs().format('YYYY-MM-DD'),
+          plannedOn: chinaTodayNow(),
           conformity: 'pending',
         },
   });

@@ -1,5 +1,5 @@
+import { chinaDateTime, chinaTodayNow } from '../../../../shared/domain/civil-date';
 import { Alert, App, Button, Form, Input, Modal, Space, Steps, Table } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { nextStages, SITE_STAGE_LABELS, STAGE_PATH, type SiteStage } from '../../../../shared/domain/drying-stages';
 import type { Site, SiteEvent } from '../../../../shared/schemas/drying';
@@ -11,7 +11,7 @@ import { StageTag } from './labels';
 const ACTION: Record<SiteStage, string> = { planned: '', building: '开工（转为在建）', built: '建成', operating: '投产', closed: '停用' };
 
 function TransitionDialog({ site, to, onDone, onClose }: { site: Site; to: SiteStage; onDone: (s: Site) => void; onClose: () => void }) {
-  const [date, setDate] = useState<string | undefined>(dayjs().format('YYYY-MM-DD'));
+  const [date, setDate] = useState<string | undefined>(chinaTodayNow());
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -122,7 +122,7 @@ export function StagePanel({ site, canEdit, onChanged }: { site: Site; canEdit: 
           },
           { title: '说明', dataIndex: 'note', render: (v: string | null) => v ?? '' },
           { title: '操作员', dataIndex: 'operator', width: 100 },
-          { title: '录入时间', dataIndex: 'at', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: '录入时间', dataIndex: 'at', width: 150, render: (v: string) => chinaDateTime(v) },
         ]}
       />
       {to && (

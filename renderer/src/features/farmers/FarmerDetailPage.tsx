@@ -1,6 +1,6 @@
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Drawer, Space, Spin, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { FARMER_KIND_LABELS, type Farmer } from '../../../../shared/schemas/farmers';
@@ -33,8 +33,8 @@ function FarmerFacts({ farmer }: { farmer: Farmer }) {
         {farmer.townshipName} {farmer.village}
       </Descriptions.Item>
       <Descriptions.Item label="详细地址">{farmer.address ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label="登记时间">{dayjs(farmer.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
-      <Descriptions.Item label="最后修改">{dayjs(farmer.updatedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+      <Descriptions.Item label="登记时间">{chinaDateTime(farmer.createdAt)}</Descriptions.Item>
+      <Descriptions.Item label="最后修改">{chinaDateTime(farmer.updatedAt)}</Descriptions.Item>
     </Descriptions>
   );
 }
@@ -88,7 +88,7 @@ export function FarmerDetailPage() {
                 type="warning"
                 showIcon
                 style={{ marginBottom: 16 }}
-                message={`该记录已于 ${dayjs(f.voidedAt).format('YYYY-MM-DD HH:mm')} 作废，原因：${f.voidReason ?? ''}`}
+                message={`该记录已于 ${chinaDateTime(f.voidedAt)} 作废，原因：${f.voidReason ?? ''}`}
               />
             )}
             {!ownRow && <Alert type="info" showIcon style={{ marginBottom: 16 }} message="该记录由其他站点登记，此处只读" />}

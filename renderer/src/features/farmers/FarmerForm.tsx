@@ -10,6 +10,7 @@ import { enterToNext } from '../../components/form/enter-to-next';
 import { applyServerErrors } from '../../components/form/server-errors';
 import { TownshipSelect } from '../../components/TownshipSelect';
 import { useSelectOpen } from '../../components/select-open';
+import { OldIdConfirm } from './OldIdConfirm';
 
 type Values = z.input<typeof farmerInput>;
 type Parsed = z.output<typeof farmerInput>;
@@ -53,7 +54,7 @@ function valuesOf(f: Farmer): Values {
 /** Register or edit a buyer; the same zod schema as the service, server errors land under their fields. */
 export function FarmerForm({ farmer, defaults, onSaved, onCancel }: FarmerFormProps) {
   const [banner, setBanner] = useState<string | null>(null);
-  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, Parsed>({
+  const { control, handleSubmit, setError, setValue, formState } = useForm<Values, unknown, Parsed>({
     resolver: zodResolver(farmerInput),
     defaultValues: farmer ? valuesOf(farmer) : { kind: 'individual', name: '', idNumber: '', phone: '', village: '', ...defaults },
   });
@@ -107,7 +108,12 @@ export function FarmerForm({ farmer, defaults, onSaved, onCancel }: FarmerFormPr
             label={ID_LABEL[idRuleFor(kind ?? 'individual')]}
             required
             extra={isPerson ? '可用身份证阅读器读入；末位 X 大小写均可' : undefined}
-            render={(field) => <Input {...field} autoComplete="off" maxLength={30} className="masked" />}
+            render={(field) => (
+              <div>
+                <Input {...field} autoComplete="off" maxLength={30} className="masked" />
+                {isPerson || kind === 'family_farm' ? <OldIdConfirm value={field.value} onUse={(id) => setValue('idNumber', id, { shouldValidate: true })} /> : null}
+              </div>
+            )}
           />
         </Col>
       </Row>

@@ -1,3 +1,4 @@
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -35,7 +36,7 @@ export function ImportHistory({ items, onChanged }: { items: LedgerImportItem[];
   };
 
   const columns: ColumnsType<LedgerImportItem> = [
-    { title: '导入时间', dataIndex: 'createdAt', width: 150, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+    { title: '导入时间', dataIndex: 'createdAt', width: 150, render: (v: string) => chinaDateTime(v, true) },
     {
       title: '文件 / 工作表',
       key: 'file',

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { chinaDate } from '../../../../shared/domain/civil-date';
+import { chinaTodayNow } from '../../../../shared/domain/civil-date';
 import type { NoticeCandidate } from '../../../../shared/schemas/notices';
 import { api } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
@@ -20,7 +20,7 @@ export function NoticeCreatePanel({ preselected }: { preselected: string[] }) {
   const [verifiedFrom, setVerifiedFrom] = useState<string | undefined>();
   const [verifiedTo, setVerifiedTo] = useState<string | undefined>();
   const [selected, setSelected] = useState<string[]>(preselected);
-  const [startDate, setStartDate] = useState<string | undefined>(chinaDate(new Date()));
+  const [startDate, setStartDate] = useState<string | undefined>(chinaTodayNow());
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 import { Alert, App, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
-import { chinaDate } from '../../../../shared/domain/civil-date';
+import { chinaTodayNow } from '../../../../shared/domain/civil-date';
 import type { ApplicationKind } from '../../../../shared/domain/workflow';
 import { OBJECTION_OUTCOME_LABELS, type Objection } from '../../../../shared/schemas/notices';
 import { api } from '../../api/client';
@@ -15,7 +15,7 @@ type Props =
 export function ObjectionDialog(props: Props) {
   const { message } = App.useApp();
   const [raisedBy, setRaisedBy] = useState('');
-  const [raisedOn, setRaisedOn] = useState<string | undefined>(chinaDate(new Date()));
+  const [raisedOn, setRaisedOn] = useState<string | undefined>(chinaTodayNow());
   const [content, setContent] = useState('');
   const [outcome, setOutcome] = useState<'recheck' | 'returned'>('recheck');
   const [note, setNote] = useState('');

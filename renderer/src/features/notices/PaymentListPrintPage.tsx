@@ -29,7 +29,7 @@ export function PaymentListPrintPage() {
         <div className="np-meta">
           <span>公示批次：{s.noticeNumber}</span>
           <span>
-            导出：{s.exportedBy}，{chinaDate(new Date(s.exportedAt))}
+            导出：{s.exportedBy}，{chinaDate(s.exportedAt)}
           </span>
           <span>内部资料 · 完整账号见交银行的 Excel 清单</span>
         </div>

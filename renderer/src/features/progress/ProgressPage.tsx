@@ -1,6 +1,6 @@
+import { chinaYearNow } from '../../../../shared/domain/civil-date';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Select, Space, Tabs, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
@@ -67,7 +67,7 @@ export function ProgressPage() {
         </Typography.Title>
         <Select
           value={p.year}
-          options={yearOptions(dayjs().year())}
+          options={yearOptions(chinaYearNow())}
           onChange={(year: number) => p.set({ year })}
           style={{ width: 110 }}
           aria-label="年度"

@@ -1,7 +1,7 @@
+import { chinaTodayNow, chinaYearNow } from '../../../../shared/domain/civil-date';
 import '../../print/print.css';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Spin, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { TOWNSHIP_CODES } from '../../../../shared/domain/townships';
@@ -9,6 +9,7 @@ import { api, ApiError } from '../../api/client';
 import { desktop } from '../../api/desktop';
 import { EChart } from '../../components/EChart';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { chineseDate } from '../../print/voucher-fields';
 import { useSettings } from '../../settings-context';
 import { cumulativeOption, monthlyOption } from './chart-options';
 import { FundsTable, SummaryTable, TownshipPrintTable } from './PrintTables';
@@ -24,7 +25,7 @@ export function ProgressPrintPage() {
   const location = useLocation();
   const { message } = App.useApp();
   const { settings } = useSettings();
-  const year = Number(params.get('year')) || dayjs().year();
+  const year = Number(params.get('year')) || chinaYearNow();
   const township = settings.role === 'county' ? TOWNSHIP_CODES.find((c) => c === params.get('township')) : undefined;
   const input = { year, townshipCode: township };
   const key = `${year}:${township ?? ''}`;
@@ -104,7 +105,7 @@ export function ProgressPrintPage() {
           <div className="pp-footer">
             <span>制表人：____________</span>
             <span>审核人：____________</span>
-            <span>打印日期：{dayjs().format('YYYY年M月D日')}</span>
+            <span>打印日期：{chineseDate(chinaTodayNow())}</span>
           </div>
         </div>
       )}

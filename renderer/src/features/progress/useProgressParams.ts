@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { chinaYearNow } from '../../../../shared/domain/civil-date';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { TOWNSHIP_CODES, type TownshipCode } from '../../../../shared/domain/townships';
@@ -17,7 +17,7 @@ export interface ProgressParams {
 export function useProgressParams(): ProgressParams {
   const [params, setParams] = useSearchParams();
   const yearParam = Number(params.get('year'));
-  const year = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : dayjs().year();
+  const year = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : chinaYearNow();
   const t = params.get('township');
   const township = TOWNSHIP_CODES.find((c) => c === t);
   const tabParam = params.get('tab');

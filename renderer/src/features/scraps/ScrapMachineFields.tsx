@@ -1,5 +1,5 @@
+import { chinaYearNow } from '../../../../shared/domain/civil-date';
 import { Col, Input, InputNumber, Row } from 'antd';
-import dayjs from 'dayjs';
 import type { Control } from 'react-hook-form';
 import { isPlateManaged } from '../../../../shared/schemas/scraps';
 import { Field } from '../../components/form/Field';
@@ -163,7 +163,7 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
                 value={field.value ?? null}
                 onChange={(v) => field.onChange(v ?? null)}
                 min={1950}
-                max={dayjs().year()}
+                max={chinaYearNow()}
                 precision={0}
                 placeholder="如 2008"
                 changeOnWheel={false}

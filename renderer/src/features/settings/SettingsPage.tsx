@@ -1,5 +1,5 @@
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import { Card, Descriptions, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { isDesktop } from '../../api/transport';
 import { useCan, useSession } from '../../session-context';
 import { useSettings } from '../../settings-context';
@@ -31,7 +31,7 @@ export function SettingsPage() {
               {settings.stationId}
             </Typography.Text>
           </Descriptions.Item>
-          <Descriptions.Item label="启用时间">{dayjs(settings.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+          <Descriptions.Item label="启用时间">{chinaDateTime(settings.createdAt)}</Descriptions.Item>
           <Descriptions.Item label="数据文件">{settings.dbPath}</Descriptions.Item>
           <Descriptions.Item label="数据版本">{settings.schemaVersion}</Descriptions.Item>
           <Descriptions.Item label="运行方式">{isDesktop ? '桌面版' : '浏览器模式（仅本机访问）'}</Descriptions.Item>

@@ -1,5 +1,5 @@
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import { Card, Table } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/useApiQuery';
@@ -18,7 +18,7 @@ export function AccessLogPanel() {
         scroll={{ x: 640 }}
         pagination={{ current: page, pageSize: 10, total: log.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
-          { title: '时间', width: 140, render: (_, r) => dayjs(r.at).format('YYYY-MM-DD HH:mm:ss') },
+          { title: '时间', width: 140, render: (_, r) => chinaDateTime(r.at, true) },
           { title: '查看人', dataIndex: 'userName', width: 100 },
           { title: '农户', width: 100, render: (_, r) => r.farmerName ?? '—' },
           { title: '查看内容', dataIndex: 'purpose' },

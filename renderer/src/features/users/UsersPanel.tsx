@@ -1,5 +1,5 @@
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import { App, Button, Card, Select, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ROLE_INSTALLATION, ROLE_LABELS, USER_ROLES, type UserRole } from '../../../../shared/api/access';
 import type { User } from '../../../../shared/schemas/auth';
@@ -63,11 +63,11 @@ export function UsersPanel() {
               <Space size={4} wrap>
                 {u.disabled ? <Tag>已停用</Tag> : <Tag color="green">在用</Tag>}
                 {u.mustChangePassword && <Tag color="orange">待改密码</Tag>}
-                {u.lockedUntil && dayjs(u.lockedUntil).isAfter(dayjs()) && <Tag color="red">已锁定</Tag>}
+                {u.lockedUntil && u.lockedUntil > new Date().toISOString() && <Tag color="red">已锁定</Tag>}
               </Space>
             ),
           },
-          { title: '最近登录', width: 140, render: (_, u) => (u.lastSignInAt ? dayjs(u.lastSignInAt).format('YYYY-MM-DD HH:mm') : '—') },
+          { title: '最近登录', width: 140, render: (_, u) => (u.lastSignInAt ? chinaDateTime(u.lastSignInAt) : '—') },
           {
             title: '操作',
             width: 180,

@@ -1,8 +1,10 @@
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import { ArrowLeftOutlined, ScanOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Input, Space, Typography, type InputRef } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { fenToUppercase, formatFen } from '../../../../shared/domain/money';
+import { NUMBER_PATTERN } from '../../../../shared/domain/voucher-code';
 import type { VerifyOutput } from '../../../../shared/schemas/vouchers';
 import { api, ApiError } from '../../api/client';
 
@@ -71,6 +73,7 @@ export function VerifyPage() {
   const navigate = useNavigate();
   const inputRef = useRef<InputRef>(null);
   const [code, setCode] = useState('');
+  const [checkCode, setCheckCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [history, setHistory] = useState<Checked[]>([]);
@@ -82,8 +85,9 @@ export function VerifyPage() {
     inputRef.current?.select();
     setBusy(true);
     try {
-      const answer = await api.vouchers.verify({ code: text });
-      setHistory((h) => [{ code: text, at: new Date().toLocaleTimeString('zh-CN'), answer }, ...h].slice(0, 8));
+      const typedCode = NUMBER_PATTERN.test(text.toUpperCase()) ? checkCode.trim() : '';
+      const answer = await api.vouchers.verify(typedCode ? { code: text, checkCode: typedCode } : { code: text });
+      setHistory((h) => [{ code: typedCode ? `${text} 校验码 ${typedCode}` : text, at: chinaDateTime(new Date(), true).slice(11), answer }, ...h].slice(0, 8));
       setError(null);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '核验失败，请重试');
@@ -113,8 +117,24 @@ export function VerifyPage() {
           onPressEnter={() => void check()}
           data-testid="verify-input"
         />
+        <Space style={{ marginTop: 12 }} wrap>
+          <label htmlFor="verify-check-code">校验码（纸质凭证无法扫码时）</label>
+          <Input
+            id="verify-check-code"
+            style={{ width: 200 }}
+            placeholder="凭证上印的8位校验码"
+            value={checkCode}
+            maxLength={20}
+            onChange={(e) => setCheckCode(e.target.value)}
+            onPressEnter={() => void check()}
+            data-testid="verify-check-code"
+          />
+          <Button onClick={() => void check()} loading={busy} data-testid="verify-submit">
+            核验
+          </Button>
+        </Space>
         <div className="kbd-hint" style={{ marginTop: 8 }}>
-          扫描二维码可同时核对编号、金额和校验码；只输入编号时只能查到凭证是否存在、是否作废。
+          扫描二维码可同时核对编号、金额和签名；无法扫码时输入凭证编号和凭证上印的校验码，核对显示的补贴金额与纸面是否一致。只输入编号时只能查到凭证是否存在、是否作废。
         </div>
       </Card>
       {error && <Alert type="error" showIcon message={error} />}

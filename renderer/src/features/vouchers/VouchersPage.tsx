@@ -1,3 +1,4 @@
+import { chinaYearNow } from '../../../../shared/domain/civil-date';
 import { PrinterOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Input, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
@@ -16,7 +17,7 @@ const FIRST_YEAR = 2024;
 
 function yearOptions() {
   const options: { value: number | 'all'; label: string }[] = [{ value: 'all', label: '全部年度' }];
-  for (let y = new Date().getFullYear(); y >= FIRST_YEAR; y--) options.push({ value: y, label: `${y}年` });
+  for (let y = chinaYearNow(); y >= FIRST_YEAR; y--) options.push({ value: y, label: `${y}年` });
   return options;
 }
 
