@@ -68,12 +68,17 @@ export async function run(): Promise<void> {
       const deep = await call('purchases.list', { page: 25_001, pageSize: 20 }); // once, by offset: row 500,000
       await page('purchases.list next page @500,000', 'purchases.list', { cursor: deep.nextCursor ?? undefined, direction: 'next' });
       await page('purchases.list prev page @500,000', 'purchases.list', { cursor: deep.nextCursor ?? undefined, direction: 'prev' });
-      await page('purchases.list text "农户123456"', 'purchases.list', { q: '农户123456' }, PAGE_MS, 3);
+      await page('purchases.list text "王建国"', 'purchases.list', { q: '王建国' }, PAGE_MS, 3);
       await page('scraps.list first page', 'scraps.list', {});
       await page('scraps.list by buyer ↓', 'scraps.list', { sortBy: 'farmer', sortOrder: 'desc' });
       await page('vouchers.list first page', 'vouchers.list', {});
       await page('audit.list first page', 'audit.list', {});
-      await page('farmers.search name "农户12345"', 'farmers.search', { q: '农户12345' }, SEARCH_MS, 5);
+      await page('farmers.search name "王"', 'farmers.search', { q: '王' }, SEARCH_MS, 5);
+      await page('farmers.search name "建国"', 'farmers.search', { q: '建国' }, SEARCH_MS, 5);
+      await page('farmers.search name "王建国"', 'farmers.search', { q: '王建国' }, SEARCH_MS, 5);
+      await page('farmers.search initials "wjg"', 'farmers.search', { q: 'wjg' }, SEARCH_MS, 5);
+      await page('farmers.search pinyin "wangjian"', 'farmers.search', { q: 'wangjian' }, SEARCH_MS, 5);
+      await page('farmers.search phone tail "2345"', 'farmers.search', { q: '2345' }, SEARCH_MS, 5);
       await page('farmers.search ID tail "012345"', 'farmers.search', { q: '012345' }, SEARCH_MS, 5);
       const first = await call('purchases.list', {});
       console.log(`purchases.list total: ${first.totalCapped ? `more than ${first.total}` : first.total}`);

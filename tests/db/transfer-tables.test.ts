@@ -27,6 +27,9 @@ const LOCAL = new Set([
   'access_log',
   // a ledger import batch (counts, refused rows) stays at its station; its ledger_records travel
   'ledger_imports',
+  // farmers.search's name index (migration 017): derived from farmers by triggers wherever they land
+  'farmer_name_grams',
+  'name_gram_positions',
 ]);
 
 function schema() {

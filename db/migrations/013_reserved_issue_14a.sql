@@ -1,0 +1,2 @@
+-- 013: reserved for issue-14a (placeholder so numbering runs without gaps on this branch; replaced by that branch's migration at merge).
+SELECT 1;
