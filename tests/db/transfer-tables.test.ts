@@ -29,7 +29,6 @@ const LOCAL = new Set([
   'ledger_imports',
   // farmers.search's name index (migration 017): derived from farmers by triggers wherever they land
   'farmer_name_grams',
-  'name_gram_positions',
 ]);
 
 function schema() {
