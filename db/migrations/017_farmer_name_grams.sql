@@ -57,3 +57,11 @@ BEGIN
     SELECT lower(substr(new.name, key + 1, 2)), new.updated_at, new.id, new.voided_at IS NULL, new.township_code
     FROM json_each('[' || rtrim(replace(hex(zeroblob(length(new.name))), '00', '0,'), ',') || ']') WHERE key + 2 <= length(new.name);
 END;
+
+-- Re-importing a station file whose signed content the county already holds is recognised at once
+-- (db/services/import-repeat.ts): each accepted import remembers the signed data digest and the key that
+-- signed it (signed_digest: the data digest with the manifest fields a merge checks it against); repeat_of names the import a recognised repeat matched.
+ALTER TABLE county_imports ADD COLUMN signed_digest TEXT;
+ALTER TABLE county_imports ADD COLUMN public_key TEXT;
+ALTER TABLE county_imports ADD COLUMN repeat_of TEXT;
+CREATE INDEX county_imports_sha256 ON county_imports (sha256);
