@@ -6,6 +6,9 @@ import { TOWNSHIPS } from '../../shared/domain/townships';
 import { later, nameMaker, phoneFor, timeOn } from './names';
 import { rowWriter, seededRandom } from './rows';
 
+/** The county administrator the generator sets up (the scale bench signs in with it). */
+export const BENCH_LOGIN = { login: 'bench', password: 'Jizhun-2025!' };
+
 export interface GenerateOptions {
   file: string;
   /** Purchases to write (renewals included); scraps are about an eighth of that, farmers a third. */
@@ -88,7 +91,7 @@ function dropIndexes(db: Database.Database): string[] {
 export async function generateCountyFile(o: GenerateOptions): Promise<GeneratedFile> {
   const started = performance.now();
   const core = openCore(o.file, { log: () => undefined, ...(o.migrations ? { migrations: o.migrations } : {}) });
-  const setup = await core.call('settings.setup', { role: 'county', login: 'bench', displayName: '基准测试', password: 'Jizhun-2025!' });
+  const setup = await core.call('settings.setup', { role: 'county', ...BENCH_LOGIN, displayName: '基准测试' });
   if (!setup.ok) throw new Error(setup.error.message);
   const stationId = setup.data.settings.configured ? setup.data.settings.stationId : '';
   core.close();

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { openCore } from '../app';
 import { migrate } from '../migrate';
 import { benchDataset, fileMb } from './dataset';
+import { BENCH_LOGIN } from './generate';
 import { formatTargetTable, time, type TargetRow, type Timing } from './stats';
 
 export const name = 'scale';
@@ -43,6 +44,8 @@ export async function run(): Promise<void> {
 
     const core = openCore(ds.file, { log: (msg, e) => console.error(msg, e) });
     try {
+      const signedIn = await core.call('auth.signIn', BENCH_LOGIN);
+      if (!signedIn.ok) throw new Error(`auth.signIn: ${signedIn.error.message}`);
       const db = core.db;
       const maxRow = db.prepare('SELECT max(rowid) FROM purchases').pluck().get() as number;
       const rawRead = db.prepare('SELECT * FROM purchases WHERE rowid >= ? ORDER BY rowid LIMIT 20');
