@@ -3,7 +3,11 @@ import Database from 'better-sqlite3';
 import { openCore } from '../app';
 import type { Migration } from '../migrate';
 import { TOWNSHIPS } from '../../shared/domain/townships';
+import { later, nameMaker, phoneFor, timeOn } from './names';
 import { rowWriter, seededRandom } from './rows';
+
+/** The county administrator the generator sets up (the scale bench signs in with it). */
+export const BENCH_LOGIN = { login: 'bench', password: 'Jizhun-2025!' };
 
 export interface GenerateOptions {
   file: string;
@@ -87,7 +91,7 @@ function dropIndexes(db: Database.Database): string[] {
 export async function generateCountyFile(o: GenerateOptions): Promise<GeneratedFile> {
   const started = performance.now();
   const core = openCore(o.file, { log: () => undefined, ...(o.migrations ? { migrations: o.migrations } : {}) });
-  const setup = await core.call('settings.setup', { role: 'county', login: 'bench', displayName: '基准测试', password: 'Jizhun-2025!' });
+  const setup = await core.call('settings.setup', { role: 'county', ...BENCH_LOGIN, displayName: '基准测试' });
   if (!setup.ok) throw new Error(setup.error.message);
   const stationId = setup.data.settings.configured ? setup.data.settings.stationId : '';
   core.close();
@@ -104,7 +108,8 @@ export async function generateCountyFile(o: GenerateOptions): Promise<GeneratedF
   const years = o.lastYear - o.firstYear + 1;
   const farmers: { id: string; townshipCode: string }[] = [];
   const counts = { farmers: Math.ceil(o.purchases / 3), scraps: 0, purchases: 0 };
-  const at = `${o.lastDate}T00:00:00.000Z`;
+  const last = timeOn(o.lastDate, () => 0.999);
+  const nextName = nameMaker(rnd);
   const dateIn = (year: number): string => {
     const day = Math.floor(rnd() * 365);
     const d = new Date(Date.UTC(year, 0, 1 + day)).toISOString().slice(0, 10);
@@ -115,7 +120,10 @@ export async function generateCountyFile(o: GenerateOptions): Promise<GeneratedF
     for (let i = 0; i < counts.farmers; i++) {
       const id = randomUUID();
       const townshipCode = rnd() < countyShare ? pick(rnd, TOWNSHIPS).code : pick(rnd, OTHER_TOWNSHIPS);
-      w.farmer({ id, stationId, townshipCode, name: `农户${i}`, idNumber: `3715251980${String(i).padStart(8, '0')}`, at });
+      const at = timeOn(dateIn(o.firstYear + Math.floor(rnd() * years)), rnd);
+      const name = nextName();
+      const idNumber = `3715251980${String(i).padStart(8, '0')}`;
+      w.farmer({ id, stationId, townshipCode, ...name, idNumber, phone: phoneFor(i, rnd), at });
       farmers.push({ id, townshipCode });
     }
     while (counts.purchases < o.purchases) {
@@ -125,18 +133,23 @@ export async function generateCountyFile(o: GenerateOptions): Promise<GeneratedF
       // a loader copies the buyer's township as the triggers would (checked after the load)
       const buyerTownshipCode = buyer.townshipCode;
       const status = pickStatus(rnd);
+      const purchaseDate = dateIn(year);
+      // entered at the counter on the day of purchase, last changed by review weeks later (paid: months)
+      const at = timeOn(purchaseDate, rnd);
+      const updatedAt = status === 'registered' ? at : later(at, 1 + Math.floor(rnd() * (status === 'paid' ? 120 : 40)), last);
       const purchase = {
         id: randomUUID(),
         stationId,
         farmerId,
         item: pick(rnd, ITEMS),
-        purchaseDate: dateIn(year),
+        purchaseDate,
         terminalKind: (rnd() < 0.3 ? 'beidou' : rnd() < 0.15 ? 'monitor' : 'none') as 'none' | 'beidou' | 'monitor',
         purchaseFen: 100_000 * (1 + Math.floor(rnd() * 150)),
         scrapPartFen: 0,
         scrapId: null as string | null,
         status,
         at,
+        updatedAt,
         buyerTownshipCode,
       };
       // about one purchase in eight comes with a scrapped machine: half renewed by it, half scrapped only
@@ -150,6 +163,7 @@ export async function generateCountyFile(o: GenerateOptions): Promise<GeneratedF
           scrapFen: 100_000 * (1 + Math.floor(rnd() * 100)),
           status,
           at,
+          updatedAt,
           buyerTownshipCode,
         };
         w.scrap(scrap);

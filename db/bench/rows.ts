@@ -12,6 +12,10 @@ export interface RawFarmer {
   name: string;
   idNumber: string;
   at: string;
+  /** Pinyin keys and phone as the services derive them; absent, fixed filler ('nonghu', 'nh', 13800000000). */
+  namePinyin?: string;
+  nameInitials?: string;
+  phone?: string;
 }
 
 export interface RawScrap {
@@ -23,6 +27,8 @@ export interface RawScrap {
   scrapFen: number;
   status: string;
   at: string;
+  /** When the record last changed (status_at, updated_at); absent, `at`. */
+  updatedAt?: string;
   /** The buyer's township as a loader would copy it; absent, the triggers of migration 005 derive it. */
   buyerTownshipCode?: string;
 }
@@ -39,6 +45,7 @@ export interface RawPurchase {
   scrapId: string | null;
   status: string;
   at: string;
+  updatedAt?: string;
   /** As for RawScrap. */
   buyerTownshipCode?: string;
 }
@@ -56,7 +63,7 @@ export function rowWriter(db: Database): RowWriter {
   const farmer: Statement = db.prepare(
     `INSERT INTO farmers (id, station_id, kind, name, name_pinyin, name_initials, id_number, id_number_rev, phone, township_code, village,
        created_at, updated_at)
-     VALUES (@id, @station_id, 'individual', @name, 'nonghu', 'nh', @id_number, @id_number_rev, '13800000000', @township_code, '示例村',
+     VALUES (@id, @station_id, 'individual', @name, @name_pinyin, @name_initials, @id_number, @id_number_rev, @phone, @township_code, '示例村',
        @at, @at)`,
   );
   const scrap: Statement = db.prepare(
@@ -64,7 +71,7 @@ export function rowWriter(db: Database): RowWriter {
        confirm_form_no, handover_date, dismantle_date, scrap_fen, scrap_replace_fen, status, status_at, created_at, updated_at, voided_at, void_reason,
        buyer_township_code)
      VALUES (@id, @station_id, @farmer_id, 2025, @item, '示例档', '示例厂', 'X-1', @engine_no, @engine_no, 'past_age',
-       @form_no, @handover_date, @handover_date, @scrap_fen, @scrap_fen, @status, @at, @at, @at, @voided_at, @void_reason, @township)`,
+       @form_no, @handover_date, @handover_date, @scrap_fen, @scrap_fen, @status, @updated_at, @at, @updated_at, @voided_at, @void_reason, @township)`,
   );
   const purchase: Statement = db.prepare(
     `INSERT INTO purchases (id, station_id, farmer_id, catalog_year, category, item, band_label, maker, product_name, model, model_norm,
@@ -72,7 +79,7 @@ export function rowWriter(db: Database): RowWriter {
        purchase_fen, scrap_part_fen, total_fen, status, status_at, created_at, updated_at, voided_at, void_reason, buyer_township_code)
      VALUES (@id, @station_id, @farmer_id, 2025, '示例大类', @item, '示例档', '示例厂', @item, 'M-1', 'M1',
        @factory_no, @factory_no, 'INV', @purchase_date, 10000000, @purchase_date, @terminal_kind, @terminal_id, @scrap_id,
-       @purchase_fen, @scrap_part_fen, @total_fen, @status, @at, @at, @at, @voided_at, @void_reason, @township)`,
+       @purchase_fen, @scrap_part_fen, @total_fen, @status, @updated_at, @at, @updated_at, @voided_at, @void_reason, @township)`,
   );
   return {
     farmer: (f) =>
@@ -83,6 +90,9 @@ export function rowWriter(db: Database): RowWriter {
         id_number: f.idNumber,
         id_number_rev: [...f.idNumber].reverse().join(''),
         township_code: f.townshipCode,
+        name_pinyin: f.namePinyin ?? 'nonghu',
+        name_initials: f.nameInitials ?? 'nh',
+        phone: f.phone ?? '13800000000',
         at: f.at,
       }),
     scrap: (s) =>
@@ -97,8 +107,9 @@ export function rowWriter(db: Database): RowWriter {
         scrap_fen: s.scrapFen,
         status: s.status,
         at: s.at,
+        updated_at: s.updatedAt ?? s.at,
         township: s.buyerTownshipCode ?? null,
-        ...voided(s.status, s.at),
+        ...voided(s.status, s.updatedAt ?? s.at),
       }),
     purchase: (p) =>
       purchase.run({
@@ -116,8 +127,9 @@ export function rowWriter(db: Database): RowWriter {
         total_fen: p.purchaseFen + p.scrapPartFen,
         status: p.status,
         at: p.at,
+        updated_at: p.updatedAt ?? p.at,
         township: p.buyerTownshipCode ?? null,
-        ...voided(p.status, p.at),
+        ...voided(p.status, p.updatedAt ?? p.at),
       }),
   };
 }

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { openCore } from '../app';
 import { migrate } from '../migrate';
 import { benchDataset, fileMb } from './dataset';
+import { BENCH_LOGIN } from './generate';
 import { formatTargetTable, time, type TargetRow, type Timing } from './stats';
 
 export const name = 'scale';
@@ -43,6 +44,8 @@ export async function run(): Promise<void> {
 
     const core = openCore(ds.file, { log: (msg, e) => console.error(msg, e) });
     try {
+      const signedIn = await core.call('auth.signIn', BENCH_LOGIN);
+      if (!signedIn.ok) throw new Error(`auth.signIn: ${signedIn.error.message}`);
       const db = core.db;
       const maxRow = db.prepare('SELECT max(rowid) FROM purchases').pluck().get() as number;
       const rawRead = db.prepare('SELECT * FROM purchases WHERE rowid >= ? ORDER BY rowid LIMIT 20');
@@ -68,12 +71,17 @@ export async function run(): Promise<void> {
       const deep = await call('purchases.list', { page: 25_001, pageSize: 20 }); // once, by offset: row 500,000
       await page('purchases.list next page @500,000', 'purchases.list', { cursor: deep.nextCursor ?? undefined, direction: 'next' });
       await page('purchases.list prev page @500,000', 'purchases.list', { cursor: deep.nextCursor ?? undefined, direction: 'prev' });
-      await page('purchases.list text "农户123456"', 'purchases.list', { q: '农户123456' }, PAGE_MS, 3);
+      await page('purchases.list text "王建国"', 'purchases.list', { q: '王建国' }, PAGE_MS, 3);
       await page('scraps.list first page', 'scraps.list', {});
       await page('scraps.list by buyer ↓', 'scraps.list', { sortBy: 'farmer', sortOrder: 'desc' });
       await page('vouchers.list first page', 'vouchers.list', {});
       await page('audit.list first page', 'audit.list', {});
-      await page('farmers.search name "农户12345"', 'farmers.search', { q: '农户12345' }, SEARCH_MS, 5);
+      await page('farmers.search name "王"', 'farmers.search', { q: '王' }, SEARCH_MS, 5);
+      await page('farmers.search name "建国"', 'farmers.search', { q: '建国' }, SEARCH_MS, 5);
+      await page('farmers.search name "王建国"', 'farmers.search', { q: '王建国' }, SEARCH_MS, 5);
+      await page('farmers.search initials "wjg"', 'farmers.search', { q: 'wjg' }, SEARCH_MS, 5);
+      await page('farmers.search pinyin "wangjian"', 'farmers.search', { q: 'wangjian' }, SEARCH_MS, 5);
+      await page('farmers.search phone tail "2345"', 'farmers.search', { q: '2345' }, SEARCH_MS, 5);
       await page('farmers.search ID tail "012345"', 'farmers.search', { q: '012345' }, SEARCH_MS, 5);
       const first = await call('purchases.list', {});
       console.log(`purchases.list total: ${first.totalCapped ? `more than ${first.total}` : first.total}`);

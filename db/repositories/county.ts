@@ -19,15 +19,20 @@ export interface ImportRow {
   rejected: number;
   duration_ms: number;
   reasons_json: string | null;
+  /** The signed data digest and signing key of an accepted file (migration 017; absent on older rows). */
+  signed_digest?: string | null;
+  public_key?: string | null;
+  /** The accepted import a recognised repeat matched (nothing was merged). */
+  repeat_of?: string | null;
 }
 
 export function insertImport(db: Database, row: ImportRow): void {
   db.prepare(
     `INSERT INTO county_imports (id, file_name, sha256, size_bytes, station_id, township_code, exported_at, imported_at, operator, status,
-       added, updated, unchanged, rejected, duration_ms, reasons_json)
+       added, updated, unchanged, rejected, duration_ms, reasons_json, signed_digest, public_key, repeat_of)
      VALUES (@id, @file_name, @sha256, @size_bytes, @station_id, @township_code, @exported_at, @imported_at, @operator, @status,
-       @added, @updated, @unchanged, @rejected, @duration_ms, @reasons_json)`,
-  ).run(row);
+       @added, @updated, @unchanged, @rejected, @duration_ms, @reasons_json, @signed_digest, @public_key, @repeat_of)`,
+  ).run({ signed_digest: null, public_key: null, repeat_of: null, ...row });
 }
 
 /** Refused imports are logged in a JSON-lines file beside the database, so a refused file leaves the database untouched. */

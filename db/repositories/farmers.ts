@@ -107,8 +107,45 @@ function params(q: FarmerQuery) {
   };
 }
 
+/** The first one or two characters of a name query, as farmer_name_grams stores them (migration 017). */
+function nameGram(nameLike: string): { gram: string; whole: boolean } {
+  const chars = Array.from(nameLike.replace(/\\([\\%_])/g, '$1'));
+  // SQLite's lower() folds ASCII only, as LIKE does
+  const gram = chars.slice(0, 2).join('').replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return { gram, whole: chars.length <= 2 };
+}
+
+/**
+ * A name-only search through farmer_name_grams: its range for the query's first characters is already in
+ * the search's order (updated_at DESC, id), so a page is a short walk; the whole pattern is still checked
+ * on each row, so the rows are exactly LIKE's. A query of one or two characters is the range itself, so
+ * its total is an index count; a longer one counts the range's rows that match.
+ */
+function nameStatements(q: FarmerQuery & { nameLike: string }) {
+  const { gram, whole } = nameGram(q.nameLike);
+  const filters = ['g.gram = @gram'];
+  if (!q.includeVoided) filters.push('g.live = 1');
+  if (q.townshipCode) filters.push('g.township_code = @townshipCode');
+  const like = "f.name LIKE '%' || @nameLike || '%' ESCAPE '\\'";
+  const cols = COLUMNS.split(',')
+    .map((c) => `f.${c.trim()}`)
+    .join(', ');
+  return {
+    list: `SELECT ${cols} FROM farmer_name_grams g JOIN farmers f ON f.id = g.id
+      WHERE ${[...filters, like].join(' AND ')} ORDER BY g.updated_at DESC, g.id LIMIT @limit OFFSET @offset`,
+    count: whole
+      ? `SELECT count(*) AS n FROM farmer_name_grams g WHERE ${filters.join(' AND ')}`
+      : `SELECT count(*) AS n FROM farmer_name_grams g JOIN farmers f ON f.id = g.id WHERE ${[...filters, like].join(' AND ')}`,
+    params: { ...params(q), gram },
+  };
+}
+
+const onlyName = (q: FarmerQuery): q is FarmerQuery & { nameLike: string } =>
+  !!q.nameLike && !q.idNumber && !q.idTailReversed && !q.phoneTail && !q.pinyinPrefix;
+
 /** The page and count statements of a search (query-plan tests read them too). */
-export function farmerSearchStatements(q: FarmerQuery): { list: string; count: string; params: ReturnType<typeof params> } {
+export function farmerSearchStatements(q: FarmerQuery): { list: string; count: string; params: Record<string, unknown> } {
+  if (onlyName(q)) return nameStatements(q);
   const where = whereClause(q);
   const rank = q.pinyinPrefix ? '(name_initials = @pinyinPrefix OR name_pinyin = @pinyinPrefix) DESC,' : '';
   return {

@@ -12,6 +12,7 @@ import { findConflicts, upsertConflict, type ConflictRecord } from '../repositor
 import { appendRefusal, insertImport, upsertStation, type ImportRow } from '../repositories/county';
 import type { InstallationRow } from '../repositories/installation';
 import { insertStationKey, liveStationKey, otherStationsInTownship } from '../repositories/station-keys';
+import { repeatByFileHash, repeatBySignedDigest, rowsOf, signedDigest, type PreviousImport } from './import-repeat';
 import { checkFileHistory, type HistoryRewrite } from '../transfer/history';
 import type { Manifest } from '../transfer/manifest';
 import { mergeRows, type MergeResult, type TakenRow } from '../transfer/merge';
@@ -174,6 +175,9 @@ export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: I
       extra,
     );
   }
+  // the very bytes of the station's last accepted file: nothing to open, check or merge
+  const sameBytes = repeatByFileHash(ctx.db, base.sha256);
+  if (sameBytes) return recordRepeat(ctx, installation, started, base, sameBytes, sameBytes.exported_at ?? '', extra);
   const temp = mkdtempSync(join(tmpdir(), 'agri-import-'));
   let opened: OpenedStationFile | undefined;
   try {
@@ -206,6 +210,9 @@ export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: I
         );
       }
     }
+    // a re-export of what the county already merged (the signature over the digest was checked on opening)
+    const sameData = !pin && repeatBySignedDigest(ctx.db, station.station_id, signedDigest(manifest), manifest.public_key);
+    if (sameData) return recordRepeat(ctx, installation, started, base, sameData, manifest.exported_at, extra);
     const history = checkFileHistory(ctx.db, source, station.station_id, manifest);
     if (history.rewrite && !options.acceptRewrittenHistory) {
       extra.historyRewrite = history.rewrite;
@@ -266,6 +273,7 @@ export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: I
         started,
         { ...base, status: 'accepted', manifest, counts: r, reasons: describeRejects(r), conflictsFound },
         extra,
+        { signed_digest: signedDigest(manifest), public_key: manifest.public_key },
       );
     });
     return merged;
@@ -284,6 +292,43 @@ export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: I
     if (opened?.db.open) opened.db.close();
     rmSync(temp, { recursive: true, force: true });
   }
+}
+
+/**
+ * A station file whose signed content the county already merged (import-repeat.ts): logged as accepted
+ * with every row unchanged and the station marked as heard from, without reading or merging its rows.
+ */
+function recordRepeat(
+  ctx: ServiceContext,
+  installation: InstallationRow,
+  started: number,
+  base: { fileName: string; sha256: string; sizeBytes: number },
+  prev: PreviousImport,
+  exportedAt: string,
+  extra: Extra,
+): ImportOutcome {
+  const stationId = prev.station_id as string;
+  const townshipCode = prev.township_code as string;
+  return writeTx(ctx, () => {
+    upsertStation(ctx.db, { station_id: stationId, township_code: townshipCode, at: isoNow(ctx), exported_at: exportedAt, history: null });
+    const outcome = finish(
+      ctx,
+      installation,
+      started,
+      {
+        ...base,
+        status: 'accepted',
+        manifest: { station_id: stationId, township_code: townshipCode, exported_at: exportedAt },
+        counts: { added: 0, updated: 0, unchanged: rowsOf(prev), rejected: 0 },
+        reasons: [],
+        conflictsFound: 0,
+      },
+      extra,
+      { signed_digest: prev.signed_digest, public_key: prev.public_key, repeat_of: prev.id },
+    );
+    const when = new Date(Date.parse(prev.imported_at) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    return { ...outcome, reasons: [`内容与 ${when} 已导入的文件相同（签名的数据校验值一致），无需重新合并，记录均未变化`] };
+  });
 }
 
 /** The manifest's row_counts (signed, but still parsed with care). */
@@ -309,11 +354,13 @@ function finish(
     sizeBytes: number;
     status: 'accepted' | 'refused';
     manifest: { station_id: string; township_code: string; exported_at: string } | null;
-    counts: MergeResult | null;
+    counts: Pick<MergeResult, 'added' | 'updated' | 'unchanged' | 'rejected'> | null;
     reasons: string[];
     conflictsFound: number;
   },
   extra: Extra = { enrolment: null, historyRewrite: null },
+  /** Columns of the logged row beyond the outcome (an accepted file's digest and key; a repeat's match). */
+  stored: Partial<ImportRow> = {},
 ): ImportOutcome {
   const durationMs = Math.round(performance.now() - started);
   const c = o.counts ?? { added: 0, updated: 0, unchanged: 0, rejected: 0 };
@@ -334,6 +381,7 @@ function finish(
     rejected: c.rejected,
     duration_ms: durationMs,
     reasons_json: o.reasons.length ? JSON.stringify(o.reasons.slice(0, 200)) : null,
+    ...stored,
   };
   if (row.status === 'accepted') insertImport(ctx.db, row);
   else appendRefusal(ctx, row);

@@ -29,6 +29,17 @@ function tablesOf(db: Database.Database): string[] {
   return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).sort();
 }
 
+/** Row order for a table: rowid, or the key columns of a WITHOUT ROWID table (farmer_name_grams). */
+function orderOf(db: Database.Database, table: string): string {
+  const wr = db.prepare('SELECT wr FROM pragma_table_list WHERE name = ?').pluck().get(table) as number;
+  if (!wr) return 'rowid';
+  return (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; pk: number }[])
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => `"${c.name}"`)
+    .join(', ');
+}
+
 /** A file at `version` holding every row of `from` that fits its tables (the columns that existed then). */
 let files = 0;
 function fileAtVersion(version: number, from: Database.Database): string {
@@ -47,7 +58,7 @@ function fileAtVersion(version: number, from: Database.Database): string {
       if (!cols.length) continue;
       const list = cols.map((c) => `"${c}"`).join(', ');
       const insert = db.prepare(`INSERT OR IGNORE INTO "${table}" (${list}) VALUES (${cols.map(() => '?').join(', ')})`);
-      for (const row of from.prepare(`SELECT ${list} FROM "${table}" ORDER BY rowid`).raw().all() as unknown[][]) insert.run(...row);
+      for (const row of from.prepare(`SELECT ${list} FROM "${table}" ORDER BY ${orderOf(from, table)}`).raw().all() as unknown[][]) insert.run(...row);
     }
   })();
   db.close();
@@ -57,7 +68,7 @@ function fileAtVersion(version: number, from: Database.Database): string {
 function snapshot(file: string): Record<string, Row[]> {
   const db = new Database(file, { readonly: true });
   try {
-    return Object.fromEntries(tablesOf(db).map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Row[]]));
+    return Object.fromEntries(tablesOf(db).map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY ${orderOf(db, t)}`).all() as Row[]]));
   } finally {
     db.close();
   }

@@ -31,6 +31,8 @@ const LOCAL = new Set([
   'county_key',
   'county_package_loads',
   'machine_index',
+  // farmers.search's name index (migration 017): derived from farmers by triggers wherever they land
+  'farmer_name_grams',
 ]);
 
 function schema() {

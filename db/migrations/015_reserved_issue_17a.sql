@@ -1,0 +1,2 @@
+-- 015: reserved for issue-17a (placeholder so numbering runs without gaps on this branch; replaced by that branch's migration at merge).
+SELECT 1;
