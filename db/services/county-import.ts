@@ -18,6 +18,7 @@ import type { Manifest } from '../transfer/manifest';
 import { mergeRows, type MergeResult, type TakenRow } from '../transfer/merge';
 import { openStationFile, RefusedFile, type OpenedStationFile } from '../transfer/untrusted';
 import { writeAudit } from './audit';
+import { commitPhotos, discardPhotos, receivePhotos, type ReceivedPhotos } from './county-photos';
 import { requireInstallation } from './installation';
 
 /** SHA-256 of a file, read in 1 MB pieces so memory stays flat however large it is. */
@@ -180,6 +181,7 @@ export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: I
   if (sameBytes) return recordRepeat(ctx, installation, started, base, sameBytes, sameBytes.exported_at ?? '', extra);
   const temp = mkdtempSync(join(tmpdir(), 'agri-import-'));
   let opened: OpenedStationFile | undefined;
+  let photos: ReceivedPhotos | undefined;
   try {
     opened = openStationFile(file.path, temp);
     const { manifest, installation: station, fingerprint } = opened;
@@ -218,6 +220,9 @@ export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: I
       extra.historyRewrite = history.rewrite;
       throw new RefusedFile(`历史记录被改写：${history.rewrite.detail}。核对后可确认导入，并将列入冲突核查`);
     }
+    // every photo checked (and new ones staged) before the merge; kept only if the merge commits
+    photos = receivePhotos(ctx, source, manifest);
+    const photoReport = photos.report;
     const merged = writeTx(ctx, () => {
       const at = isoNow(ctx);
       if (pin) {
@@ -271,11 +276,12 @@ export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: I
         ctx,
         installation,
         started,
-        { ...base, status: 'accepted', manifest, counts: r, reasons: describeRejects(r), conflictsFound },
+        { ...base, status: 'accepted', manifest, counts: r, reasons: [...describeRejects(r), ...photoReport], conflictsFound },
         extra,
         { signed_digest: signedDigest(manifest), public_key: manifest.public_key },
       );
     });
+    commitPhotos(photos);
     return merged;
   } catch (error) {
     if (!(error instanceof RefusedFile)) throw error;
@@ -289,6 +295,7 @@ export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: I
       extra,
     );
   } finally {
+    discardPhotos(photos);
     if (opened?.db.open) opened.db.close();
     rmSync(temp, { recursive: true, force: true });
   }

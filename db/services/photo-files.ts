@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { MAX_PHOTO_BYTES } from '../../shared/schemas/scraps';
 import type { ServiceContext } from '../context';
+import { PHOTO_EXT, photoProblem, sniffPhoto, type PhotoMime } from '../transfer/image-check';
 
 /**
  * Photo files (一机一档, drying sites): kept beside the database under photos/<area>/, named by
@@ -15,12 +16,20 @@ function root(ctx: ServiceContext, area: string): string {
   return resolve(dirname(ctx.dbPath), 'photos', ...(area ? [area] : []));
 }
 
-/** The first bytes of the formats we accept, so a renamed file is not stored as a photo. */
-function sniff(bytes: Buffer): string | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
-  return undefined;
+/** The file of a photo stored at this installation (area '' for scraps, 'drying' for sites), or undefined outside the folder. */
+export function storedPhotoPath(ctx: ServiceContext, area: string, storedPath: string): string | undefined {
+  const base = root(ctx, area);
+  const file = resolve(base, storedPath);
+  return relative(base, file).startsWith('..') ? undefined : file;
+}
+
+/**
+ * Where the county keeps a photo received in a station file: photos/received/<sha256>.<ext>, one file per
+ * content however many records or stations share it. Undefined for a hash or type that cannot be stored.
+ */
+export function receivedPhotoPath(ctx: ServiceContext, sha256: string, mime: string): string | undefined {
+  if (!/^[0-9a-f]{64}$/.test(sha256) || !(mime in PHOTO_EXT)) return undefined;
+  return join(root(ctx, 'received'), `${sha256}.${PHOTO_EXT[mime as PhotoMime]}`);
 }
 
 export interface CheckedPhoto {
@@ -33,8 +42,10 @@ export interface CheckedPhoto {
 export function checkPhoto(base64: string): CheckedPhoto {
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length === 0 || bytes.length > MAX_PHOTO_BYTES) throw AppError.field('VALIDATION', ['base64'], '照片为空或超过 15 MB');
-  const mime = sniff(bytes);
-  if (!mime) throw AppError.field('VALIDATION', ['base64'], '文件不是 JPG、PNG 或 WebP 图片');
+  const problem = photoProblem(bytes);
+  // JPEG/PNG with a decodable header only: the photo travels to the county, which checks the same way
+  if (problem) throw AppError.field('VALIDATION', ['base64'], `照片无效：${problem}`);
+  const mime = sniffPhoto(bytes) as PhotoMime;
   return { bytes, mime, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
@@ -59,7 +70,10 @@ export function readPhotoFile(ctx: ServiceContext, area: string, row: { id: stri
   try {
     bytes = readFileSync(file);
   } catch {
-    throw new AppError('NOT_FOUND', '照片文件已丢失，请重新上传');
+    // at the county, photos that came in station files are kept once each by their SHA-256
+    const received = receivedPhotoPath(ctx, row.sha256, row.mime);
+    if (!received || !existsSync(received)) throw new AppError('NOT_FOUND', '照片文件已丢失，请重新上传');
+    bytes = readFileSync(received);
   }
   const verified = createHash('sha256').update(bytes).digest('hex') === row.sha256;
   return { id: row.id, mime: row.mime, base64: bytes.toString('base64'), sha256: row.sha256, verified };

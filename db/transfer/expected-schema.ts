@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { APPLICATION_ID } from '../connection';
 import { loadMigrations, migrate } from '../migrate';
 import { MANIFEST_DDL } from './manifest';
+import { PHOTO_DDL, PHOTO_TABLE } from './photos';
 
 export interface SchemaObject {
   type: string;
@@ -33,6 +34,7 @@ export function expectedSchema(version: number): Map<string, SchemaObject> {
       loadMigrations().filter((m) => m.version <= version),
     );
     db.exec(MANIFEST_DDL);
+    db.exec(PHOTO_DDL);
     const objects = new Map(readSchema(db).map((o) => [o.name, o]));
     cache.set(version, objects);
     return objects;
@@ -40,6 +42,8 @@ export function expectedSchema(version: number): Map<string, SchemaObject> {
     db.close();
   }
 }
+
+const OPTIONAL = new Set([PHOTO_TABLE, `sqlite_autoindex_${PHOTO_TABLE}_1`]);
 
 /** What differs between a file's schema and the expected one, in Chinese, or [] when they match exactly. */
 export function schemaDifferences(actual: SchemaObject[], expected: Map<string, SchemaObject>): string[] {
@@ -53,6 +57,7 @@ export function schemaDifferences(actual: SchemaObject[], expected: Map<string, 
     else if (want.type !== o.type) out.push(`“${o.name}”应为${kinds[want.type]}，实为${kinds[o.type] ?? o.type}`);
     else if (want.sql !== o.sql || want.tbl_name !== o.tbl_name) out.push(`${kinds[o.type] ?? o.type}“${o.name}”的定义与本软件不一致`);
   }
-  for (const name of expected.keys()) if (!seen.has(name)) out.push(`缺少“${name}”`);
+  // files before format 3 have no photo table (the signed manifest says which format a file is)
+  for (const name of expected.keys()) if (!seen.has(name) && !OPTIONAL.has(name)) out.push(`缺少“${name}”`);
   return out;
 }

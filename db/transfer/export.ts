@@ -11,6 +11,7 @@ import { chainPending } from '../services/audit-chain';
 import { requireInstallation } from '../services/installation';
 import { ensureInstallationKeys, signWithInstallationKey } from '../services/keys';
 import { EXPORT_FORMAT, MANIFEST_DDL, MANIFEST_TABLE, type Manifest } from './manifest';
+import { packPhotos, type PhotoRef } from './photos';
 import { scrubSnapshot } from './scrub';
 import { manifestMessage } from './signature';
 import { digestLine, selectAll, TRAVELLING_TABLES } from './tables';
@@ -20,6 +21,8 @@ export interface ExportedFile {
   path: string;
   fileName: string;
   manifest: Manifest;
+  /** Live photo rows whose file was missing, altered or not a JPEG/PNG: not in the file (the county names them). */
+  photosLeftOut: PhotoRef[];
 }
 
 /** 冠县-柳林镇-20251128.agri, with -2, -3… when that name is taken in the folder. */
@@ -52,6 +55,7 @@ export function exportStationFile(ctx: ServiceContext, outDir: string): Exported
     try {
       snap.pragma('journal_mode = DELETE');
       scrubSnapshot(snap);
+      const photos = packPhotos(ctx, snap);
       const hash = createHash('sha256');
       const counts: Record<string, number> = {};
       for (const t of TRAVELLING_TABLES) {
@@ -67,7 +71,7 @@ export function exportStationFile(ctx: ServiceContext, outDir: string): Exported
         .get(installation.station_id) as { n: number; h: string } | undefined;
       const unsigned: Omit<Manifest, 'signature'> = {
         format: EXPORT_FORMAT,
-        format_version: '2',
+        format_version: '3',
         station_id: installation.station_id,
         township_code: installation.township_code,
         township_name: township,
@@ -79,6 +83,9 @@ export function exportStationFile(ctx: ServiceContext, outDir: string): Exported
         history_length: head?.n ?? 0,
         history_head: head?.h ?? GENESIS,
         public_key: key.publicKey,
+        photo_count: photos.count,
+        photo_bytes: photos.bytes,
+        photos_sha256: photos.sha256,
       };
       const entries = Object.fromEntries(Object.entries(unsigned).map(([k, v]) => [k, String(v)]));
       const manifest: Manifest = { ...unsigned, signature: signWithInstallationKey(ctx, manifestMessage(entries)) };
@@ -90,7 +97,7 @@ export function exportStationFile(ctx: ServiceContext, outDir: string): Exported
       snap.close();
       const fileName = freeName(outDir, township, compactDate(chinaToday(ctx)));
       renameSync(tmp, join(outDir, fileName));
-      return { path: join(outDir, fileName), fileName, manifest };
+      return { path: join(outDir, fileName), fileName, manifest, photosLeftOut: photos.leftOut };
     } finally {
       if (snap.open) snap.close();
     }

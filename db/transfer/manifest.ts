@@ -7,13 +7,15 @@ export const MANIFEST_DDL = `CREATE TABLE ${MANIFEST_TABLE} (key TEXT PRIMARY KE
 const isoUtc = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/);
 
 /**
- * What a station file says about itself (format 2: signed). Every key/value except `signature` is
+ * What a station file says about itself (format 2: signed; format 3: also signs the photo list). Every key/value except `signature` is
  * signed by the station key (see signature.ts); the county checks the signature first, then the
  * contents against it. Unknown keys are refused.
  */
-export const manifestSchema = z.strictObject({
+export const manifestSchema = z
+  .strictObject({
   format: z.literal(EXPORT_FORMAT),
-  format_version: z.literal('2'),
+  // 3: carries photos (export_photos) and signs their list; 2: earlier files, without photos
+  format_version: z.enum(['2', '3']),
   station_id: z.uuid(),
   township_code: z.string().regex(/^\d{9}$/),
   township_name: z.string().max(20),
@@ -26,5 +28,12 @@ export const manifestSchema = z.strictObject({
   history_head: z.string().regex(/^[0-9a-f]{64}$/),
   public_key: z.string().regex(/^[A-Za-z0-9+/]{40,120}={0,2}$/),
   signature: z.string().max(200),
-});
+  photo_count: z.coerce.number().int().min(0).optional(),
+  photo_bytes: z.coerce.number().int().min(0).optional(),
+  photos_sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+})
+  .refine((m) => (m.format_version === '3') === (m.photo_count !== undefined && m.photo_bytes !== undefined && m.photos_sha256 !== undefined), {
+    message: '照片清单与文件格式版本不符',
+    path: ['format_version'],
+  });
 export type Manifest = z.output<typeof manifestSchema>;

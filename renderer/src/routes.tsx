@@ -1,7 +1,8 @@
 import { Alert, Skeleton } from 'antd';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
 import { CounterPage } from './features/farmers/CounterPage';
+import { HomeRedirect, StationOnly } from './components/StationOnly';
 
 /**
  * The route table. Only the first screens (setup / sign-in, the shell and the counter) are in the entry chunk;
@@ -91,22 +92,22 @@ export function ShellRoutes() {
   return (
     <Loading>
       <Routes>
-        <Route path="/" element={<Navigate to="/counter" replace />} />
-        <Route path="/counter" element={<CounterPage />} />
+        <Route path="/" element={<HomeRedirect />} />
+        <Route path="/counter" element={<StationOnly><CounterPage /></StationOnly>} />
         <Route path="/farmers/:id" element={<FarmerDetailPage />} />
         <Route path="/todo" element={<TodoPage />} />
         <Route path="/notices" element={<NoticesPage />} />
         <Route path="/notices/:id" element={<NoticeDetailPage />} />
-        <Route path="/farmers/:farmerId/scraps/new" element={<ScrapFormPage />} />
+        <Route path="/farmers/:farmerId/scraps/new" element={<StationOnly><ScrapFormPage /></StationOnly>} />
         <Route path="/scraps" element={<ScrapLedgerPage />} />
         <Route path="/scraps/:id" element={<ScrapDetailPage />} />
-        <Route path="/scraps/:id/edit" element={<ScrapFormPage />} />
-        <Route path="/farmers/:farmerId/purchases/new" element={<PurchaseFormPage />} />
+        <Route path="/scraps/:id/edit" element={<StationOnly><ScrapFormPage /></StationOnly>} />
+        <Route path="/farmers/:farmerId/purchases/new" element={<StationOnly><PurchaseFormPage /></StationOnly>} />
         <Route path="/purchases" element={<PurchaseLedgerPage />} />
         <Route path="/purchases/:id" element={<PurchaseDetailPage />} />
-        <Route path="/purchases/:id/edit" element={<PurchaseFormPage />} />
+        <Route path="/purchases/:id/edit" element={<StationOnly><PurchaseFormPage /></StationOnly>} />
         <Route path="/catalog" element={<CatalogPage />} />
-        <Route path="/vouchers" element={<VouchersPage />} />
+        <Route path="/vouchers" element={<StationOnly><VouchersPage /></StationOnly>} />
         <Route path="/vouchers/verify" element={<VerifyPage />} />
         <Route path="/county" element={<CountyPage />} />
         <Route path="/drying" element={<DryingPage />} />

@@ -25,7 +25,7 @@ export const sitePhotoAddInput = z.strictObject({
   siteId: uuid,
   kind: z.enum(SITE_PHOTO_KINDS, { error: '请选择照片类别' }),
   fileName: requiredText(120, '文件名'),
-  mime: z.enum(['image/jpeg', 'image/png', 'image/webp'], { error: '只接受 JPG、PNG 或 WebP 图片' }),
+  mime: z.enum(['image/jpeg', 'image/png'], { error: '只接受 JPG 或 PNG 图片' }),
   base64: z
     .string()
     .min(1, '照片为空')

@@ -141,7 +141,7 @@ export const addPhotoInput = z.strictObject({
   scrapId: uuid,
   kind: z.enum(PHOTO_KINDS),
   fileName: requiredText(120, '文件名'),
-  mime: z.enum(['image/jpeg', 'image/png', 'image/webp'], { error: '只接受 JPG、PNG 或 WebP 图片' }),
+  mime: z.enum(['image/jpeg', 'image/png'], { error: '只接受 JPG 或 PNG 图片' }),
   base64: z
     .string()
     .min(1)

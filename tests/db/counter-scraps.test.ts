@@ -3,6 +3,7 @@ import type { Farmer } from '../../shared/schemas/farmers';
 import type { Scrap } from '../../shared/schemas/scraps';
 import { expectFail, expectOk, farmerInput, stationCore, type TempCore } from '../support/core';
 import { tractorScrap } from '../support/counter';
+import { qrPng } from '../support/images';
 
 let core: TempCore;
 let farmer: Farmer;
@@ -103,7 +104,7 @@ describe('scrapped-machine registration (报废登记)', () => {
 
   it('stores photos by SHA-256 beside the database and refuses what is not an image', async () => {
     const s = expectOk<Scrap>(await core.call('scraps.create', tractorScrap(farmer.id)));
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fake image body')]);
+    const png = await qrPng('拆解前');
     const photo = expectOk<{ id: string; sha256: string }>(
       await core.call('scraps.addPhoto', {
         scrapId: s.id,
@@ -137,6 +138,16 @@ describe('scrapped-machine registration (报废登记)', () => {
       }),
       'VALIDATION',
     );
+    // a PNG signature over a body that is not a PNG, and a WebP (it could not travel to the county): refused too
+    const fakePng = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fake image body')]);
+    const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')]);
+    for (const bytes of [fakePng, webp]) {
+      const refused = expectFail(
+        await core.call('scraps.addPhoto', { scrapId: s.id, kind: 'after', fileName: 'x.png', mime: 'image/png', base64: bytes.toString('base64') }),
+        'VALIDATION',
+      );
+      expect(refused.message).toMatch(/^照片无效：/);
+    }
     const detail = expectOk<Scrap>(await core.call('scraps.get', { id: s.id }));
     expect(detail.photos).toHaveLength(1);
   });

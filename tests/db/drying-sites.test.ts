@@ -208,7 +208,7 @@ describe('site photos', () => {
     expect([read.verified, read.base64]).toEqual([true, PNG]);
     expect(expectFail(await add(PNG), 'CONFLICT').message).toBe('这张照片已经上传过');
     expect(expectFail(await add(Buffer.from('not an image').toString('base64')), 'VALIDATION').message).toBe(
-      '文件不是 JPG、PNG 或 WebP 图片',
+      '照片无效：不是 JPG 或 PNG 图片',
     );
     expect(expectOk<Site>(await core.call('drying.sites.get', { id: s.id })).photos.map((p) => p.kind)).toEqual(['document']);
   });

@@ -317,7 +317,8 @@ test('the county installation sees the ledgers read-only', async ({ page, app })
   await setUpInstallation(app.core, { role: 'county', name: '赵科长' });
   await openApp(page, app);
   await expect(page.getByRole('menuitem', { name: /待办/ })).toHaveCount(0);
-  await page.getByRole('menuitem', { name: /报废登记/ }).click();
+  await expect(page.getByRole('menuitem', { name: /登记台/ })).toHaveCount(0);
+  await page.getByRole('menuitem', { name: /报废台账/ }).click();
   await expect(page.getByTestId('scrap-ledger')).toContainText('没有符合条件的报废登记');
   await expect(page.getByTestId('export-xlsx')).toBeEnabled();
   expect(consoleErrors).toEqual([]);

@@ -7,7 +7,7 @@ import { isDesktop } from '../api/transport';
 import { preloadPage } from '../routes';
 import { useSession } from '../session-context';
 import { useSettings } from '../settings-context';
-import { NAV_AREAS } from './nav';
+import { NAV_AREAS, navAreasFor } from './nav';
 
 const { Sider, Header, Content } = Layout;
 
@@ -21,7 +21,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const selected =
     matches.sort((a, b) => (b.path?.length ?? 0) - (a.path?.length ?? 0))[0]?.key ?? (location.pathname.startsWith('/farmers') ? 'counter' : '');
 
-  const items = NAV_AREAS.filter((a) => !a.roles || a.roles.includes(settings.role)).map((a) => ({
+  const items = navAreasFor(settings.role).map((a) => ({
     key: a.key,
     icon: a.icon,
     disabled: !a.path,

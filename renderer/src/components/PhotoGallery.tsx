@@ -5,7 +5,7 @@ import { ApiError } from '../api/client';
 import { readFileAsBase64 } from '../api/files';
 import { useApiQuery } from '../hooks/useApiQuery';
 
-const ACCEPTED = ['image/jpeg', 'image/png', 'image/webp'] as const;
+const ACCEPTED = ['image/jpeg', 'image/png'] as const;
 export type PhotoMime = (typeof ACCEPTED)[number];
 
 export interface GalleryPhoto<K extends string> {
@@ -101,7 +101,7 @@ function UploadButton({
     for (const file of [...(files ?? [])]) {
       const mime = ACCEPTED.find((m) => m === file.type);
       if (!mime) {
-        problem = `${file.name}：只接受 JPG、PNG 或 WebP 图片`;
+        problem = `${file.name}：只接受 JPG 或 PNG 图片`;
         continue;
       }
       try {
