@@ -44,14 +44,25 @@ export function migrate(db: Database, migrations: Migration[] = loadMigrations()
   const from = db.pragma('user_version', { simple: true }) as number;
   const latest = latestVersion(migrations);
   if (from > latest) throw new SchemaTooNewError(from, latest);
-  for (const m of migrations) {
-    if (m.version <= from) continue;
-    db.transaction(() => {
-      // another process may have applied it since we looked: the write lock makes this re-read final
-      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+  if (from >= latest) return { from, to: from };
+  // a migration may copy a table out and back to change a CHECK (SQLite's own recipe): foreign keys are
+  // off meanwhile, and every migration proves them intact before it commits
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  if (foreignKeys) db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of migrations) {
+      if (m.version <= from) continue;
+      db.transaction(() => {
+        // another process may have applied it since we looked: the write lock makes this re-read final
+        if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
+        db.exec(m.sql);
+        const broken = db.pragma('foreign_key_check') as { table: string }[];
+        if (broken.length) throw new Error(`migration ${m.version}_${m.name} broke ${broken.length} foreign key(s), first in ${broken[0]?.table}`);
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    }
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
   }
   return { from, to: Math.max(from, latest) };
 }

@@ -11,7 +11,8 @@ import { formatFen } from '../../shared/domain/money';
 import { TOWNSHIPS, townshipName } from '../../shared/domain/townships';
 import { STATUS_LABELS, type Status } from '../../shared/domain/workflow';
 import type { FarmerKind } from '../../shared/schemas/farmers';
-import { LEDGER_FIELD_LABELS, LEDGER_REQUIRED, type LedgerField, type LedgerRowResult } from '../../shared/schemas/ledger-import';
+import { LEDGER_FIELD_LABELS, LEDGER_REQUIRED, LEDGER_SCRAP_REQUIRED, type LedgerField, type LedgerKind, type LedgerRowResult } from '../../shared/schemas/ledger-import';
+import { planScrap, type ScrapPlan, type ScrapState } from './classify-scrap';
 import type { ServiceContext } from '../context';
 import { CatalogChecker } from './catalog-check';
 import type { ColumnPlan } from './fields';
@@ -64,6 +65,7 @@ export interface PurchasePlan {
 export interface RowPlan {
   result: LedgerRowResult;
   purchase?: PurchasePlan;
+  scrap?: ScrapPlan;
 }
 
 /** Cells a farmer with several machines shares through merged cells (carried down to the rows below). */
@@ -86,6 +88,7 @@ export class LedgerClassifier {
   private readonly keysInFile = new Map<string, string>();
   private readonly serialsInFile = new Map<string, { key: string; at: string }>();
   private readonly lookups: ReturnType<typeof rowLookups>;
+  private readonly scrapState: ScrapState;
   private carry: { sheet: string; row: number; cells: Map<LedgerField, LedgerCell> } | null = null;
 
   constructor(
@@ -95,6 +98,7 @@ export class LedgerClassifier {
   ) {
     this.catalog = new CatalogChecker(ctx);
     this.lookups = rowLookups(ctx.db, station.stationId);
+    this.scrapState = { lookups: this.lookups, keysInFile: new Map(), numbersInFile: new Map() };
   }
 
   /** New sheet: merged cells never carry across sheets. */
@@ -102,21 +106,26 @@ export class LedgerClassifier {
     this.carry = null;
   }
 
-  classify(row: LedgerSheetRow, columns: readonly ColumnPlan[]): RowPlan {
+  classify(row: LedgerSheetRow, columns: readonly ColumnPlan[], kind: LedgerKind = 'purchase'): RowPlan {
     const cells = new Map<LedgerField, LedgerCell>();
     for (const c of columns) if (c.field && c.field !== 'ignore') cells.set(c.field, row.cells[c.index] ?? { text: '' });
     const text = (f: LedgerField) => compact(cells.get(f)?.text ?? '');
     const raw = (f: LedgerField) => toHalfWidth(cells.get(f)?.text ?? '').trim();
+    const scrap = kind === 'scrap';
+    // a scrapping ledger dates a row by its 回收日期 and names the machine by frame, serial or engine number
+    const dateField: LedgerField = scrap ? 'handoverDate' : 'purchaseDate';
+    const machineNo = () => (scrap ? raw('frameNo') || raw('factoryNo') || raw('engineNo') : raw('factoryNo'));
     const result: LedgerRowResult = {
       sheet: row.sheet,
       row: row.number,
       outcome: 'create',
+      kind,
       name: raw('name'),
       idMasked: '',
       item: raw('item'),
       model: raw('model'),
-      factoryNo: raw('factoryNo'),
-      purchaseDate: raw('purchaseDate'),
+      factoryNo: machineNo(),
+      purchaseDate: raw(dateField),
       subsidyFen: null,
       status: raw('status'),
       reasons: [],
@@ -126,15 +135,24 @@ export class LedgerClassifier {
     if (isTotalRow(row.cells.map((c) => c.text))) return skip('合计/小计行，已跳过');
     const known = columns.filter((c) => c.field && c.field !== 'ignore' && compact(row.cells[c.index]?.text ?? '') === compact(c.header));
     if (known.length >= 3) return skip('重复的表头行，已跳过');
-    if (!text('factoryNo') && !text('model') && !text('item')) {
+    if (!machineNo() && !text('model') && !text('item')) {
       if (!text('name') && !text('idNumber')) return skip('没有购机者和机具信息，已跳过（可能是说明或空白行）');
     }
 
-    // merged cells: a farmer's later machines leave name and ID blank
+    const refusals: string[] = [];
+    const attention: string[] = [];
+    // merged cells (the reader fills each cell of a merged range with its top-left value): said in the notes
+    const merged = new Map<number, string[]>();
+    for (const [f, cell] of cells) {
+      if (cell.mergedFrom !== undefined) merged.set(cell.mergedFrom, [...(merged.get(cell.mergedFrom) ?? []), LEDGER_FIELD_LABELS[f]]);
+    }
+    for (const [from, labels] of merged) result.notes.push(`${labels.join('、')}取自第 ${from} 行（合并单元格）`);
+    // name and ID left blank without a merge (a CSV, or a ledger that writes nothing for "same as above"):
+    // the row above's farmer is taken, but only with a flag for the technician to confirm
     if (!text('name') && !text('idNumber') && this.carry && this.carry.sheet === row.sheet) {
       const from = this.carry;
       const carried: string[] = [];
-      for (const f of [...FARMER_FIELDS, 'purchaseDate' as const]) {
+      for (const f of [...FARMER_FIELDS, dateField]) {
         const value = from.cells.get(f);
         if (isBlank(cells.get(f)) && value && !isBlank(value)) {
           cells.set(f, value);
@@ -142,18 +160,17 @@ export class LedgerClassifier {
         }
       }
       if (carried.length) {
-        result.notes.push(`${carried.join('、')}沿用第 ${from.row} 行（合并单元格）`);
+        attention.push(`${carried.join('、')}为空（不是合并单元格），按第 ${from.row} 行填写，请核对`);
         result.name = raw('name');
-        result.purchaseDate = raw('purchaseDate');
+        result.purchaseDate = raw(dateField);
       }
     } else if (text('name') || text('idNumber')) {
       this.carry = { sheet: row.sheet, row: row.number, cells: new Map(cells) };
     }
 
-    const refusals: string[] = [];
-    const attention: string[] = [];
     const plan: RowPlan = { result };
-    const missing = LEDGER_REQUIRED.filter((f) => !text(f));
+    const missing = (scrap ? LEDGER_SCRAP_REQUIRED : LEDGER_REQUIRED).filter((f) => !text(f));
+    if (scrap && !machineNo()) missing.push('frameNo');
     if (missing.length) refusals.push(`缺少${missing.map((f) => LEDGER_FIELD_LABELS[f]).join('、')}`);
 
     const idRead = text('idNumber') ? readIdNumber(cells.get('idNumber') as LedgerCell, this.today) : null;
@@ -162,15 +179,16 @@ export class LedgerClassifier {
       result.idMasked = maskIdNumber(idRead.value.value);
       attention.push(...idRead.notes);
     }
-    const date = text('purchaseDate') ? readDate(cells.get('purchaseDate') as LedgerCell, '购机日期') : null;
+    const dateLabel = LEDGER_FIELD_LABELS[dateField];
+    const date = text(dateField) ? readDate(cells.get(dateField) as LedgerCell, dateLabel) : null;
     if (date && !date.ok) refusals.push(date.reason);
     if (date?.ok) {
       result.purchaseDate = date.value;
-      if (date.value > this.today) refusals.push(`购机日期 ${date.value} 晚于今天`);
+      if (date.value > this.today) refusals.push(`${dateLabel} ${date.value} 晚于今天`);
     }
-    const invoiceDate = text('invoiceDate') ? readDate(cells.get('invoiceDate') as LedgerCell, '发票日期') : null;
+    const invoiceDate = !scrap && text('invoiceDate') ? readDate(cells.get('invoiceDate') as LedgerCell, '发票日期') : null;
     if (invoiceDate && !invoiceDate.ok) refusals.push(invoiceDate.reason);
-    const price = text('price') ? readMoney(cells.get('price') as LedgerCell, '销售价格') : null;
+    const price = !scrap && text('price') ? readMoney(cells.get('price') as LedgerCell, '销售价格') : null;
     if (price && !price.ok) refusals.push(price.reason);
     if (price?.ok && price.value <= 0) refusals.push('销售价格应大于 0');
     const subsidy = text('subsidy') || text('subsidyWords') ? readMoney(cells.get('subsidy') ?? { text: '' }, '补贴金额', cells.get('subsidyWords')) : null;
@@ -226,6 +244,22 @@ export class LedgerClassifier {
         }
         if (created) farmer = { created };
       }
+    }
+
+    if (scrap) {
+      return planScrap(this.scrapState, {
+        raw,
+        result,
+        at: where(row.sheet, row.number),
+        farmer,
+        idNumber: idRead?.ok ? idRead.value.value : null,
+        date: date?.ok ? date.value : null,
+        subsidyFen: subsidy?.ok ? subsidy.value : null,
+        status: status.ok ? status.status : null,
+        paidFen,
+        refusals,
+        attention,
+      });
     }
 
     // the machine: subsidised once, ever; idempotent by serial + buyer + date

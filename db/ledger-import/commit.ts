@@ -9,6 +9,8 @@ import type { LedgerMapping } from '../../shared/schemas/ledger-import';
 import { isoNow, writeTx, type ServiceContext } from '../context';
 import * as farmersRepo from '../repositories/farmers';
 import * as purchasesRepo from '../repositories/purchases';
+import * as scrapsRepo from '../repositories/scraps';
+import { scrapRow } from './commit-scrap';
 import { writeAudit } from '../services/audit';
 import { derivedColumns, toFarmer } from '../services/farmers';
 import { requireInstallation } from '../services/installation';
@@ -23,6 +25,7 @@ export interface CommitOutcome {
   importId: string;
   farmersAdded: number;
   purchasesAdded: number;
+  scrapsAdded: number;
 }
 
 const sourceNote = (fileName: string, sheet: string, row: number) => {
@@ -41,7 +44,7 @@ export function writeImport(
     const at = isoNow(ctx);
     const importId = ctx.newId();
     const insertRecord = repo.insertRecordStatement(ctx.db);
-    const record = (entity: 'farmer' | 'purchase', entityId: string, sheet: string, row: number, extra: Partial<repo.LedgerRecordRow> = {}) =>
+    const record = (entity: repo.LedgerRecordRow['entity'], entityId: string, sheet: string, row: number, extra: Partial<repo.LedgerRecordRow> = {}) =>
       insertRecord({
         id: ctx.newId(),
         station_id: installation.station_id,
@@ -98,6 +101,21 @@ export function writeImport(
 
     let farmersAdded = 0;
     let purchasesAdded = 0;
+    let scrapsAdded = 0;
+    const wanted = (plan: RowPlan) => plan.result.outcome !== 'attention' || includeAttention;
+    for (const plan of pass.plans) {
+      if (!plan.scrap || !wanted(plan)) continue;
+      const row = scrapRow(ctx, plan.scrap, { stationId: installation.station_id, farmerId: farmerIdFor(plan.scrap.farmer), at });
+      scrapsRepo.insertScrap(ctx.db, row);
+      record('scrap', row.id, plan.result.sheet, plan.result.row, {
+        ledger_status: plan.scrap.status,
+        paid_fen: plan.scrap.paidFen,
+        ledger_subsidy_fen: plan.scrap.subsidyFen,
+        flags_json: plan.scrap.flags.length ? JSON.stringify(plan.scrap.flags).slice(0, 4000) : null,
+      });
+      writeAudit(ctx, installation, { method: 'ledgerImports.commit', entity: 'scrap', entityId: row.id, before: null, after: row });
+      scrapsAdded++;
+    }
     for (const plan of pass.plans) {
       const p = plan.purchase;
       if (!p || (plan.result.outcome === 'attention' && !includeAttention)) continue;
@@ -159,8 +177,8 @@ export function writeImport(
     }
 
     const notImported = pass.plans
-      .filter((p) => !p.purchase || (p.result.outcome === 'attention' && !includeAttention) || p.result.outcome === 'attention')
-      .map((p) => ({ ...p.result, imported: Boolean(p.purchase) && (includeAttention || p.result.outcome !== 'attention') }));
+      .filter((p) => !(p.purchase ?? p.scrap) || p.result.outcome === 'attention')
+      .map((p) => ({ ...p.result, imported: Boolean(p.purchase ?? p.scrap) && wanted(p) }));
     const count = (o: string) => pass.plans.filter((p) => p.result.outcome === o).length;
     const batch: repo.LedgerImportRow = {
       id: importId,
@@ -172,6 +190,7 @@ export function writeImport(
       operator: installation.operator,
       farmers_added: farmersAdded,
       purchases_added: purchasesAdded,
+      scraps_added: scrapsAdded,
       present: count('present'),
       attention: count('attention'),
       refused: count('refused'),
@@ -186,6 +205,6 @@ export function writeImport(
     rememberMapping(ctx, pass.columns);
     const { rows_json: _rows, ...summary } = batch;
     writeAudit(ctx, installation, { method: 'ledgerImports.commit', entity: 'ledger_import', entityId: importId, before: null, after: summary });
-    return { importId, farmersAdded, purchasesAdded };
+    return { importId, farmersAdded, purchasesAdded, scrapsAdded };
   });
 }

@@ -3,7 +3,7 @@
  * under title rows, and the mapping remembered per station so next month's file maps itself.
  */
 import { compact } from '../../shared/domain/ledger-values';
-import { LEDGER_FIELDS, type LedgerField, type LedgerMapping } from '../../shared/schemas/ledger-import';
+import { LEDGER_FIELDS, type LedgerField, type LedgerKind, type LedgerMapping } from '../../shared/schemas/ledger-import';
 import type { ServiceContext } from '../context';
 import { columnLetter, normalizeHeader } from '../services/catalog-columns';
 import type { LedgerSheetRow } from './read';
@@ -15,7 +15,7 @@ export const SYNONYMS: Record<LedgerField, readonly string[]> = {
   phone: ['联系电话', '手机', '手机号', '手机号码', '电话', '联系方式'],
   township: ['乡镇', '乡(镇)', '乡镇名称', '乡镇街道', '所在乡镇'],
   village: ['村', '村组', '村名', '所在村', '村庄', '村(居)'],
-  item: ['机具品目', '机具名称', '品目', '机具类别', '机具种类', '补贴机具'],
+  item: ['机具品目', '机具名称', '品目', '机具类别', '机具种类', '补贴机具', '报废机具', '报废机具名称', '报废机具品目'],
   bandLabel: ['分档', '档次', '分档名称', '机具分档', '档次名称'],
   maker: ['生产厂家', '生产企业', '厂家', '生产厂家名称', '制造商'],
   productName: ['产品名称'],
@@ -26,14 +26,28 @@ export const SYNONYMS: Record<LedgerField, readonly string[]> = {
   invoiceNo: ['发票号', '发票号码', '发票编号'],
   invoiceDate: ['发票日期', '开票日期'],
   price: ['销售价格', '单价', '单台销售价格', '价格', '购机价格', '销售单价', '购机价'],
-  subsidy: ['补贴金额', '补贴额', '单台补贴额', '补贴资金', '中央财政补贴额', '补贴', '总补贴额'],
+  subsidy: ['补贴金额', '补贴额', '单台补贴额', '补贴资金', '中央财政补贴额', '补贴', '总补贴额', '报废补贴', '报废补贴额', '报废补贴金额'],
   subsidyWords: ['补贴金额大写', '大写金额', '大写', '补贴额大写'],
   bankCard: ['银行卡号', '账号', '一卡通账号', '卡号', '银行账号', '社保卡号'],
   bankName: ['开户行', '开户银行'],
   status: ['状态', '兑付状态', '办理状态'],
   paidAmount: ['兑付金额', '已兑付金额', '实付金额', '实际兑付金额'],
   note: ['备注', '说明'],
+  frameNo: ['机架号', '机架号码', '车架号', '底盘号'],
+  plateNo: ['号牌', '号牌号码', '牌照号', '车牌号'],
+  confirmFormNo: ['报废确认编号', '回收确认编号', '回收确认表编号', '报废回收确认表编号', '确认表编号'],
+  recycler: ['回收企业', '回收单位', '回收拆解企业', '回收企业名称'],
+  handoverDate: ['回收日期', '交售日期', '报废日期', '回收时间'],
 };
+
+/** Fields only a scrapping ledger has: a sheet with any of them is a 报废台账. */
+const SCRAP_ONLY: readonly LedgerField[] = ['frameNo', 'plateNo', 'confirmFormNo', 'recycler', 'handoverDate'];
+
+/** A purchase or a scrapping ledger, from its mapped columns (or 报废 in the sheet's name). */
+export function sheetKind(columns: readonly ColumnPlan[], sheetName: string): LedgerKind {
+  if (columns.some((c) => c.field && SCRAP_ONLY.includes(c.field as LedgerField))) return 'scrap';
+  return /报废/.test(sheetName) ? 'scrap' : 'purchase';
+}
 
 /** Columns ledgers carry that nothing needs. */
 const IGNORED = ['序号', '编号', '数量', '数量(台)', '经销商', '县', '地址'];
@@ -86,8 +100,14 @@ export function planColumns(header: LedgerSheetRow, chosen: LedgerMapping | unde
     const suggested = suggestField(text);
     return suggested ? plan(suggested, 'suggested') : plan(null, 'none');
   });
+  // a scrapping ledger's only date column (日期) is its 回收日期
+  const scrap = out.some((c) => c.field && SCRAP_ONLY.includes(c.field as LedgerField));
+  if (scrap && !out.some((c) => c.field === 'handoverDate')) {
+    const dated = out.find((c) => c.field === 'purchaseDate' && c.source !== 'chosen');
+    if (dated) dated.field = 'handoverDate';
+  }
   // a ledger with only 发票日期 dates the purchase by the invoice (DOMAIN §10: 购机日期/发票日期)
-  if (!out.some((c) => c.field === 'purchaseDate')) {
+  if (!scrap && !out.some((c) => c.field === 'purchaseDate')) {
     const invoice = out.find((c) => c.field === 'invoiceDate' && c.source !== 'chosen');
     if (invoice) invoice.field = 'purchaseDate';
   }

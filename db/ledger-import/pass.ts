@@ -8,6 +8,7 @@ import { AppError } from '../../shared/api/errors';
 import {
   LEDGER_FIELD_LABELS,
   LEDGER_REQUIRED,
+  LEDGER_SCRAP_REQUIRED,
   type LedgerField,
   type LedgerMapping,
   type LedgerPreview,
@@ -18,7 +19,7 @@ import type { ServiceContext } from '../context';
 import type { JobHandle } from '../jobs/registry';
 import { requireInstallation } from '../services/installation';
 import { LedgerClassifier, type RowPlan } from './classify';
-import { isHeaderRow, planColumns, rememberedMapping, type ColumnPlan } from './fields';
+import { isHeaderRow, planColumns, rememberedMapping, sheetKind, type ColumnPlan } from './fields';
 import { readLedgerRows } from './read';
 
 export interface PassInput {
@@ -60,9 +61,10 @@ export function totalsOf(plans: readonly RowPlan[]): LedgerTotals {
   const farmers = new Set<object>();
   for (const p of plans) {
     t[p.result.outcome]++;
-    if (p.purchase) {
-      t.subsidyFen += p.purchase.subsidyFen;
-      if ('created' in p.purchase.farmer) farmers.add(p.purchase.farmer.created);
+    const made = p.purchase ?? p.scrap;
+    if (made) {
+      t.subsidyFen += made.subsidyFen;
+      if ('created' in made.farmer) farmers.add(made.farmer.created);
     }
   }
   t.newFarmers = farmers.size;
@@ -94,7 +96,12 @@ export async function classifyFile(ctx: ServiceContext, input: PassInput, job: J
   });
   for await (const row of rows) {
     if (!current || current.info.name !== row.sheet) {
-      current = { info: { name: row.sheet, headerRow: null, dataRows: 0, selected: false, columns: [] }, columns: null, seen: 0, missing: [] };
+      current = {
+        info: { name: row.sheet, headerRow: null, kind: 'purchase', dataRows: 0, selected: false, columns: [] },
+        columns: null,
+        seen: 0,
+        missing: [],
+      };
       sheets.push(current);
       classifier.startSheet();
     }
@@ -106,13 +113,16 @@ export async function classifyFile(ctx: ServiceContext, input: PassInput, job: J
         sheet.info.headerRow = row.number;
         sheet.info.columns = sheet.columns;
         sheet.info.selected = selected(row.sheet, true);
+        sheet.info.kind = sheetKind(sheet.columns, row.sheet);
         const mapped = new Set(sheet.columns.map((c) => c.field));
-        sheet.missing = LEDGER_REQUIRED.filter((f) => !mapped.has(f) && !(f === 'subsidy' && mapped.has('subsidyWords')));
+        const required = sheet.info.kind === 'scrap' ? LEDGER_SCRAP_REQUIRED : LEDGER_REQUIRED;
+        sheet.missing = required.filter((f) => !mapped.has(f) && !(f === 'subsidy' && mapped.has('subsidyWords')));
+        if (sheet.info.kind === 'scrap' && !['engineNo', 'frameNo', 'factoryNo'].some((f) => mapped.has(f as LedgerField))) sheet.missing.push('frameNo');
       }
       continue;
     }
     sheet.info.dataRows++;
-    if (sheet.info.selected && !sheet.missing.length) plans.push(classifier.classify(row, sheet.columns));
+    if (sheet.info.selected && !sheet.missing.length) plans.push(classifier.classify(row, sheet.columns, sheet.info.kind));
     if (++read % CHUNK_ROWS === 0) {
       job.progress(percent(), 100, `正在读取并检查（已读 ${read.toLocaleString('zh-CN')} 行）`);
       await job.tick();

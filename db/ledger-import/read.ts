@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/api/errors';
 import type { LedgerCell } from '../../shared/domain/ledger-values';
 import { LEDGER_MAX_FILE_BYTES } from '../../shared/schemas/ledger-import';
+import { mergedRanges, type MergeRange } from './merges';
 import { checkZipSize, decodeBase64File, decodeCsv, parseCsv, sheetKind } from '../services/catalog-sheet';
 
 export interface LedgerSheetRow {
@@ -51,7 +52,37 @@ export type ReadProgress = (bytesRead: number, totalBytes: number) => void;
 /** exceljs' streaming reader now and then misses the ZIP's last entry (a race in its unzip stream). */
 const READ_ATTEMPTS = 4;
 
-async function* readXlsxOnce(bytes: Buffer, onBytes: ReadProgress | undefined, state: { yielded: number }): AsyncGenerator<LedgerSheetRow> {
+/**
+ * Fills the cells below the top of each merged range with the top-left cell's value, marked with the
+ * row it came from. Ranges arrive sorted by top row; only those the current row is inside are kept.
+ */
+function mergeFiller(ranges: readonly MergeRange[]): (rowNumber: number, cells: LedgerCell[]) => void {
+  let next = 0;
+  let active: { range: MergeRange; value: LedgerCell }[] = [];
+  return (rowNumber, cells) => {
+    while (next < ranges.length && (ranges[next] as MergeRange).top <= rowNumber) {
+      const range = ranges[next++] as MergeRange;
+      const value = cells[range.left];
+      if (range.top === rowNumber && value && value.text.trim() !== '') active.push({ range, value });
+    }
+    active = active.filter((a) => a.range.bottom >= rowNumber);
+    for (const { range, value } of active) {
+      if (range.top === rowNumber) continue;
+      for (let c = range.left; c <= range.right; c++) {
+        if ((cells[c]?.text ?? '').trim() !== '') continue;
+        while (cells.length < c) cells.push({ text: '' });
+        cells[c] = { text: value.text, ...(value.num === undefined ? {} : { num: value.num }), mergedFrom: range.top };
+      }
+    }
+  };
+}
+
+async function* readXlsxOnce(
+  bytes: Buffer,
+  merges: Map<string, MergeRange[]>,
+  onBytes: ReadProgress | undefined,
+  state: { yielded: number },
+): AsyncGenerator<LedgerSheetRow> {
   let offset = 0;
   const source = Readable.from(
     (function* () {
@@ -74,6 +105,7 @@ async function* readXlsxOnce(bytes: Buffer, onBytes: ReadProgress | undefined, s
   for await (const sheet of reader) {
     sheets++;
     const name = (sheet as unknown as { name: string }).name;
+    const fill = mergeFiller(merges.get(name) ?? []);
     for await (const row of sheet) {
       if (++state.yielded > LEDGER_MAX_ROWS) throw refuse(`文件超过 ${LEDGER_MAX_ROWS} 行，请按年度拆分后导入`);
       const cells: LedgerCell[] = [];
@@ -81,6 +113,7 @@ async function* readXlsxOnce(bytes: Buffer, onBytes: ReadProgress | undefined, s
         while (cells.length < col - 1) cells.push({ text: '' });
         cells[col - 1] = cellOf(cell.value);
       });
+      fill(row.number, cells);
       if (cells.some((c) => c.text.trim() !== '')) yield { sheet: name, number: row.number, cells };
     }
   }
@@ -91,10 +124,16 @@ async function* readXlsxOnce(bytes: Buffer, onBytes: ReadProgress | undefined, s
 
 async function* readXlsx(bytes: Buffer, onBytes?: ReadProgress): AsyncGenerator<LedgerSheetRow> {
   checkZipSize(bytes);
+  let merges: Map<string, MergeRange[]>;
+  try {
+    merges = await mergedRanges(bytes);
+  } catch {
+    throw refuse('无法读取该 Excel 文件的合并单元格，文件可能已损坏');
+  }
   for (let attempt = 1; ; attempt++) {
     const state = { yielded: 0 };
     try {
-      yield* readXlsxOnce(bytes, onBytes, state);
+      yield* readXlsxOnce(bytes, merges, onBytes, state);
       return;
     } catch (error) {
       if (error instanceof AppError) throw error;

@@ -11,6 +11,7 @@ export interface LedgerImportRow {
   operator: string;
   farmers_added: number;
   purchases_added: number;
+  scraps_added: number;
   present: number;
   attention: number;
   refused: number;
@@ -26,7 +27,7 @@ export interface LedgerRecordRow {
   id: string;
   station_id: string;
   import_id: string;
-  entity: 'farmer' | 'purchase';
+  entity: 'farmer' | 'purchase' | 'scrap';
   entity_id: string;
   file_name: string;
   sheet: string;
@@ -42,7 +43,7 @@ export interface LedgerRecordRow {
   void_reason: string | null;
 }
 
-const IMPORT_COLUMNS = `id, station_id, file_name, sha256, sheets_json, mapping_json, operator, farmers_added, purchases_added,
+const IMPORT_COLUMNS = `id, station_id, file_name, sha256, sheets_json, mapping_json, operator, farmers_added, purchases_added, scraps_added,
   present, attention, refused, skipped, rows_json, created_at, updated_at, undone_at, undo_reason`;
 const RECORD_COLUMNS = `id, station_id, import_id, entity, entity_id, file_name, sheet, row_number, ledger_status, paid_fen,
   ledger_subsidy_fen, catalog_fen, flags_json, created_at, updated_at, voided_at, void_reason`;
@@ -106,7 +107,8 @@ export function farmerSince(db: Database, id: string, importId: string) {
       `SELECT f.updated_at, f.voided_at,
         (SELECT count(*) FROM purchases p WHERE p.farmer_id = f.id AND p.id NOT IN
            (SELECT entity_id FROM ledger_records WHERE import_id = @importId AND entity = 'purchase')) AS others,
-        (SELECT count(*) FROM scraps s WHERE s.farmer_id = f.id) AS scraps
+        (SELECT count(*) FROM scraps s WHERE s.farmer_id = f.id AND s.id NOT IN
+           (SELECT entity_id FROM ledger_records WHERE import_id = @importId AND entity = 'scrap')) AS scraps
        FROM farmers f WHERE f.id = @id`,
     )
     .get({ id, importId }) as { updated_at: string; voided_at: string | null; others: number; scraps: number } | undefined;
@@ -115,6 +117,25 @@ export function farmerSince(db: Database, id: string, importId: string) {
 export function voidPurchase(db: Database, id: string, at: string, reason: string): void {
   db.prepare(
     "UPDATE purchases SET status = 'voided', status_at = ?, voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ?",
+  ).run(at, at, reason, at, id);
+}
+
+/** What happened to an imported scrap since: edited, review steps, a purchase renewing it, vouchers. */
+export function scrapSince(db: Database, id: string) {
+  return db
+    .prepare(
+      `SELECT s.updated_at, s.voided_at,
+        (SELECT count(*) FROM application_events e WHERE e.entity_id = s.id) AS events,
+        (SELECT count(*) FROM purchases p WHERE p.scrap_id = s.id AND p.voided_at IS NULL) AS renewals,
+        (SELECT count(*) FROM vouchers v WHERE v.application_id = s.id) AS vouchers
+       FROM scraps s WHERE s.id = ?`,
+    )
+    .get(id) as { updated_at: string; voided_at: string | null; events: number; renewals: number; vouchers: number } | undefined;
+}
+
+export function voidScrap(db: Database, id: string, at: string, reason: string): void {
+  db.prepare(
+    "UPDATE scraps SET status = 'voided', status_at = ?, voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ?",
   ).run(at, at, reason, at, id);
 }
 
@@ -135,7 +156,18 @@ export function rowLookups(db: Database, stationId: string) {
     `SELECT s.created_at, s.item, s.model, f.name AS f_name FROM scraps s JOIN farmers f ON f.id = s.farmer_id
      WHERE s.voided_at IS NULL AND (s.engine_no_norm IN (?, ?) OR s.frame_no_norm IN (?, ?)) LIMIT 1`,
   );
+  const scrapsByNumbers = db.prepare(
+    `SELECT s.handover_date, s.item, s.model, s.created_at, f.name AS f_name, f.id_number AS f_id_number
+     FROM scraps s JOIN farmers f ON f.id = s.farmer_id
+     WHERE s.voided_at IS NULL AND ((@engine IS NOT NULL AND s.engine_no_norm = @engine) OR (@frame IS NOT NULL AND s.frame_no_norm = @frame)
+       OR (@plate IS NOT NULL AND s.plate_no_norm = @plate))
+     ORDER BY s.created_at LIMIT 5`,
+  );
+  const recycler = db.prepare("SELECT id FROM partners WHERE kind = 'recycler' AND voided_at IS NULL AND name = ? LIMIT 1").pluck();
   return {
+    scrapsByNumbers: (n: { engine: string | null; frame: string | null; plate: string | null }) =>
+      scrapsByNumbers.all(n) as { handover_date: string | null; item: string; model: string; created_at: string; f_name: string; f_id_number: string }[],
+    recycler: (name: string) => (recycler.get(name) as string | undefined) ?? null,
     farmer: (idNumber: string) => farmer.get(stationId, idNumber) as { id: string; name: string } | undefined,
     purchasesBySerial: (serialNorm: string) =>
       bySerial.all(serialNorm) as {

@@ -36,7 +36,7 @@ export async function commitLedger(
 ): Promise<LedgerCommitResult> {
   const pass = await classifyFile(ctx, input as Parameters<typeof classifyFile>[1], job);
   const { preview } = pass;
-  const base = { ...preview, importId: null, farmersAdded: 0, purchasesAdded: 0 };
+  const base = { ...preview, importId: null, farmersAdded: 0, purchasesAdded: 0, scrapsAdded: 0 };
   if (preview.missingFields.length || !preview.sheets.some((s) => s.selected)) {
     return { ...base, message: `未导入：${preview.fileErrors.join('；') || '没有可导入的工作表'}` };
   }
@@ -44,7 +44,7 @@ export async function commitLedger(
   if (importable === 0) {
     return { ...base, message: `没有可新建的记录（已存在 ${preview.totals.present} 行，不能导入 ${preview.totals.refused} 行），未导入任何数据` };
   }
-  job.progress(0, importable, `正在写入 ${importable.toLocaleString('zh-CN')} 条购置登记`);
+  job.progress(0, importable, `正在写入 ${importable.toLocaleString('zh-CN')} 条记录`);
   await job.tick();
   const outcome = writeImport(
     ctx,
@@ -63,7 +63,7 @@ export async function commitLedger(
   return {
     ...preview,
     ...outcome,
-    message: `已导入：新建农户 ${outcome.farmersAdded} 户、购置登记 ${outcome.purchasesAdded} 条；已存在 ${preview.totals.present} 行，不能导入 ${preview.totals.refused} 行${skippedAttention ? `，需注意未导入 ${skippedAttention} 行` : ''}`,
+    message: `已导入：新建农户 ${outcome.farmersAdded} 户、购置登记 ${outcome.purchasesAdded} 条、报废登记 ${outcome.scrapsAdded} 条；已存在 ${preview.totals.present} 行，不能导入 ${preview.totals.refused} 行${skippedAttention ? `，需注意未导入 ${skippedAttention} 行` : ''}`,
   };
 }
 
@@ -91,6 +91,7 @@ export function listImports(ctx: ServiceContext): { items: LedgerImportItem[] } 
       createdAt: r.created_at,
       farmersAdded: r.farmers_added,
       purchasesAdded: r.purchases_added,
+      scrapsAdded: r.scraps_added,
       present: r.present,
       attention: r.attention,
       refused: r.refused,

@@ -19,6 +19,13 @@ export function undoBlocked(ctx: ServiceContext, batch: repo.LedgerImportRow): s
       if (p.voided_at) return `第 ${r.row_number} 行（${r.sheet}）导入的购置登记已作废`;
       if (p.updated_at !== r.created_at || p.events > 0) return `第 ${r.row_number} 行（${r.sheet}）导入的购置登记在导入后已被修改或办理`;
       if (p.vouchers > 0) return `第 ${r.row_number} 行（${r.sheet}）导入的购置登记已开具补贴凭证`;
+    } else if (r.entity === 'scrap') {
+      const s = repo.scrapSince(ctx.db, r.entity_id);
+      if (!s) return '导入的报废登记已不存在';
+      if (s.voided_at) return `第 ${r.row_number} 行（${r.sheet}）导入的报废登记已作废`;
+      if (s.updated_at !== r.created_at || s.events > 0) return `第 ${r.row_number} 行（${r.sheet}）导入的报废登记在导入后已被修改或办理`;
+      if (s.renewals > 0) return `第 ${r.row_number} 行（${r.sheet}）导入的报废农机已用于报废更新的购置登记`;
+      if (s.vouchers > 0) return `第 ${r.row_number} 行（${r.sheet}）导入的报废登记已开具补贴凭证`;
     } else {
       const f = repo.farmerSince(ctx.db, r.entity_id, batch.id);
       if (!f) return '导入的农户已不存在';
@@ -39,7 +46,11 @@ export function undoImport(ctx: ServiceContext, input: { id: string; reason: str
     const at = isoNow(ctx);
     const reason = `撤销台账导入：${input.reason}`.slice(0, 200);
     const records = repo.liveRecordsOfImport(ctx.db, batch.id);
-    // purchases first: a farmer is voided after the purchases that name it
+    // purchases and scraps first: a farmer is voided after the records that name it
+    for (const r of records.filter((x) => x.entity === 'scrap')) {
+      repo.voidScrap(ctx.db, r.entity_id, at, reason);
+      writeAudit(ctx, installation, { method: 'ledgerImports.undo', entity: 'scrap', entityId: r.entity_id, before: { status: 'imported' }, after: { voidedAt: at, voidReason: reason } });
+    }
     for (const r of records.filter((x) => x.entity === 'purchase')) {
       repo.voidPurchase(ctx.db, r.entity_id, at, reason);
       writeAudit(ctx, installation, { method: 'ledgerImports.undo', entity: 'purchase', entityId: r.entity_id, before: { status: 'imported' }, after: { voidedAt: at, voidReason: reason } });

@@ -1,3 +1,4 @@
+import type { StoredEligibility } from '../../shared/schemas/scraps';
 import type { Database } from 'better-sqlite3';
 import type { PageRequest } from './keyset';
 import { ledgerCount, ledgerPage, ledgerRows, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
@@ -22,7 +23,7 @@ export interface ScrapRow {
   plate_no: string | null;
   plate_no_norm: string | null;
   year_made: number | null;
-  eligibility: 'beyond_repair' | 'repair_over_half' | 'past_age' | 'obsolete' | 'banned';
+  eligibility: StoredEligibility;
   recycler_id: string | null;
   confirm_form_no: string | null;
   handover_date: string | null;

@@ -15,6 +15,8 @@ import { parseUscc } from './uscc';
 export interface LedgerCell {
   text: string;
   num?: number;
+  /** Inside a merged range below its top-left cell: the row the value was taken from. */
+  mergedFrom?: number;
 }
 
 export type Read<T> = { ok: true; value: T; notes: string[] } | { ok: false; reason: string };

@@ -31,6 +31,12 @@ export const LEDGER_FIELDS = [
   'status',
   'paidAmount',
   'note',
+  // scrapping ledgers (报废台账)
+  'frameNo',
+  'plateNo',
+  'confirmFormNo',
+  'recycler',
+  'handoverDate',
 ] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
@@ -58,10 +64,22 @@ export const LEDGER_FIELD_LABELS: Record<LedgerField, string> = {
   status: '状态',
   paidAmount: '兑付金额',
   note: '备注',
+  frameNo: '机架号',
+  plateNo: '号牌号码',
+  confirmFormNo: '报废确认编号',
+  recycler: '回收企业',
+  handoverDate: '回收日期',
 };
 
 /** Without these a row cannot become a purchase. */
 export const LEDGER_REQUIRED: readonly LedgerField[] = ['name', 'idNumber', 'item', 'maker', 'model', 'factoryNo', 'purchaseDate', 'price', 'subsidy'];
+/** Without these a row of a scrapping ledger cannot become a scrap (and an engine, frame or serial number, checked per row). */
+export const LEDGER_SCRAP_REQUIRED: readonly LedgerField[] = ['name', 'idNumber', 'item', 'handoverDate', 'subsidy'];
+
+/** A sheet is a purchase ledger (购置台账) or a scrapping ledger (报废台账). */
+export const LEDGER_KINDS = ['purchase', 'scrap'] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = { purchase: '购置', scrap: '报废' };
 
 /** A column's header (normalised: no spaces, half-width) → the field it fills, or 'ignore'. */
 export const ledgerMapping = z.record(z.string().max(100), z.enum([...LEDGER_FIELDS, 'ignore']));
@@ -100,6 +118,8 @@ export const ledgerRowResult = z.object({
   sheet: z.string(),
   row: z.number().int(),
   outcome: z.enum(LEDGER_OUTCOMES),
+  /** From a purchase or a scrapping ledger (older batches stored before scrapping ledgers: purchase). */
+  kind: z.enum(LEDGER_KINDS).default('purchase'),
   name: z.string(),
   /** Masked (lists never show full ID numbers). */
   idMasked: z.string(),
@@ -129,6 +149,7 @@ export const ledgerColumn = z.object({
 export const ledgerSheetInfo = z.object({
   name: z.string(),
   headerRow: z.number().int().nullable(),
+  kind: z.enum(LEDGER_KINDS),
   dataRows: z.number().int(),
   selected: z.boolean(),
   columns: z.array(ledgerColumn),
@@ -164,6 +185,7 @@ export const ledgerCommitResult = ledgerPreview.extend({
   importId: uuid.nullable(),
   farmersAdded: z.number().int(),
   purchasesAdded: z.number().int(),
+  scrapsAdded: z.number().int(),
   message: z.string(),
 });
 export type LedgerCommitResult = z.output<typeof ledgerCommitResult>;
@@ -176,6 +198,7 @@ export const ledgerImportItem = z.object({
   createdAt: isoDateTime,
   farmersAdded: z.number().int(),
   purchasesAdded: z.number().int(),
+  scrapsAdded: z.number().int(),
   present: z.number().int(),
   attention: z.number().int(),
   refused: z.number().int(),

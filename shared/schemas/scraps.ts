@@ -3,13 +3,18 @@ import { cursorPageOf, isoDate, isoDateTime, optionalText, requiredText, uuid } 
 import { farmerSummary, reviewState, machineNo, makerField, modelField, optionalDate, positiveParam, status } from './machines';
 import { FRAME_NO_LABEL } from '../domain/machine-terms';
 
+/** The scrapping conditions a technician chooses from. */
 export const ELIGIBILITY = ['beyond_repair', 'repair_over_half', 'past_age', 'obsolete', 'banned'] as const;
-export const ELIGIBILITY_LABELS: Record<(typeof ELIGIBILITY)[number], string> = {
+/** What a record may hold: also 'unrecorded', for a scrap imported from an old ledger that did not record its condition. */
+export const STORED_ELIGIBILITY = [...ELIGIBILITY, 'unrecorded'] as const;
+export type StoredEligibility = (typeof STORED_ELIGIBILITY)[number];
+export const ELIGIBILITY_LABELS: Record<StoredEligibility, string> = {
   beyond_repair: '因故障无法修复',
   repair_over_half: '修理费用超过新机价格的50%',
   past_age: '达到或超过报废年限',
   obsolete: '安全隐患大或技术落后淘汰',
   banned: '国家明令禁止使用',
+  unrecorded: '台账未记载',
 };
 
 export const PHOTO_KINDS = ['before', 'during', 'after', 'nameplate', 'form', 'other'] as const;
@@ -96,7 +101,7 @@ export const scrap = z.object({
   frameNo: z.string().nullable(),
   plateNo: z.string().nullable(),
   yearMade: z.number().int().nullable(),
-  eligibility: z.enum(ELIGIBILITY),
+  eligibility: z.enum(STORED_ELIGIBILITY),
   recyclerId: z.string().nullable(),
   recyclerName: z.string().nullable(),
   confirmFormNo: z.string().nullable(),

@@ -6,7 +6,7 @@ import { fen, id, opt, text, travelling } from './station-rows';
 export const ledgerRecordRow = z.object({
   ...travelling,
   import_id: id,
-  entity: z.enum(['farmer', 'purchase']),
+  entity: z.enum(['farmer', 'purchase', 'scrap']),
   entity_id: id,
   file_name: text(200),
   sheet: text(100),

@@ -2,7 +2,7 @@ import { z } from '../api/zod-locale';
 import { STATUSES } from '../domain/workflow';
 import { TOWNSHIP_CODES } from '../domain/townships';
 import { FARMER_KINDS, identityIssue } from './farmers';
-import { ELIGIBILITY, PHOTO_KINDS } from './scraps';
+import { PHOTO_KINDS, STORED_ELIGIBILITY } from './scraps';
 import { TERMINAL_KINDS } from './purchases';
 
 /**
@@ -82,7 +82,7 @@ export const scrapRow = z.object({
   plate_no: opt(20),
   plate_no_norm: opt(20),
   year_made: z.number().int().min(1950).max(2100).nullable(),
-  eligibility: z.enum(ELIGIBILITY),
+  eligibility: z.enum(STORED_ELIGIBILITY),
   recycler_id: id.nullable(),
   confirm_form_no: opt(40),
   handover_date: date.nullable(),

@@ -65,7 +65,10 @@ describe('ledger import: dry run', () => {
     const bySerial = (serial: string) => p.rows.find((r) => r.factoryNo === serial);
     expect(bySerial('DH2501004')?.reasons.join()).toMatch(/末几位已丢失/);
     expect(bySerial('NH2501005')?.reasons.join()).toMatch(/15位旧身份证号.*已按国家标准转换为18位/);
-    expect(bySerial('NH2501002')?.notes.join()).toMatch(/沿用第 4 行（合并单元格）/);
+    expect(bySerial('NH2501002')?.notes.join()).toMatch(/购机者姓名、身份证号、联系电话取自第 4 行（合并单元格）/);
+    expect(bySerial('NH2501002')?.outcome).toBe('create');
+    // blank without a merge: the row above's farmer, flagged
+    expect(bySerial('NH2503002')?.reasons.join()).toMatch(/为空（不是合并单元格），按第 \d+ 行填写，请核对/);
     expect(bySerial('NH2502003')?.reasons.join()).toMatch(/小写 930.00 元与大写 830.00 元不一致/);
     expect(bySerial('DH2502002')?.reasons.join()).toMatch(/台账补贴额 2,000.00 元与2025年补贴额一览表计算的 2,100.00 元不同/);
     expect(bySerial('NH2412001')?.reasons.join()).toMatch(/没有 2024 年或更早的补贴额一览表/);

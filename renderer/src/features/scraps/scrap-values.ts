@@ -56,7 +56,8 @@ export function scrapValuesOf(s: Scrap): ScrapFormValues {
     frameNo: s.frameNo ?? '',
     plateNo: s.plateNo ?? '',
     yearMade: s.yearMade,
-    eligibility: s.eligibility,
+    // an imported scrap whose ledger did not record the condition: the technician must choose one to save
+    eligibility: s.eligibility === 'unrecorded' ? (undefined as unknown as ScrapFormValues['eligibility']) : s.eligibility,
     recyclerId: s.recyclerId,
     confirmFormNo: s.confirmFormNo ?? '',
     handoverDate: s.handoverDate ?? undefined,
