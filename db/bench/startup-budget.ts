@@ -16,22 +16,35 @@ export interface BuiltChunk {
   isEntry: boolean;
   /** chunks this one imports statically (fetched with it, before it runs) */
   imports: string[];
+  /** chunks this one imports on demand (`import()`) */
+  dynamicImports: string[];
+  /** the stylesheets loaded with it */
+  css: string[];
   /** absolute ids of the source modules bundled into it */
   moduleIds: string[];
 }
 
-/** A build plugin that notes every JavaScript chunk of the bundle as it is written. */
-export function chunkRecorder(into: BuiltChunk[]): Plugin {
+/**
+ * A build plugin that notes every JavaScript chunk of the bundle as it is written (and, in `stylesheets`, the
+ * text of every CSS file by name).
+ */
+export function chunkRecorder(into: BuiltChunk[], stylesheets = new Map<string, string>()): Plugin {
   return {
     name: 'agri-chunk-recorder',
     generateBundle(_options, bundle) {
       for (const out of Object.values(bundle)) {
-        if (out.type !== 'chunk') continue;
+        if (out.type === 'asset') {
+          if (out.fileName.endsWith('.css')) stylesheets.set(out.fileName, String(out.source));
+          continue;
+        }
+        const meta = (out as { viteMetadata?: { importedCss?: Set<string> } }).viteMetadata;
         into.push({
           fileName: out.fileName,
           bytes: Buffer.byteLength(out.code),
           isEntry: out.isEntry,
           imports: [...out.imports],
+          dynamicImports: [...out.dynamicImports],
+          css: [...(meta?.importedCss ?? [])],
           moduleIds: [...out.moduleIds],
         });
       }
@@ -41,6 +54,14 @@ export function chunkRecorder(into: BuiltChunk[]): Plugin {
 
 /** The entry chunks and everything they import statically: what the page loads before its first screen. */
 export function entryClosure(chunks: BuiltChunk[]): BuiltChunk[] {
+  return staticClosure(
+    chunks,
+    chunks.filter((c) => c.isEntry),
+  );
+}
+
+/** `from` and every chunk they import statically: what loading them fetches. */
+export function staticClosure(chunks: BuiltChunk[], from: BuiltChunk[]): BuiltChunk[] {
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const seen = new Set<string>();
   const visit = (name: string) => {
@@ -48,6 +69,6 @@ export function entryClosure(chunks: BuiltChunk[]): BuiltChunk[] {
     seen.add(name);
     for (const dep of byName.get(name)?.imports ?? []) visit(dep);
   };
-  for (const c of chunks) if (c.isEntry) visit(c.fileName);
+  for (const c of from) visit(c.fileName);
   return [...seen].map((n) => byName.get(n)).filter((c): c is BuiltChunk => Boolean(c));
 }

@@ -1,15 +1,9 @@
-import { createContext, useCallback, useContext } from 'react';
+import { useCallback, useContext } from 'react';
 import { roleAllowed } from '../../shared/api/access';
 import { contract, type Method } from '../../shared/api/contract';
-import type { SessionUser } from '../../shared/schemas/auth';
+import { SessionContext, type SessionState } from './session-state';
 
-export interface SessionState {
-  user: SessionUser;
-  signOut: () => Promise<void>;
-  lock: () => Promise<void>;
-}
-
-export const SessionContext = createContext<SessionState | null>(null);
+export { SessionContext, type SessionState };
 
 /** The signed-in user; only used below the sign-in gate. */
 export function useSession(): SessionState {

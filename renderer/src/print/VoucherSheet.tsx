@@ -1,6 +1,7 @@
 import type { Voucher } from '../../../shared/schemas/vouchers';
 import type { VoucherLayout } from './print-prefs';
 import { VoucherPart } from './VoucherPart';
+import '../fonts';
 import './print.css';
 import './voucher.css';
 

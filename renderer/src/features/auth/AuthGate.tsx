@@ -2,7 +2,8 @@ import { Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionInfo } from '../../../../shared/schemas/auth';
 import { api } from '../../api/client';
-import { SessionContext, type SessionState } from '../../session-context';
+import { afterPaint } from '../../after-paint';
+import { SessionContext, type SessionState } from '../../session-state';
 import { AUTH_EVENT } from './auth-events';
 import { AuthCard } from './AuthCard';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -15,7 +16,7 @@ import { useIdleLock } from './useIdleLock';
  * Between the configured installation and the app: sign-in, a forced new password after a reset, and the
  * idle lock. The app stays mounted (hidden) while the screen is locked, so half-filled forms survive.
  */
-export function AuthGate({ children }: { children: ReactNode }) {
+export function AuthGate({ children, onShown }: { children: ReactNode; /** once its first screen is painted */ onShown?: () => void }) {
   const [info, setInfo] = useState<SessionInfo | null>(null);
 
   // a failed read keeps what is shown; the next call or event tries again
@@ -27,6 +28,11 @@ export function AuthGate({ children }: { children: ReactNode }) {
     window.addEventListener(AUTH_EVENT, onProblem);
     return () => window.removeEventListener(AUTH_EVENT, onProblem);
   }, [refresh]);
+
+  const shown = info !== null;
+  useEffect(() => {
+    if (shown && onShown) afterPaint(onShown);
+  }, [shown, onShown]);
 
   const signOut = useCallback(async () => {
     setInfo(await api.auth.signOut({}));

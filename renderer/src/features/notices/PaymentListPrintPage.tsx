@@ -1,3 +1,4 @@
+import '../../fonts';
 import '../../print/print.css';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Result, Space } from 'antd';

@@ -1,3 +1,4 @@
+import '../../fonts';
 import { chinaTodayNow, chinaYearNow } from '../../../../shared/domain/civil-date';
 import '../../print/print.css';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';

@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+const ROOT = resolve(import.meta.dirname, '..');
+/** The setup and sign-in screens' antd styles, as a stylesheet (main.tsx imports it before the app's own CSS). */
+export const FIRST_SCREEN_STYLES = 'virtual:antd-styles/first-screen.css';
+/** The shell's and the counter's antd styles, as a string module (Workspace.tsx puts it in the page). */
+export const WORKSPACE_STYLES = 'virtual:antd-styles/workspace';
+
+export interface AntdStyles {
+  firstScreen: string;
+  workspace: string;
+}
+
+/** Runs build/antd-styles.ts in a production-mode Node (antd keys its styles differently in development). */
+export function extractAntdStyles(): AntdStyles {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'build/antd-styles.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    maxBuffer: 64 * 1024 * 1024,
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as AntdStyles;
+}
+
+/**
+ * antd's styles for the first screens, prerendered at build time (see build/antd-styles.ts). The dev server
+ * serves both modules empty: antd makes its styles at runtime there, as it always could.
+ */
+export function antdStaticStyles(): Plugin {
+  let build = false;
+  let styles: AntdStyles | undefined;
+  const get = (): AntdStyles => (styles ??= build ? extractAntdStyles() : { firstScreen: '', workspace: '' });
+  const ids = new Map([
+    [FIRST_SCREEN_STYLES, `\0${FIRST_SCREEN_STYLES}`],
+    [WORKSPACE_STYLES, `\0${WORKSPACE_STYLES}`],
+  ]);
+  return {
+    name: 'agri-antd-static-styles',
+    enforce: 'pre',
+    configResolved(config) {
+      build = config.command === 'build';
+    },
+    buildStart() {
+      styles = undefined; // antd or the theme may have changed since the last build (watch mode)
+    },
+    resolveId(id) {
+      return ids.get(id);
+    },
+    load(id) {
+      if (id === ids.get(FIRST_SCREEN_STYLES)) return get().firstScreen;
+      if (id === ids.get(WORKSPACE_STYLES)) return `export default ${JSON.stringify(get().workspace)};`;
+      return undefined;
+    },
+  };
+}

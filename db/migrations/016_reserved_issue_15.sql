@@ -1,2 +1,0 @@
--- 016: reserved for issue-15 (placeholder so numbering runs without gaps on this branch; replaced by that branch's migration at merge).
-SELECT 1;
