@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/api/errors';
-import { chinaDateTime } from '../../shared/domain/china-time';
+import { chinaDateTime } from '../../shared/domain/civil-date';
 import type { CountyPackageBody, ImportPackageOutput } from '../../shared/schemas/county-package';
 import { isoNow, writeTx, type ServiceContext } from '../context';
 import type { InstallationRow } from '../repositories/installation';

@@ -1,4 +1,4 @@
-import { chinaDate } from '../../shared/domain/china-time';
+import { chinaDate } from '../../shared/domain/civil-date';
 import { daysBetween } from '../../shared/domain/civil-date';
 import type { PackageStatus, PackageSummary } from '../../shared/schemas/county-package';
 import { chinaToday, type ServiceContext } from '../context';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openCore, type AppCore } from '../../db/app';
 import { importStationFile } from '../../db/services/county-import';
 import { exportStationFile } from '../../db/transfer/export';
-import { chinaDate } from '../../shared/domain/china-time';
+import { chinaDate } from '../../shared/domain/civil-date';
 import { ALL_PURCHASE_CHECKS, tractorPurchase } from '../support/counter';
 import { farmerInput } from '../support/farmers';
 import { setUpInstallation } from '../support/setup';

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Descriptions, Modal, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/api/contract';
-import { chinaDateTime } from '../../../../shared/domain/china-time';
+import { chinaDateTime } from '../../../../shared/domain/civil-date';
 import { api, ApiError } from '../../api/client';
 import { readFileAsBase64 } from '../../api/files';
 import { useApiQuery } from '../../hooks/useApiQuery';

@@ -1,6 +1,6 @@
 import { Alert, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { chinaDate } from '../../../../shared/domain/china-time';
+import { chinaDate } from '../../../../shared/domain/civil-date';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useSettings } from '../../settings-context';
