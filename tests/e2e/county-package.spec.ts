@@ -48,6 +48,8 @@ test('the county exports its package from 县级汇总, and a station loading it
     await countyWith(app.core, await qingquanFile(dir));
     await openApp(page, app, '#/county');
     await page.getByRole('tab', { name: '县局下发包' }).click();
+    // the county decides after how many days stations are reminded; it travels in the package
+    await page.getByLabel('提醒天数').fill('20');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-package').click()]);
     expect(download.suggestedFilename()).toMatch(/^冠县-县局下发包-\d{8}\.agripkg$/);
     const result = page.getByTestId('export-package-result');
@@ -68,6 +70,7 @@ test('the county exports its package from 县级汇总, and a station loading it
       expect((await ok(liulin.call('settings.importPackage', { fileName: 'p.agripkg', base64, confirmFingerprint: fingerprint }))).status).toBe(
         'loaded',
       );
+      expect((await ok(liulin.call('settings.packageStatus', {}))).staleAfterDays).toBe(20);
       const check = await ok(liulin.call('machineIndex.check', { purpose: 'purchase', factoryNo: 'qq20257788' }));
       expect(check.hits[0]?.message).toContain(REFUSAL);
     } finally {
