@@ -130,6 +130,7 @@ test('a station loads the county package and the counter refuses a serial from a
     await openApp(page, app, '#/');
     await expect(page.getByTestId('package-date')).toContainText(`县局下发包：${chinaDate(new Date(MADE))} 导出（已 3 天）`);
     await expect(page.getByTestId('package-reminder')).toHaveCount(0);
+    await screenshot(page, 'county-package-home');
 
     // 购置登记: the serial typed as a scanner types it, then leaving the field: refused before any save
     await openApp(page, app, `#/farmers/${zhang.id}/purchases/new`);
