@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { localBackupDir } from '../../db/backup/files';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -154,6 +155,12 @@ describe('county package: export at the county, load at a station', () => {
     const loaded = expectOk<ImportPackageOutput>(await importPkg(core, packageB64, fingerprint.toLowerCase()));
     expect(loaded.status).toBe('loaded');
     expect(indexRows(core)).toBe(18 * 5);
+    // a verified backup was made just before the package was applied
+    const backupDir = localBackupDir(core.dbPath);
+    const reasons = readdirSync(backupDir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => readFileSync(join(backupDir, f), 'utf8'));
+    expect(reasons.some((r) => r.includes('"pre-import"'))).toBe(true);
     expect(expectOk<ImportPackageOutput>(await importPkg(core, packageB64)).status).toBe('alreadyLoaded');
   });
 
