@@ -3,6 +3,7 @@ import { COUNTY } from '../../shared/domain/townships';
 import { PACKAGE_FORMAT, type CountyPackageBody, type PackageSummary } from '../../shared/schemas/county-package';
 import { chinaToday, writeTx, type ServiceContext } from '../context';
 import { writeAudit } from '../services/audit';
+import { setConfig } from '../services/config';
 import { requireInstallation } from '../services/installation';
 import { ensureInstallationKeys } from '../services/keys';
 import { sealPackage } from './envelope';
@@ -30,10 +31,13 @@ export function summarise(body: CountyPackageBody, applied?: boolean[]): Package
  * 导出县局下发包: the county's catalogues in force, targets and shares, calendar additions, county-wide
  * settings and the machine index, signed by the county key. Audited (who sent what to the stations).
  */
-export function buildCountyPackage(ctx: ServiceContext): BuiltPackage {
+export function buildCountyPackage(ctx: ServiceContext, options: { staleAfterDays?: number } = {}): BuiltPackage {
   const installation = requireInstallation(ctx);
   if (installation.role !== 'county') throw new AppError('FORBIDDEN', '只有县农业农村局可以导出县局下发包');
-  const key = writeTx(ctx, () => ensureInstallationKeys(ctx));
+  const key = writeTx(ctx, () => {
+    if (options.staleAfterDays !== undefined) setConfig(ctx, 'packageStaleDays', options.staleAfterDays);
+    return ensureInstallationKeys(ctx);
+  });
   const body: CountyPackageBody = {
     format: PACKAGE_FORMAT,
     formatVersion: 1,
@@ -63,8 +67,8 @@ export function buildCountyPackage(ctx: ServiceContext): BuiltPackage {
 }
 
 /** county.exportPackage: the file handed back as bytes for the renderer to save (the CLI writes it itself). */
-export function exportCountyPackage(ctx: ServiceContext) {
-  const built = buildCountyPackage(ctx);
+export function exportCountyPackage(ctx: ServiceContext, input: { staleAfterDays?: number } = {}) {
+  const built = buildCountyPackage(ctx, input);
   return {
     fileName: built.fileName,
     base64: built.bytes.toString('base64'),

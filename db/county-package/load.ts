@@ -5,6 +5,7 @@ import { isoNow, writeTx, type ServiceContext } from '../context';
 import type { InstallationRow } from '../repositories/installation';
 import * as catalog from '../repositories/catalog';
 import { writeAudit } from '../services/audit';
+import { backupBeforeImport } from '../services/county-import';
 import { writeCatalogVersion } from '../services/catalog';
 import { getConfig, setConfig } from '../services/config';
 import { requireInstallation } from '../services/installation';
@@ -94,6 +95,8 @@ export function importCountyPackage(
       `该下发包导出于 ${when(body.exportedAt)}，早于本站已导入的下发包（导出于 ${when(last.exported_at)}），未导入。请使用县局最新导出的下发包`,
     );
   }
+  // like a county import: a verified backup first, so a package that brought the wrong catalogue can be undone
+  backupBeforeImport(ctx);
   return writeTx(ctx, () => {
     const at = isoNow(ctx);
     if (!pinned) {

@@ -46,6 +46,7 @@ export function packageStatus(ctx: ServiceContext): PackageStatus {
     countyFingerprint: pinnedCountyKey(ctx)?.fingerprint ?? null,
     loaded: last
       ? {
+          packageId: last.package_id,
           exportedAt: last.exported_at,
           exportedBy: last.exported_by,
           loadedAt: last.loaded_at,

@@ -14,6 +14,6 @@ export const countyHandlers = (ctx: ServiceContext): AreaHandlers<'county'> => (
   'county.resolveConflict': (input) => county.resolveConflict(ctx, input),
   'county.reporting': () => county.reporting(ctx),
   'county.stations': () => stations(ctx),
-  'county.exportPackage': () => exportCountyPackage(ctx),
+  'county.exportPackage': (input) => exportCountyPackage(ctx, input),
   'county.reenrollStation': (input) => reenrollStation(ctx, input),
 });

@@ -94,6 +94,11 @@ export const packageSummary = z.object({
 });
 export type PackageSummary = z.output<typeof packageSummary>;
 
+export const exportPackageInput = z.strictObject({
+  /** Stations are reminded to fetch a new package once theirs is older than this (stored at the county, carried in the package). */
+  staleAfterDays: z.number({ error: '请填写提醒天数' }).int('提醒天数应为整数').min(1, '提醒天数至少为 1').max(365, '提醒天数不超过 365').optional(),
+});
+
 export const exportPackageOutput = z.object({
   fileName: z.string(),
   base64: z.string(),
@@ -129,6 +134,8 @@ export const packageStatus = z.object({
   countyFingerprint: z.string().nullable(),
   loaded: z
     .object({
+      /** The package's own id (its version: each export is a new one). */
+      packageId: z.string(),
       exportedAt: isoDateTime,
       exportedBy: z.string(),
       loadedAt: isoDateTime,

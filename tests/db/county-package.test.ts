@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { localBackupDir } from '../../db/backup/files';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -154,6 +155,12 @@ describe('county package: export at the county, load at a station', () => {
     const loaded = expectOk<ImportPackageOutput>(await importPkg(core, packageB64, fingerprint.toLowerCase()));
     expect(loaded.status).toBe('loaded');
     expect(indexRows(core)).toBe(18 * 5);
+    // a verified backup was made just before the package was applied
+    const backupDir = localBackupDir(core.dbPath);
+    const reasons = readdirSync(backupDir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => readFileSync(join(backupDir, f), 'utf8'));
+    expect(reasons.some((r) => r.includes('"pre-import"'))).toBe(true);
     expect(expectOk<ImportPackageOutput>(await importPkg(core, packageB64)).status).toBe('alreadyLoaded');
   });
 
@@ -267,7 +274,7 @@ describe('a hostile or stale package is refused and changes nothing', () => {
       expect(expectFail(await importPkg(core, foreign.base64), 'VALIDATION').message).toMatch(/不是由本站登记的县局密钥签名/);
     });
     // a newer package from the pinned county loads; the first one is then older and refused
-    const newer = expectOk<{ base64: string }>(await county.call('county.exportPackage', {}));
+    const newer = expectOk<{ base64: string }>(await county.call('county.exportPackage', { staleAfterDays: 45 }));
     expect(expectOk<ImportPackageOutput>(await importPkg(core, newer.base64)).status).toBe('loaded');
     await unchanged(core, async () => {
       expect(expectFail(await importPkg(core, packageB64), 'VALIDATION').message).toMatch(/早于本站已导入的下发包/);
@@ -284,14 +291,17 @@ describe('a hostile or stale package is refused and changes nothing', () => {
     expect((await stations[1]?.call('county.exportPackage', {}))?.ok).toBe(false);
   });
 
-  it('reminds the station once its package is older than the configured number of days', async () => {
+  it('reminds the station once its package is older than the number of days the county set (45 in the newer package)', async () => {
     const core = liulin();
-    const exportedAt = expectOk<PackageStatus>(await core.call('settings.packageStatus', {})).loaded?.exportedAt as string;
-    core.ctx.now = steppingClock(Date.parse(exportedAt) + 31 * DAY);
+    const loaded = expectOk<PackageStatus>(await core.call('settings.packageStatus', {}));
+    expect(loaded).toMatchObject({ staleAfterDays: 45, stale: false });
+    const exportedAt = Date.parse(loaded.loaded?.exportedAt as string);
+    core.ctx.now = steppingClock(exportedAt + 31 * DAY);
     await signIn(core);
-    const status = expectOk<PackageStatus>(await core.call('settings.packageStatus', {}));
-    expect(status).toMatchObject({ stale: true });
-    expect(status.loaded?.ageDays).toBe(31);
+    expect(expectOk<PackageStatus>(await core.call('settings.packageStatus', {}))).toMatchObject({ stale: false, loaded: { ageDays: 31 } });
+    core.ctx.now = steppingClock(exportedAt + 46 * DAY);
+    await signIn(core);
+    expect(expectOk<PackageStatus>(await core.call('settings.packageStatus', {}))).toMatchObject({ stale: true, loaded: { ageDays: 46 } });
   });
 });
 

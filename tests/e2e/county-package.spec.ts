@@ -5,7 +5,7 @@ import { openCore, type AppCore } from '../../db/app';
 import { importStationFile } from '../../db/services/county-import';
 import { exportStationFile } from '../../db/transfer/export';
 import { chinaDate } from '../../shared/domain/civil-date';
-import { ALL_PURCHASE_CHECKS, tractorPurchase } from '../support/counter';
+import { ALL_PURCHASE_CHECKS, tractorPurchase, tractorScrap } from '../support/counter';
 import { farmerInput } from '../support/farmers';
 import { setUpInstallation } from '../support/setup';
 import { expect, openApp, test, type RunningApp } from './fixtures';
@@ -29,6 +29,7 @@ async function qingquanFile(dir: string): Promise<string> {
     const p = await ok(core.call('purchases.create', tractorPurchase(farmer.id, { factoryNo: 'QQ-2025-7788', engineNo: 'E-QQ-1' })));
     await ok(core.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'accepted' }));
     await ok(core.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'verified', checks: ALL_PURCHASE_CHECKS }));
+    await ok(core.call('scraps.create', tractorScrap(farmer.id, { engineNo: 'QQ-ENG-01', frameNo: 'QQ-FR-01', plateNo: '鲁15-66001' })));
     return exportStationFile(core.ctx, dir).path;
   } finally {
     core.close();
@@ -48,10 +49,12 @@ test('the county exports its package from 县级汇总, and a station loading it
     await countyWith(app.core, await qingquanFile(dir));
     await openApp(page, app, '#/county');
     await page.getByRole('tab', { name: '县局下发包' }).click();
+    // the county decides after how many days stations are reminded; it travels in the package
+    await page.getByLabel('提醒天数').fill('20');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-package').click()]);
     expect(download.suggestedFilename()).toMatch(/^冠县-县局下发包-\d{8}\.agripkg$/);
     const result = page.getByTestId('export-package-result');
-    await expect(result).toContainText(/全县农机号码\s*2 条/);
+    await expect(result).toContainText(/全县农机号码\s*5 条/);
     await screenshot(page, 'county-package-export');
     const file = join(dir, download.suggestedFilename());
     await download.saveAs(file);
@@ -68,6 +71,7 @@ test('the county exports its package from 县级汇总, and a station loading it
       expect((await ok(liulin.call('settings.importPackage', { fileName: 'p.agripkg', base64, confirmFingerprint: fingerprint }))).status).toBe(
         'loaded',
       );
+      expect((await ok(liulin.call('settings.packageStatus', {}))).staleAfterDays).toBe(20);
       const check = await ok(liulin.call('machineIndex.check', { purpose: 'purchase', factoryNo: 'qq20257788' }));
       expect(check.hits[0]?.message).toContain(REFUSAL);
     } finally {
@@ -127,6 +131,7 @@ test('a station loads the county package and the counter refuses a serial from a
     await openApp(page, app, '#/');
     await expect(page.getByTestId('package-date')).toContainText(`县局下发包：${chinaDate(new Date(MADE))} 导出（已 3 天）`);
     await expect(page.getByTestId('package-reminder')).toHaveCount(0);
+    await screenshot(page, 'county-package-home');
 
     // 购置登记: the serial typed as a scanner types it, then leaving the field: refused before any save
     await openApp(page, app, `#/farmers/${zhang.id}/purchases/new`);
@@ -148,6 +153,17 @@ test('a station loads the county package and the counter refuses a serial from a
     await expect(page.getByTestId('qr-filled')).toContainText('QQ-2025-7788');
     await expect(explain).toContainText(REFUSAL);
     expect((await ok(app.core.call('purchases.list', {}))).items).toHaveLength(0);
+
+    // 报废登记: an engine number scrapped at 清泉街道, leaving the field
+    await openApp(page, app, `#/farmers/${zhang.id}/scraps/new`);
+    await expect(page.locator('#field-item')).toBeFocused(); // the form is up (it opens on 机具品目)
+    const engineNo = page.locator('#field-engineNo');
+    await engineNo.click();
+    await engineNo.pressSequentially('qq eng 01');
+    await expect(engineNo).toHaveValue('qq eng 01');
+    await engineNo.press('Tab');
+    await expect(page.locator('[data-field="engineNo"] .ant-form-item-explain')).toContainText('该发动机号已于 2025 年在清泉街道登记报废');
+    await screenshot(page, 'county-package-scrap-refusal');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -48,7 +48,8 @@ describe('agri export-package / import-package', () => {
     expect((check.json as { data: { hits: { message: string }[] } }).data.hits[0]?.message).toContain('该出厂编号已于 2025 年在清水镇申请过购置补贴');
 
     const bytes = readFileSync(pkg);
-    bytes[bytes.length - 40] ^= 1;
+    const at = bytes.length - 40;
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 1, at);
     const forged = join(tmp.dir, 'forged.agripkg');
     writeFileSync(forged, bytes);
     const refused = await agri(['import-package', '--db', liulin, '--user', 'zhanzhang', forged], pw);

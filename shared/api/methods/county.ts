@@ -15,7 +15,7 @@ import {
   stationsOutput,
 } from '../../schemas/county';
 import { noInput } from '../../schemas/common';
-import { exportPackageOutput } from '../../schemas/county-package';
+import { exportPackageInput, exportPackageOutput } from '../../schemas/county-package';
 import { fileOutput } from '../../schemas/machines';
 import { access } from '../access';
 import { methods } from '../method-spec';
@@ -29,6 +29,6 @@ export const countyMethods = methods({
   'county.resolveConflict': { input: resolveConflictInput, output: conflict, writes: true, allow: access.countyAdmin },
   'county.reporting': { input: noInput, output: reportingOutput, allow: access.county },
   'county.stations': { input: noInput, output: stationsOutput, allow: access.county },
-  'county.exportPackage': { input: noInput, output: exportPackageOutput, writes: true, allow: access.county },
+  'county.exportPackage': { input: exportPackageInput, output: exportPackageOutput, writes: true, allow: access.county },
   'county.reenrollStation': { input: reenrollStationInput, output: stationItem, writes: true, allow: access.countyAdmin },
 });
