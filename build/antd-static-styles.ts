@@ -1,8 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
-const ROOT = resolve(import.meta.dirname, '..');
+// the project root: this file's parent, or its own folder once a config loader has bundled it beside the config
+// (electron-vite does; Vite keeps each file's own dirname)
+const ROOT =
+  [resolve(import.meta.dirname, '..'), import.meta.dirname].find((dir) => existsSync(resolve(dir, 'build/antd-styles.ts'))) ??
+  process.cwd();
 /** The setup and sign-in screens' antd styles, as a stylesheet (main.tsx imports it before the app's own CSS). */
 export const FIRST_SCREEN_STYLES = 'virtual:antd-styles/first-screen.css';
 /** The shell's and the counter's antd styles, as a string module (Workspace.tsx puts it in the page). */

@@ -49,7 +49,14 @@ function firstScreens(): ReactNode[] {
     h(Spin, { key: 'spin', size: 'large', fullscreen: true, tip: '…' }),
     h(Result, { key: 'result', status: 'error', title: '…' }),
     h(Skeleton, { key: 'skeleton', active: true }),
-    h(Card, { key: 'card', title: '…' }, h(Typography.Title, { level: 3 }, '…'), h(Typography.Paragraph, { type: 'secondary' }, '…'), h(Typography.Text, null, '…'), h(Typography.Link, null, '…')),
+    h(
+      Card,
+      { key: 'card', title: '…' },
+      h(Typography.Title, { level: 3 }, '…'),
+      h(Typography.Paragraph, { type: 'secondary' }, '…'),
+      h(Typography.Text, null, '…'),
+      h(Typography.Link, null, '…'),
+    ),
     h(Alert, { key: 'alert', type: 'error', showIcon: true, message: '…' }),
     h(
       Form,
@@ -83,7 +90,15 @@ function workspace(): ReactNode[] {
       h(Layout.Sider, { collapsible: true, theme: 'light' }, h(Menu, { mode: 'inline', items: [{ key: 'a', label: '…' }] })),
       h(Layout, null, h(Layout.Header, null, '…'), h(Layout.Content, null, '…')),
     ),
-    h(Table, { key: 'table', size: 'small', rowKey: 'key', columns, dataSource: [{ key: 1, name: '…', town: '…' }], rowSelection: {}, pagination: { total: 100 } }),
+    h(Table, {
+      key: 'table',
+      size: 'small',
+      rowKey: 'key',
+      columns,
+      dataSource: [{ key: 1, name: '…', town: '…' }],
+      rowSelection: {},
+      pagination: { total: 100 },
+    }),
     h(Table, { key: 'empty', columns, dataSource: [] }),
     h(Pagination, { key: 'pagination', total: 100, showSizeChanger: true }),
     h(Empty, { key: 'emptyImage' }),
@@ -94,7 +109,8 @@ function workspace(): ReactNode[] {
 
 const MAP_RULE = /\.data-ant-cssinjs-cache-path\{content:"[^"]*";\}$/;
 const cache = createCache();
-const render = (nodes: ReactNode[]) => renderToString(h(StyleProvider, { cache }, h(ConfigProvider, { theme: THEME }, h(App, null, ...nodes))));
+const render = (nodes: ReactNode[]) =>
+  renderToString(h(StyleProvider, { cache }, h(ConfigProvider, { theme: THEME }, h(App, null, ...nodes))));
 // each part holds its own styles (`once`); the first screen's CSS carries the map of both, since cssinjs reads
 // the map once, at its first style: the workspace's styles must be in the page before it renders (Workspace.tsx)
 render(firstScreens());

@@ -33,6 +33,9 @@ const PROBE = `(() => {
   window.__agriJsBytes = (from, to) => performance.getEntriesByType('resource')
     .filter((e) => /\\.m?js(\\?|$)/.test(e.name) && e.startTime >= from && e.startTime <= to)
     .reduce((sum, e) => sum + e.decodedBodySize, 0);
+  // antd component styles @ant-design/cssinjs made in the page (its css-variable blocks aside): 0 when prerendered
+  window.__agriRuntimeStyles = () => Array.from(document.querySelectorAll('style[data-css-hash]'))
+    .filter((s) => !/^\\s*\\.css-var-/.test(s.textContent || '')).length;
   for (const sel of WATCHED) window.__agriShown(sel);
 })();`;
 
@@ -71,4 +74,9 @@ export async function pageNow(page: Page): Promise<number> {
 /** Uncompressed bytes of the JavaScript files the page started fetching between `from` and `to` (page clock, ms). */
 export async function jsBytes(page: Page, from: number, to: number): Promise<number> {
   return (await page.evaluate(`window.__agriJsBytes(${from}, ${to})`)) as number;
+}
+
+/** How many antd component styles the page has made at runtime so far (prerendered ones are not counted). */
+export async function runtimeStyles(page: Page): Promise<number> {
+  return (await page.evaluate('window.__agriRuntimeStyles()')) as number;
 }

@@ -6,7 +6,7 @@ import { build } from 'vite';
 import { openCore, type AppCore } from '../app';
 import { startWebServer, type WebServer } from '../http/server';
 import { FIRST_SCREEN_BUDGET_MS, FIRST_SCREEN_JS_BUDGET_BYTES } from './startup-budget';
-import { FIRST_INPUT, installProbe, jsBytes, pageNow, shownAt, watchFor } from './startup-probe';
+import { FIRST_INPUT, installProbe, jsBytes, pageNow, runtimeStyles, shownAt, watchFor } from './startup-probe';
 
 export const name = 'startup';
 export const description =
@@ -33,7 +33,9 @@ interface RunResult {
   setupMs: number;
   setupJs: number;
   setupCpuMs: number;
+  setupStyles: number;
   stationMs: number;
+  stationStyles: number;
   stationJs: number;
   stationCpuMs: number;
   counterMs: number;
@@ -83,6 +85,7 @@ async function runOnce(browser: Browser, rate: number, fresh: Served, station: S
   const setupMs = await shownAt(a.page, FIRST_INPUT);
   const setupJs = await jsBytes(a.page, 0, setupMs);
   const setupCpuMs = await a.cpuMs();
+  const setupStyles = await runtimeStyles(a.page);
   await a.context.close();
 
   // a station set up before: its first screen (the counter; the sign-in form once accounts arrive), then 目标进度
@@ -90,6 +93,7 @@ async function runOnce(browser: Browser, rate: number, fresh: Served, station: S
   const stationMs = await shownAt(b.page, FIRST_INPUT);
   const stationJs = await jsBytes(b.page, 0, stationMs);
   const stationCpuMs = await b.cpuMs();
+  const stationStyles = await runtimeStyles(b.page);
   // the first screen of a set-up station is the sign-in form: sign in as a technician would, then the counter
   await b.page.locator('#sign-in-login').fill('zhanzhang');
   await b.page.locator('#sign-in-password').fill(PASSWORD);
@@ -103,7 +107,7 @@ async function runOnce(browser: Browser, rate: number, fresh: Served, station: S
   const progressJs = await jsBytes(b.page, clickedAt, progressAt);
   await b.context.close();
 
-  return { setupMs, setupJs, setupCpuMs, stationMs, stationJs, stationCpuMs, counterMs, progressMs: progressAt - clickedAt, progressJs };
+  return { setupMs, setupJs, setupCpuMs, setupStyles, stationMs, stationStyles, stationJs, stationCpuMs, counterMs, progressMs: progressAt - clickedAt, progressJs };
 }
 
 const median = (xs: number[]) => {
@@ -144,12 +148,12 @@ function report(rate: number, runs: RunResult[]): void {
   row(
     'first screen, new installation (setup form)',
     (r) => r.setupMs,
-    `JS before it ${mb(median(runs.map((r) => r.setupJs)))}${cpu((r) => r.setupCpuMs)}`,
+    `JS before it ${mb(median(runs.map((r) => r.setupJs)))}${cpu((r) => r.setupCpuMs)}, antd styles made ${median(runs.map((r) => r.setupStyles))}`,
   );
   row(
     'first screen, station (sign-in form)',
     (r) => r.stationMs,
-    `JS before it ${mb(median(runs.map((r) => r.stationJs)))}${cpu((r) => r.stationCpuMs)}`,
+    `JS before it ${mb(median(runs.map((r) => r.stationJs)))}${cpu((r) => r.stationCpuMs)}, antd styles made ${median(runs.map((r) => r.stationStyles))}`,
   );
   row('counter page after sign-in (search box)', (r) => r.counterMs);
   row(
@@ -211,6 +215,11 @@ export async function run(): Promise<void> {
       `${verdict(jsBefore <= FIRST_SCREEN_JS_BUDGET_BYTES)} JavaScript before the first screen: ${mb(jsBefore)} uncompressed (budget ${mb(FIRST_SCREEN_JS_BUDGET_BYTES)})`,
     );
     console.log(`total renderer bundle: ${mb(sizes.jsBytes)} JS + ${mb(sizes.cssBytes)} CSS (+ ${mb(sizes.fontBytes)} font files)`);
+    console.log(
+      `load average at end: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (a shared machine: wall times swell with it, main-thread CPU much less)`,
+    );
   } finally {
     await browser?.close();
     for (const s of served) {

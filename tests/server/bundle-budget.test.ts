@@ -76,7 +76,8 @@ describe('first-screen bundle budget (issue 18)', () => {
 
   it('has the sign-in screen in the first load; setup, the shell and the counter one import away', () => {
     const ids = firstModules().map(norm);
-    for (const page of ['features/auth/AuthGate.tsx', 'features/auth/SignInPage.tsx']) expect(ids, page).toContain(norm(`${RENDERER}${page}`));
+    for (const page of ['features/auth/AuthGate.tsx', 'features/auth/SignInPage.tsx'])
+      expect(ids, page).toContain(norm(`${RENDERER}${page}`));
     // not parsed before the first screen, but fetched by it directly (the workspace as soon as the screen is painted)
     for (const page of ['features/setup/SetupPage.tsx', 'components/AppShell.tsx', 'features/farmers/CounterPage.tsx']) {
       expect(ids, page).not.toContain(norm(`${RENDERER}${page}`));
@@ -103,7 +104,15 @@ describe('first-screen bundle budget (issue 18)', () => {
     const text = firstCss.join('\n');
     // the map @ant-design/cssinjs reads to skip making these styles at runtime, with the form parts the sign-in uses
     const map = /\.data-ant-cssinjs-cache-path\{content:"([^"]*)"/.exec(text)?.[1] ?? '';
-    for (const part of ['|Form-Form|', '|Input-Component|', '|Button-Button|', '|Grid-Grid|', '|Typography-Typography|', '|Table-Table|', '|Menu-Menu|']) {
+    for (const part of [
+      '|Form-Form|',
+      '|Input-Component|',
+      '|Button-Button|',
+      '|Grid-Grid|',
+      '|Typography-Typography|',
+      '|Table-Table|',
+      '|Menu-Menu|',
+    ]) {
       expect(map, part).toContain(part);
     }
     expect(text).toContain('.ant-btn');
@@ -113,10 +122,18 @@ describe('first-screen bundle budget (issue 18)', () => {
     // every print layout brings the bundled font's stylesheet with it
     const fontCss = [...stylesheets].filter(([, css]) => /@font-face\{font-family:Noto Sans SC/.test(css)).map(([name]) => name);
     expect(fontCss).toHaveLength(1);
-    for (const page of ['print/VoucherSheet.tsx', 'features/progress/ProgressPrintPage.tsx', 'features/notices/NoticePrintPage.tsx', 'features/notices/PaymentListPrintPage.tsx']) {
+    for (const page of [
+      'print/VoucherSheet.tsx',
+      'features/progress/ProgressPrintPage.tsx',
+      'features/notices/NoticePrintPage.tsx',
+      'features/notices/PaymentListPrintPage.tsx',
+    ]) {
       const home = chunkWith(page) as BuiltChunk;
       expect(home, page).toBeDefined();
-      expect(staticClosure(chunks, [home]).flatMap((c) => c.css), page).toContain(fontCss[0]);
+      expect(
+        staticClosure(chunks, [home]).flatMap((c) => c.css),
+        page,
+      ).toContain(fontCss[0]);
     }
   });
 
