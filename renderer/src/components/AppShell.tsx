@@ -1,7 +1,7 @@
 import { LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { ROLE_LABELS } from '../../../shared/api/access';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { isDesktop } from '../api/transport';
 import { preloadPage } from '../routes';
@@ -15,6 +15,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { settings } = useSettings();
   const { user, lock, signOut } = useSession();
   const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useState(() => typeof window !== 'undefined' && window.innerWidth < 1200);
   const location = useLocation();
   // the longest matching path wins: /vouchers/verify is 凭证核验, not 补贴凭证
   const matches = NAV_AREAS.filter((a) => a.path && location.pathname.startsWith(a.path));
@@ -39,15 +40,32 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   return (
     <Layout style={{ minHeight: '100%' }}>
-      <Sider width={196} theme="light" style={{ borderRight: '1px solid #e5e7eb' }}>
-        <div style={{ padding: '18px 16px 12px' }}>
-          <Typography.Title level={5} style={{ margin: 0, color: '#1f6f43' }}>
-            农机更新补贴台账
-          </Typography.Title>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            冠县 · 农机报废更新与购置补贴
-          </Typography.Text>
-        </div>
+      {/* below ~1200 px (a 1024×768 screen) the menu shrinks to its icons, each named in a tooltip */}
+      <Sider
+        width={196}
+        collapsedWidth={64}
+        breakpoint="xl"
+        collapsed={collapsed}
+        onBreakpoint={setCollapsed}
+        theme="light"
+        style={{ borderRight: '1px solid #e5e7eb' }}
+        data-testid="app-sider"
+        data-collapsed={collapsed ? 'true' : 'false'}
+      >
+        {collapsed ? (
+          <div style={{ padding: '18px 0 12px', textAlign: 'center', color: '#1f6f43', fontWeight: 600 }} title="农机更新补贴台账">
+            农机
+          </div>
+        ) : (
+          <div style={{ padding: '18px 16px 12px' }}>
+            <Typography.Title level={5} style={{ margin: 0, color: '#1f6f43' }}>
+              农机更新补贴台账
+            </Typography.Title>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              冠县 · 农机报废更新与购置补贴
+            </Typography.Text>
+          </div>
+        )}
         <Menu
           mode="inline"
           selectedKeys={[selected]}
@@ -80,7 +98,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </Button>
           </Space>
         </Header>
-        <Content style={{ padding: 24 }}>{children}</Content>
+        <Content style={{ padding: collapsed ? 16 : 24, minWidth: 0 }}>{children}</Content>
       </Layout>
     </Layout>
   );

@@ -51,10 +51,12 @@ function PartnerForm({ kind, initialName, onCreated, onClose }: Omit<Props, 'ope
       onCancel={onClose}
       destroyOnHidden
     >
-      {/* Enter stays inside this dialog: it must not reach (and submit) the form the dialog was opened from. */}
+      {/* Enter stays inside this dialog: it must not reach (and submit) the form the dialog was opened from.
+          Other keys pass, so Esc still reaches the dialog and closes it. */}
       <div
         data-testid="partner-form"
         onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
           onEnter(e);
           e.stopPropagation();
         }}
