@@ -107,23 +107,32 @@ function params(q: FarmerQuery) {
   };
 }
 
-/** The first one or two characters of a name query, as farmer_name_grams stores them (migration 017). */
-function nameGram(nameLike: string): { gram: string; whole: boolean } {
-  const chars = Array.from(nameLike.replace(/\\([\\%_])/g, '$1'));
-  // SQLite's lower() folds ASCII only, as LIKE does
-  const gram = chars.slice(0, 2).join('').replace(/[A-Z]/g, (c) => c.toLowerCase());
-  return { gram, whole: chars.length <= 2 };
+/**
+ * A name query's pieces as farmer_name_grams stores them (migration 017; SQLite's lower() folds ASCII only,
+ * as LIKE does): the first one or two characters, which lead the walk, and the query's later two-character
+ * pieces (up to four), each of which a matching name must hold too.
+ */
+function nameGrams(nameLike: string): { gram: string; more: string[]; whole: boolean } {
+  const chars = Array.from(nameLike.replace(/\\([\\%_])/g, '$1').replace(/[A-Z]/g, (c) => c.toLowerCase()));
+  const pairs = chars.slice(1, -1).map((c, i) => `${c}${chars[i + 2] as string}`);
+  const more = [...new Set(pairs)].filter((p) => p !== chars.slice(0, 2).join('')).slice(0, 4);
+  return { gram: chars.slice(0, 2).join(''), more, whole: chars.length <= 2 };
 }
 
 /**
  * A name-only search through farmer_name_grams: its range for the query's first characters is already in
- * the search's order (updated_at DESC, id), so a page is a short walk; the whole pattern is still checked
- * on each row, so the rows are exactly LIKE's. A query of one or two characters is the range itself, so
+ * the search's order (updated_at DESC, id), so a page is a short walk; a longer query's other two-character
+ * pieces are probed in the same index, and the whole pattern is still checked on each row, so the rows are
+ * exactly LIKE's. A query of one or two characters is the range itself, so
  * its total is an index count; a longer one counts the range's rows that match.
  */
 function nameStatements(q: FarmerQuery & { nameLike: string }) {
-  const { gram, whole } = nameGram(q.nameLike);
+  const { gram, more, whole } = nameGrams(q.nameLike);
   const filters = ['g.gram = @gram'];
+  // a longer query's other pieces, probed in the same index before any farmer row is read
+  more.forEach((_, i) =>
+    filters.push(`EXISTS (SELECT 1 FROM farmer_name_grams g${i} WHERE g${i}.gram = @gram${i} AND g${i}.updated_at = g.updated_at AND g${i}.id = g.id)`),
+  );
   if (!q.includeVoided) filters.push('g.live = 1');
   if (q.townshipCode) filters.push('g.township_code = @townshipCode');
   const like = "f.name LIKE '%' || @nameLike || '%' ESCAPE '\\'";
@@ -136,7 +145,7 @@ function nameStatements(q: FarmerQuery & { nameLike: string }) {
     count: whole
       ? `SELECT count(*) AS n FROM farmer_name_grams g WHERE ${filters.join(' AND ')}`
       : `SELECT count(*) AS n FROM farmer_name_grams g JOIN farmers f ON f.id = g.id WHERE ${[...filters, like].join(' AND ')}`,
-    params: { ...params(q), gram },
+    params: { ...params(q), gram, ...Object.fromEntries(more.map((m, i) => [`gram${i}`, m])) },
   };
 }
 

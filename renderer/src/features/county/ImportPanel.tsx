@@ -93,6 +93,12 @@ function Outcome({ o }: { o: ImportOutcome }) {
       {o.rejected > 0 && <Tag color="orange">拒收 {o.rejected}</Tag>}
       {o.conflictsFound > 0 && <Tag color="volcano">涉及冲突 {o.conflictsFound}</Tag>}
       <Typography.Text type="secondary">{o.durationMs} ms</Typography.Text>
+      {/* e.g. a file already merged, recognised without merging it again */}
+      {o.reasons.slice(0, 3).map((r) => (
+        <Typography.Text key={r} type="secondary">
+          {r}
+        </Typography.Text>
+      ))}
     </Space>
   );
 }
