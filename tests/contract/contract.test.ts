@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../db/handlers';
 import { contract, METHODS, type Method } from '../../shared/api/contract';
 import type { Farmer } from '../../shared/schemas/farmers';
+import { orderOf } from '../support/table-order';
 import {
   createFarmer,
   expectFail,
@@ -102,7 +103,7 @@ function snapshot(core: TempCore) {
   const tables = Object.keys(tableCounts(core));
   return {
     counts: tableCounts(core),
-    rows: Object.fromEntries(tables.map((t) => [t, core.db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()])),
+    rows: Object.fromEntries(tables.map((t) => [t, core.db.prepare(`SELECT * FROM "${t}" ORDER BY ${orderOf(core.db, t)}`).all()])),
     userVersion: core.db.pragma('user_version', { simple: true }),
   };
 }

@@ -8,6 +8,7 @@ import type { Purchase } from '../../shared/schemas/purchases';
 import { ALL_PURCHASE_CHECKS, tractorPurchase, tractorScrap } from '../support/counter';
 import { createFarmer, expectOk, farmerInput, stationCore, tempDir, type TempCore } from '../support/core';
 import { signIn, TEST_PASSWORD } from '../support/setup';
+import { orderOf } from '../support/table-order';
 
 /**
  * Stations hold real records: every migration must carry a populated file forward without loss. A file at
@@ -27,17 +28,6 @@ function columnsOf(db: Database.Database, table: string): string[] {
 
 function tablesOf(db: Database.Database): string[] {
   return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).sort();
-}
-
-/** Row order for a table: rowid, or the key columns of a WITHOUT ROWID table (farmer_name_grams). */
-function orderOf(db: Database.Database, table: string): string {
-  const wr = db.prepare('SELECT wr FROM pragma_table_list WHERE name = ?').pluck().get(table) as number;
-  if (!wr) return 'rowid';
-  return (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; pk: number }[])
-    .filter((c) => c.pk > 0)
-    .sort((a, b) => a.pk - b.pk)
-    .map((c) => `"${c.name}"`)
-    .join(', ');
 }
 
 /** A file at `version` holding every row of `from` that fits its tables (the columns that existed then). */

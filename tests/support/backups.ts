@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { AppCore } from '../../db/app';
 import type { JobStatus } from '../../shared/schemas/jobs';
+import { orderOf } from './table-order';
 
-/** A digest of every table's contents (rows in rowid order), to compare files exactly. */
+/** A digest of every table's contents (rows in rowid or key order), to compare files exactly. */
 export function tableDigests(db: Database.Database): Record<string, string> {
   const names = db
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
@@ -13,7 +14,7 @@ export function tableDigests(db: Database.Database): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of names) {
     const hash = createHash('sha256');
-    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) hash.update(`${JSON.stringify(row)}\n`);
+    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY ${orderOf(db, name)}`).iterate()) hash.update(`${JSON.stringify(row)}\n`);
     out[name] = hash.digest('hex');
   }
   return out;
