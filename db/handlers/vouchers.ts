@@ -13,5 +13,6 @@ export const vouchersHandlers = (ctx: ServiceContext): AreaHandlers<'vouchers'> 
   'vouchers.list': (input) => vouchers.listVouchers(ctx, input),
   'vouchers.void': (input) => vouchers.voidVoucher(ctx, input),
   'vouchers.recordPrint': (input) => vouchers.recordPrint(ctx, input),
+  'vouchers.markPrintFailed': (input) => vouchers.markPrintFailed(ctx, input),
   'vouchers.verify': (input) => vouchers.verifyVoucher(ctx, input),
 });

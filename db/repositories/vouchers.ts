@@ -68,6 +68,11 @@ export function recordPrint(db: Database, id: string, at: string): void {
   db.prepare('UPDATE vouchers SET print_count = print_count + 1, last_printed_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
 }
 
+/** Takes back the last counted print (未打印成功); last_printed_at stays: it is when the attempt was made. */
+export function unrecordPrint(db: Database, id: string, at: string): void {
+  db.prepare('UPDATE vouchers SET print_count = print_count - 1, updated_at = ? WHERE id = ? AND print_count > 0').run(at, id);
+}
+
 export interface VoucherFilter {
   q: string;
   year?: number;
