@@ -1,3 +1,4 @@
+import * as calendar from '../services/calendar';
 import type { ServiceContext } from '../context';
 import * as settings from '../services/settings';
 import type { AreaHandlers } from './types';
@@ -5,5 +6,7 @@ import type { AreaHandlers } from './types';
 export const settingsHandlers = (ctx: ServiceContext): AreaHandlers<'settings'> => ({
   'settings.get': () => settings.getSettings(ctx),
   'settings.setup': (input) => settings.setup(ctx, input),
+  'settings.calendar': () => calendar.listCalendar(ctx),
+  'settings.addCalendarYear': (input) => calendar.addCalendarYear(ctx, input),
   'settings.update': (input) => settings.updateSettings(ctx, input),
 });

@@ -1,10 +1,13 @@
 import { noInput } from '../../schemas/common';
 import { settings, settingsUpdateInput, setupInput, setupOutput } from '../../schemas/settings';
+import { calendarYearInput, calendarYears } from '../../schemas/calendar';
 import { access } from '../access';
 import { methods } from '../method-spec';
 
 export const settingsMethods = methods({
   'settings.get': { input: noInput, output: settings, needsSetup: false, allow: access.public },
   'settings.setup': { input: setupInput, output: setupOutput, needsSetup: false, writes: true, allow: access.public },
+  'settings.calendar': { input: noInput, output: calendarYears, allow: access.anyone },
+  'settings.addCalendarYear': { input: calendarYearInput, output: calendarYears, writes: true, allow: access.admins },
   'settings.update': { input: settingsUpdateInput, output: settings, writes: true, allow: access.admins },
 });
