@@ -9,6 +9,7 @@ import { ChangePasswordForm } from '../auth/ChangePasswordForm';
 import { AccessLogPanel } from '../users/AccessLogPanel';
 import { StationSettingsCard } from '../users/StationSettingsCard';
 import { UsersPanel } from '../users/UsersPanel';
+import { CalendarCard } from './CalendarCard';
 import { KeyCard } from './KeyCard';
 
 /** What this installation is (fixed at first run), its security settings, users and the access log. */
@@ -41,6 +42,7 @@ export function SettingsPage() {
       {settings.role === 'station' && can('county.exportStation') && <ExportStationCard />}
       <BackupsSection />
       {can('settings.update') && <StationSettingsCard />}
+      <CalendarCard />
       {can('users.list') && <UsersPanel />}
       {can('audit.accessLog') && <AccessLogPanel />}
       <Card title={`修改我的密码（${user.displayName}）`}>
