@@ -41,3 +41,25 @@ test('设置: a later year’s holidays are added from the notice and listed', a
   await card.scrollIntoViewIfNeeded();
   await keepScreenshot(page, 'settings-calendar');
 });
+
+test('no silent truncation: a too-long paste is refused with a message, the count shows at the limit', async ({ page, app }) => {
+  await setUpInstallation(app.core, { role: 'station', townshipCode: '371525103', name: '王技术员' });
+  await openApp(page, app);
+  const counter = new CounterPageModel(page);
+  await counter.expectShown();
+  await counter.openRegistration();
+  const village = page.locator('#field-village'); // 村（社区）: at most 40
+  const paste = (text: string) =>
+    village.evaluate((el, t) => {
+      const data = new DataTransfer();
+      data.setData('text', t);
+      return el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  expect(await paste('村'.repeat(41))).toBe(false); // refused (default prevented), not cut
+  await expect(page.getByText('此项最多 40 个字符，粘贴的内容有 41 个字符')).toBeVisible();
+  await expect(village).toHaveValue('');
+  expect(await paste('东街村')).toBe(true); // fits: the browser pastes it
+  await village.fill('村'.repeat(40));
+  await expect(page.locator('[data-field="village"]')).toContainText('40 / 40（已达上限）');
+  await keepScreenshot(page, 'input-limit');
+});

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { LedgerImportItem } from '../../../../shared/schemas/ledger-import';
 import { api, ApiError } from '../../api/client';
 import { downloadBase64 } from '../../api/files';
+import { LimitedTextArea } from '../../components/LimitedInput';
 
 export async function downloadReport(id: string): Promise<void> {
   const file = await api.ledgerImports.report({ id });
@@ -107,7 +108,7 @@ export function ImportHistory({ items, onChanged }: { items: LedgerImportItem[];
           <Typography.Text>
             将作废“{undoing?.fileName}”导入的 {undoing?.farmersAdded} 户农户和 {undoing?.purchasesAdded} 条购置登记（记录保留并注明原因，可重新导入）。
           </Typography.Text>
-          <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder="撤销原因（必填）" maxLength={200} autoFocus />
+          <LimitedTextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder="撤销原因（必填）" maxLength={200} autoFocus />
           {error && <Alert type="error" showIcon title={error} />}
         </Space>
       </Modal>

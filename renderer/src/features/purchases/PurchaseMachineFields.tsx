@@ -4,6 +4,7 @@ import { Field } from '../../components/form/Field';
 import { paramLabel, type CatalogItem } from '../applications/catalog';
 import { ItemSelect, ParamInput, VariantSelect } from '../applications/MachineInputs';
 import type { PurchaseFormValues } from './purchase-values';
+import { LimitedInput } from '../../components/LimitedInput';
 
 interface Props {
   control: Control<PurchaseFormValues>;
@@ -68,7 +69,7 @@ export function PurchaseMachineFields({ control, items, itemsLoading, current, o
             name="maker"
             label="生产厂家"
             required
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={60} />}
+            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={60} />}
           />
         </Col>
         <Col span={12}>
@@ -77,7 +78,7 @@ export function PurchaseMachineFields({ control, items, itemsLoading, current, o
             name="productName"
             label="产品名称"
             required
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={60} placeholder="如 轮式拖拉机" />}
+            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={60} placeholder="如 轮式拖拉机" />}
           />
         </Col>
       </Row>
@@ -89,7 +90,7 @@ export function PurchaseMachineFields({ control, items, itemsLoading, current, o
             label="购买机型（型号）"
             required
             extra="与发票、铭牌、目录上的型号逐字核对"
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={60} />}
+            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={60} />}
           />
         </Col>
         <Col span={12}>
@@ -98,7 +99,7 @@ export function PurchaseMachineFields({ control, items, itemsLoading, current, o
             name="factoryNo"
             label="出厂编号"
             required
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} className="masked" />}
+            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} className="masked" />}
           />
         </Col>
       </Row>
@@ -108,7 +109,7 @@ export function PurchaseMachineFields({ control, items, itemsLoading, current, o
             control={control}
             name="engineNo"
             label="发动机号"
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} className="masked" />}
+            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} className="masked" />}
           />
         </Col>
       </Row>

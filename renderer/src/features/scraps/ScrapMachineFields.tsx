@@ -6,6 +6,7 @@ import { Field } from '../../components/form/Field';
 import { paramLabel, type CatalogItem } from '../applications/catalog';
 import { ItemSelect, ParamInput, VariantSelect } from '../applications/MachineInputs';
 import type { ScrapFormValues } from './scrap-values';
+import { LimitedInput } from '../../components/LimitedInput';
 
 interface Props {
   control: Control<ScrapFormValues>;
@@ -73,7 +74,7 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             name="maker"
             label="生产厂家"
             required
-            render={(field) => <Input {...field} autoComplete="off" maxLength={60} />}
+            render={(field) => <LimitedInput {...field} autoComplete="off" maxLength={60} />}
           />
         </Col>
         <Col span={12}>
@@ -82,7 +83,7 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             name="model"
             label="型号"
             required
-            render={(field) => <Input {...field} autoComplete="off" maxLength={60} />}
+            render={(field) => <LimitedInput {...field} autoComplete="off" maxLength={60} />}
           />
         </Col>
       </Row>
@@ -93,7 +94,7 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             name="engineNo"
             label="发动机号"
             extra="发动机号与机架号/出厂编号至少填一项"
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} />}
+            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} />}
           />
         </Col>
         <Col span={12}>
@@ -101,7 +102,7 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             control={control}
             name="frameNo"
             label="机架号/出厂编号"
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} />}
+            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} />}
           />
         </Col>
       </Row>
@@ -113,7 +114,7 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             label="号牌号码"
             required={plateRequired}
             extra={plateRequired ? '拖拉机、联合收割机须填写号牌号码' : undefined}
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={20} placeholder="如 鲁15-12345" />}
+            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={20} placeholder="如 鲁15-12345" />}
           />
         </Col>
         <Col span={12}>

@@ -2,6 +2,7 @@ import { App, Button, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { Voucher } from '../../../../shared/schemas/vouchers';
 import { api, ApiError } from '../../api/client';
+import { LimitedTextArea } from '../../components/LimitedInput';
 
 interface Props {
   /** The vouchers of the print just counted on this page. */
@@ -48,13 +49,12 @@ export function PrintFailedButton({ ids, onDone }: Props) {
         <Typography.Paragraph>
           刚才的打印没有出纸或无法使用（卡纸、空白、打错打印机）时登记：本次打印不计入次数，下次打印仍为同一次序。已打出的残页请销毁。
         </Typography.Paragraph>
-        <Input.TextArea
+        <LimitedTextArea
           autoFocus
           rows={2}
           value={note}
           onChange={(e) => setNote(e.target.value)}
           placeholder="情况说明（可选），如：卡纸未出纸"
-          showCount
           maxLength={100}
           data-testid="print-failed-note"
         />
