@@ -1,4 +1,4 @@
-import { Alert, Input, Modal } from 'antd';
+import { Alert, Modal } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { LimitedTextArea } from './LimitedInput';

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Checkbox, Input, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Modal, Space, Typography } from 'antd';
 import { useSession } from '../../session-context';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';

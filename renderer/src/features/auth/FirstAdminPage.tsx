@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, Button, Form } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { AuthCard } from './AuthCard';

@@ -1,5 +1,5 @@
 import { chinaDateTime } from '../../../../shared/domain/civil-date';
-import { Alert, App, Button, Input, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { StationItem } from '../../../../shared/schemas/county';
 import { api, ApiError } from '../../api/client';

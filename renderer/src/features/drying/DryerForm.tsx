@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Col, Form, Input, InputNumber, Radio, Row, Space } from 'antd';
+import { Alert, Button, Col, Form, InputNumber, Radio, Row, Space } from 'antd';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import {

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Col, Form, Input, Radio, Row, Space } from 'antd';
+import { Alert, Button, Col, Form, Radio, Row, Space } from 'antd';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { HEAT_SOURCE_LABELS, HEAT_SOURCES, RETIREMENT_PLAN_LABELS, RETIREMENT_PLANS } from '../../../../shared/domain/drying-dryers';

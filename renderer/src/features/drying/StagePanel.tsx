@@ -1,5 +1,5 @@
 import { chinaDateTime, chinaTodayNow } from '../../../../shared/domain/civil-date';
-import { Alert, App, Button, Form, Input, Modal, Space, Steps, Table } from 'antd';
+import { Alert, App, Button, Form, Modal, Space, Steps, Table } from 'antd';
 import { useState } from 'react';
 import { nextStages, SITE_STAGE_LABELS, STAGE_PATH, type SiteStage } from '../../../../shared/domain/drying-stages';
 import type { Site, SiteEvent } from '../../../../shared/schemas/drying';

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, AutoComplete, Button, Col, Form, Input, Radio, Row, Space } from 'antd';
+import { Alert, AutoComplete, Button, Col, Form, Radio, Row, Space } from 'antd';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';

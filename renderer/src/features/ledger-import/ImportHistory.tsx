@@ -1,5 +1,5 @@
 import { chinaDateTime } from '../../../../shared/domain/civil-date';
-import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { LedgerImportItem } from '../../../../shared/schemas/ledger-import';

@@ -1,4 +1,4 @@
-import { Col, Input, Radio, Row } from 'antd';
+import { Col, Radio, Row } from 'antd';
 import type { Control } from 'react-hook-form';
 import { fenToUppercase } from '../../../../shared/domain/money';
 import { TERMINAL_KINDS, TERMINAL_LABELS } from '../../../../shared/schemas/purchases';

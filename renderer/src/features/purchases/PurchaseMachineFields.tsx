@@ -1,4 +1,4 @@
-import { Col, Input, Row } from 'antd';
+import { Col, Row } from 'antd';
 import type { Control } from 'react-hook-form';
 import { Field } from '../../components/form/Field';
 import { paramLabel, type CatalogItem } from '../applications/catalog';

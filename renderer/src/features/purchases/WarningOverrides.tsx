@@ -1,5 +1,5 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Space, Typography } from 'antd';
 import { ApiError } from '../../api/client';
 import { WARNING_CODES, type Warning, type WarningCode } from '../../../../shared/schemas/purchases';
 import { LimitedTextArea } from '../../components/LimitedInput';

@@ -1,5 +1,5 @@
 import { chinaYearNow } from '../../../../shared/domain/civil-date';
-import { Col, Input, InputNumber, Row } from 'antd';
+import { Col, InputNumber, Row } from 'antd';
 import type { Control } from 'react-hook-form';
 import { isPlateManaged } from '../../../../shared/schemas/scraps';
 import { Field } from '../../components/form/Field';

@@ -1,4 +1,4 @@
-import { Col, Input, Radio, Row } from 'antd';
+import { Col, Radio, Row } from 'antd';
 import type { Control } from 'react-hook-form';
 import { ELIGIBILITY, ELIGIBILITY_LABELS } from '../../../../shared/schemas/scraps';
 import { DateInput } from '../../components/DateInput';

@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { ROLE_INSTALLATION, ROLE_LABELS, USER_ROLES, type UserRole } from '../../../../shared/api/access';
 import { api, ApiError } from '../../api/client';

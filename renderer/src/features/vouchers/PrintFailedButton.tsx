@@ -1,4 +1,4 @@
-import { App, Button, Input, Modal, Typography } from 'antd';
+import { App, Button, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { Voucher } from '../../../../shared/schemas/vouchers';
 import { api, ApiError } from '../../api/client';
