@@ -96,7 +96,11 @@ function voucherFilterSql(f: VoucherFilter): FilterSql {
 const VOUCHER_SELECT = 'SELECT v.*, f.name AS f_name, f.id_number AS f_id_number';
 const VOUCHER_FROM = 'FROM vouchers v JOIN farmers f ON f.id = v.farmer_id';
 
-export function listVouchers(db: Database, f: VoucherFilter, page: PageRequest): LedgerPage<VoucherRow & { f_name: string; f_id_number: string }> {
+export function listVouchers(
+  db: Database,
+  f: VoucherFilter,
+  page: PageRequest,
+): LedgerPage<VoucherRow & { f_name: string; f_id_number: string }> {
   return ledgerPage(db, VOUCHER_SELECT, VOUCHER_FROM, voucherFilterSql(f), page);
 }
 

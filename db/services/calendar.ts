@@ -52,7 +52,11 @@ export function addCalendarYear(ctx: ServiceContext, input: CalendarYearInput): 
       entity: 'config',
       entityId: `calendar-${input.year}`,
       before,
-      after: { holidays: [...new Set(input.holidays)].sort(), makeupWorkdays: [...new Set(input.makeupWorkdays)].sort(), source: input.source },
+      after: {
+        holidays: [...new Set(input.holidays)].sort(),
+        makeupWorkdays: [...new Set(input.makeupWorkdays)].sort(),
+        source: input.source,
+      },
     });
     return listCalendar(ctx);
   });

@@ -43,7 +43,13 @@ export function checkCode(secret: string, number: string, totalFen: number): str
 function paymentFacts(ctx: ServiceContext, applicationId: string): VoucherPayment | null {
   const p = livePaymentOf(ctx.db, applicationId);
   return p
-    ? { paidOn: p.paid_on, amountFen: p.amount_fen, accountMasked: maskBankCard(p.account_no), bankName: p.bank_name, financeDoc: p.finance_doc }
+    ? {
+        paidOn: p.paid_on,
+        amountFen: p.amount_fen,
+        accountMasked: maskBankCard(p.account_no),
+        bankName: p.bank_name,
+        financeDoc: p.finance_doc,
+      }
     : null;
 }
 
@@ -208,7 +214,8 @@ export function recordPrint(ctx: ServiceContext, input: { ids: string[]; reprint
       requireOwnRow(installation, row, '凭证');
       if (row.voided_at) throw new AppError('FORBIDDEN', `凭证 ${row.number} 已作废，不能打印`);
       const reprint = row.print_count > 0;
-      if (reprint && !reason) throw AppError.field('VALIDATION', ['reprintReason'], `凭证 ${row.number} 已打印过，补打须说明原因（如卡纸、污损、遗失）`);
+      if (reprint && !reason)
+        throw AppError.field('VALIDATION', ['reprintReason'], `凭证 ${row.number} 已打印过，补打须说明原因（如卡纸、污损、遗失）`);
       const at = isoNow(ctx);
       repo.recordPrint(ctx.db, id, at);
       writeAudit(ctx, installation, {
@@ -218,7 +225,10 @@ export function recordPrint(ctx: ServiceContext, input: { ids: string[]; reprint
         before: { printCount: row.print_count },
         after: { printCount: row.print_count + 1, reprint, ...(reprint ? { reprintReason: reason } : {}), mode: input.mode ?? 'print' },
       });
-      return toVoucher({ ...row, print_count: row.print_count + 1, last_printed_at: at, updated_at: at }, paymentFacts(ctx, row.application_id));
+      return toVoucher(
+        { ...row, print_count: row.print_count + 1, last_printed_at: at, updated_at: at },
+        paymentFacts(ctx, row.application_id),
+      );
     });
     return { items };
   });
@@ -269,7 +279,12 @@ function summary(r: repo.VoucherRow) {
 function byCheckCode(ctx: ServiceContext, row: repo.VoucherRow, typed: string): VerifyOutput {
   const legacy = row.signature === null;
   const signer = row.signature
-    ? voucherSigner(ctx, row.station_id, { number: row.number, farmerId: row.farmer_id, totalFen: row.total_fen, issueDate: row.issue_date }, row.signature)
+    ? voucherSigner(
+        ctx,
+        row.station_id,
+        { number: row.number, farmerId: row.farmer_id, totalFen: row.total_fen, issueDate: row.issue_date },
+        row.signature,
+      )
     : null;
   if (typed !== row.check_code || (!legacy && !signer)) {
     return {

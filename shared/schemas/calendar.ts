@@ -14,7 +14,10 @@ export const calendarYearInput = z
   .superRefine((v, ctx) => {
     if (OFFICIAL_CALENDARS[v.year]) ctx.addIssue({ code: 'custom', path: ['year'], message: `${v.year} 年的安排已内置` });
     const inYear = (d: string) => d.startsWith(`${v.year}-`);
-    for (const [key, list] of [['holidays', v.holidays], ['makeupWorkdays', v.makeupWorkdays]] as const) {
+    for (const [key, list] of [
+      ['holidays', v.holidays],
+      ['makeupWorkdays', v.makeupWorkdays],
+    ] as const) {
       const bad = list.find((d) => !inYear(d));
       if (bad) ctx.addIssue({ code: 'custom', path: [key], message: `${bad} 不在 ${v.year} 年内` });
     }

@@ -152,7 +152,10 @@ describe('vouchers (补贴凭证)', () => {
     const prints = audit.items.filter((a) => a.method === 'vouchers.recordPrint');
     expect(prints).toHaveLength(2);
     expect(prints.map((a) => a.after?.reprintReason ?? null)).toContain('卡纸');
-    expect(audit.items.find((a) => a.method === 'vouchers.markPrintFailed')?.after).toMatchObject({ printCount: 1, note: '打印机卡纸，未出纸' });
+    expect(audit.items.find((a) => a.method === 'vouchers.markPrintFailed')?.after).toMatchObject({
+      printCount: 1,
+      note: '打印机卡纸，未出纸',
+    });
     expectOk(await core.call('vouchers.markPrintFailed', { ids: [v.id] }));
     expectFail(await core.call('vouchers.markPrintFailed', { ids: [v.id] }), 'CONFLICT'); // nothing left to take back
     expectOk(await core.call('vouchers.void', { id: v.id, reason: '重开' }));

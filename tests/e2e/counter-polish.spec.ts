@@ -16,10 +16,12 @@ test('an old 15-digit ID is converted to 18 digits and offered for confirmation,
   await expect(page.locator('#field-idNumber')).toHaveValue('11010519491231002X');
   await expect(page.getByTestId('old-id-confirm')).toHaveCount(0);
   await counter.save();
-  await expect.poll(async () => {
-    const r = await app.core.call('farmers.search', { q: '李四' });
-    return r.ok ? JSON.stringify(r.data) : '';
-  }).toContain('李四');
+  await expect
+    .poll(async () => {
+      const r = await app.core.call('farmers.search', { q: '李四' });
+      return r.ok ? JSON.stringify(r.data) : '';
+    })
+    .toContain('李四');
 });
 
 test('设置: a later year’s holidays are added from the notice and listed', async ({ page, app }) => {

@@ -26,7 +26,9 @@ const countOf = (max: number | undefined) =>
     ? {
         max,
         show: ({ count }: { count: number }) =>
-          count >= max * 0.75 ? <span style={count >= max ? { color: '#b91c1c' } : undefined}>{`${count} / ${max}${count >= max ? '（已达上限）' : ''}`}</span> : null,
+          count >= max * 0.75 ? (
+            <span style={count >= max ? { color: '#b91c1c' } : undefined}>{`${count} / ${max}${count >= max ? '（已达上限）' : ''}`}</span>
+          ) : null,
       }
     : undefined;
 

@@ -144,7 +144,19 @@ export function pdfInfo(path: string): { pages: number; size: string } {
 /** The base names of the fonts embedded in the PDF (pdffonts), without the subset tag (ABCDEF+). */
 export function pdfFonts(path: string): string[] {
   const lines = run('pdffonts', [path]).split('\n').slice(2);
-  return [...new Set(lines.map((l) => l.trim().split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '') ?? '').filter(Boolean))];
+  return [
+    ...new Set(
+      lines
+        .map(
+          (l) =>
+            l
+              .trim()
+              .split(/\s+/)[0]
+              ?.replace(/^[A-Z]{6}\+/, '') ?? '',
+        )
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** PNGs of every page at 80 dpi next to the PDF (name-1.png, name-2.png …), for people to look at. */

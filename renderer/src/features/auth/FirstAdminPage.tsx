@@ -34,7 +34,10 @@ export function FirstAdminPage({ title, onDone }: { title: string; onDone: () =>
   };
 
   return (
-    <AuthCard title={title} subtitle="本软件已升级为按账户登录：原有数据全部保留。请先创建本机第一位管理员账户（站长 / 县局管理员），之后由其为其他人开设账户。">
+    <AuthCard
+      title={title}
+      subtitle="本软件已升级为按账户登录：原有数据全部保留。请先创建本机第一位管理员账户（站长 / 县局管理员），之后由其为其他人开设账户。"
+    >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" component="div">
         <Form.Item label="姓名" required>

@@ -187,7 +187,9 @@ export function SiteForm({ site, defaultTownship, onSaved, onCancel }: Props) {
             name="conformityDocNo"
             label="规划文件文号"
             required={conformity === 'yes'}
-            render={(f) => <LimitedInput {...f} value={f.value ?? ''} autoComplete="off" maxLength={60} placeholder="如 冠自然资规〔2025〕12号" />}
+            render={(f) => (
+              <LimitedInput {...f} value={f.value ?? ''} autoComplete="off" maxLength={60} placeholder="如 冠自然资规〔2025〕12号" />
+            )}
           />
         </Col>
       </Row>

@@ -112,7 +112,9 @@ export function FarmerForm({ farmer, defaults, onSaved, onCancel }: FarmerFormPr
             render={(field) => (
               <div>
                 <LimitedInput {...field} autoComplete="off" maxLength={30} className="masked" />
-                {isPerson || kind === 'family_farm' ? <OldIdConfirm value={field.value} onUse={(id) => setValue('idNumber', id, { shouldValidate: true })} /> : null}
+                {isPerson || kind === 'family_farm' ? (
+                  <OldIdConfirm value={field.value} onUse={(id) => setValue('idNumber', id, { shouldValidate: true })} />
+                ) : null}
               </div>
             )}
           />
@@ -149,12 +151,7 @@ export function FarmerForm({ farmer, defaults, onSaved, onCancel }: FarmerFormPr
           />
         </Col>
         <Col span={12}>
-          <Field
-            control={control}
-            name="bankName"
-            label="开户银行"
-            render={(field) => <BankNameInput {...field} />}
-          />
+          <Field control={control} name="bankName" label="开户银行" render={(field) => <BankNameInput {...field} />} />
         </Col>
       </Row>
       <Row gutter={16}>

@@ -78,7 +78,9 @@ export function PurchaseMachineFields({ control, items, itemsLoading, current, o
             name="productName"
             label="产品名称"
             required
-            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={60} placeholder="如 轮式拖拉机" />}
+            render={(field) => (
+              <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={60} placeholder="如 轮式拖拉机" />
+            )}
           />
         </Col>
       </Row>

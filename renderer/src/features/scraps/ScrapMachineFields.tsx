@@ -114,7 +114,9 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             label="号牌号码"
             required={plateRequired}
             extra={plateRequired ? '拖拉机、联合收割机须填写号牌号码' : undefined}
-            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={20} placeholder="如 鲁15-12345" />}
+            render={(field) => (
+              <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={20} placeholder="如 鲁15-12345" />
+            )}
           />
         </Col>
         <Col span={12}>

@@ -67,7 +67,16 @@ export function CalendarCard() {
         dataSource={calendar.data?.years ?? []}
         columns={[
           { title: '年份', dataIndex: 'year', width: 70 },
-          { title: '依据', dataIndex: 'source', width: 220, render: (v: string, r) => <>{v} {r.builtIn ? <Tag>内置</Tag> : <Tag color="blue">设置添加</Tag>}</> },
+          {
+            title: '依据',
+            dataIndex: 'source',
+            width: 220,
+            render: (v: string, r) => (
+              <>
+                {v} {r.builtIn ? <Tag>内置</Tag> : <Tag color="blue">设置添加</Tag>}
+              </>
+            ),
+          },
           { title: '放假', dataIndex: 'holidays', render: (v: string[]) => ranges(v) },
           { title: '调休上班', dataIndex: 'makeupWorkdays', width: 260, render: (v: string[]) => ranges(v) },
         ]}
@@ -75,14 +84,20 @@ export function CalendarCard() {
       {can('settings.addCalendarYear') && (
         <Form layout="vertical" component="div" style={{ marginTop: 16, maxWidth: 720 }}>
           <div className="kbd-hint" style={{ marginBottom: 8 }}>
-            国务院办公厅每年11月前后发布下一年的节假日安排，请据此添加（受理、核验、公示、兑付的期限都按它计算工作日）。日期每行一个或用顿号分隔，连续日期可写作 2027-02-06~2027-02-12。
+            国务院办公厅每年11月前后发布下一年的节假日安排，请据此添加（受理、核验、公示、兑付的期限都按它计算工作日）。日期每行一个或用顿号分隔，连续日期可写作
+            2027-02-06~2027-02-12。
           </div>
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="calendar-error" />}
           <Form.Item label="年份" htmlFor="calendar-year" required>
             <InputNumber id="calendar-year" min={2027} max={2100} value={year} onChange={setYear} />
           </Form.Item>
           <Form.Item label="通知文号或发布日期" htmlFor="calendar-source" required>
-            <Input id="calendar-source" value={source} onChange={(e) => setSource(e.target.value)} placeholder="如：国办发明电〔2026〕X号" />
+            <Input
+              id="calendar-source"
+              value={source}
+              onChange={(e) => setSource(e.target.value)}
+              placeholder="如：国办发明电〔2026〕X号"
+            />
           </Form.Item>
           <Form.Item label="放假日期" htmlFor="calendar-holidays" required>
             <Input.TextArea id="calendar-holidays" rows={3} value={holidays} onChange={(e) => setHolidays(e.target.value)} />

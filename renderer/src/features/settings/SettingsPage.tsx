@@ -35,7 +35,9 @@ export function SettingsPage() {
           <Descriptions.Item label="数据文件">{settings.dbPath}</Descriptions.Item>
           <Descriptions.Item label="数据版本">{settings.schemaVersion}</Descriptions.Item>
           <Descriptions.Item label="运行方式">{isDesktop ? '桌面版' : '浏览器模式（仅本机访问）'}</Descriptions.Item>
-          <Descriptions.Item label="单人站点">{settings.role === 'station' ? (settings.soloStation ? '是（办理步骤标记为未分离）' : '否') : '—'}</Descriptions.Item>
+          <Descriptions.Item label="单人站点">
+            {settings.role === 'station' ? (settings.soloStation ? '是（办理步骤标记为未分离）' : '否') : '—'}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <KeyCard />

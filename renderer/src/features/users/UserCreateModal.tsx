@@ -38,7 +38,15 @@ export function UserCreateModal({ open, onClose, onCreated }: { open: boolean; o
   };
 
   return (
-    <Modal title="新增用户" open={open} onCancel={onClose} onOk={() => void submit()} okText="确认新增" confirmLoading={busy} destroyOnHidden>
+    <Modal
+      title="新增用户"
+      open={open}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText="确认新增"
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" component="div">
         <Form.Item label="姓名" required>

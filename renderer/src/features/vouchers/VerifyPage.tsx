@@ -88,7 +88,12 @@ export function VerifyPage() {
     try {
       const typedCode = NUMBER_PATTERN.test(text.toUpperCase()) ? checkCode.trim() : '';
       const answer = await api.vouchers.verify(typedCode ? { code: text, checkCode: typedCode } : { code: text });
-      setHistory((h) => [{ code: typedCode ? `${text} 校验码 ${typedCode}` : text, at: chinaDateTime(new Date(), true).slice(11), answer }, ...h].slice(0, 8));
+      setHistory((h) =>
+        [{ code: typedCode ? `${text} 校验码 ${typedCode}` : text, at: chinaDateTime(new Date(), true).slice(11), answer }, ...h].slice(
+          0,
+          8,
+        ),
+      );
       setError(null);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '核验失败，请重试');
