@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests of civil dates, run a second time with the PC on UTC: China time must not depend on the PC's zone. */
-const DATE_TESTS = ['tests/unit/calendar.test.ts', 'tests/unit/workdays.test.ts', 'tests/unit/china-time.test.ts', 'tests/db/china-time.test.ts'];
+const DATE_TESTS = [
+  'tests/unit/calendar.test.ts',
+  'tests/unit/workdays.test.ts',
+  'tests/unit/china-time.test.ts',
+  'tests/db/china-time.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -1,3 +1,4 @@
+import * as calendar from '../services/calendar';
 import type { ServiceContext } from '../context';
 import * as settings from '../services/settings';
 import { importCountyPackage } from '../county-package/load';
@@ -9,5 +10,7 @@ export const settingsHandlers = (ctx: ServiceContext): AreaHandlers<'settings'> 
   'settings.setup': (input) => settings.setup(ctx, input),
   'settings.importPackage': (input) => importCountyPackage(ctx, input),
   'settings.packageStatus': () => packageStatus(ctx),
+  'settings.calendar': () => calendar.listCalendar(ctx),
+  'settings.addCalendarYear': (input) => calendar.addCalendarYear(ctx, input),
   'settings.update': (input) => settings.updateSettings(ctx, input),
 });

@@ -68,6 +68,11 @@ export function recordPrint(db: Database, id: string, at: string): void {
   db.prepare('UPDATE vouchers SET print_count = print_count + 1, last_printed_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
 }
 
+/** Takes back the last counted print (未打印成功); last_printed_at stays: it is when the attempt was made. */
+export function unrecordPrint(db: Database, id: string, at: string): void {
+  db.prepare('UPDATE vouchers SET print_count = print_count - 1, updated_at = ? WHERE id = ? AND print_count > 0').run(at, id);
+}
+
 export interface VoucherFilter {
   q: string;
   year?: number;
@@ -91,7 +96,11 @@ function voucherFilterSql(f: VoucherFilter): FilterSql {
 const VOUCHER_SELECT = 'SELECT v.*, f.name AS f_name, f.id_number AS f_id_number';
 const VOUCHER_FROM = 'FROM vouchers v JOIN farmers f ON f.id = v.farmer_id';
 
-export function listVouchers(db: Database, f: VoucherFilter, page: PageRequest): LedgerPage<VoucherRow & { f_name: string; f_id_number: string }> {
+export function listVouchers(
+  db: Database,
+  f: VoucherFilter,
+  page: PageRequest,
+): LedgerPage<VoucherRow & { f_name: string; f_id_number: string }> {
   return ledgerPage(db, VOUCHER_SELECT, VOUCHER_FROM, voucherFilterSql(f), page);
 }
 

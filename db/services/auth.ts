@@ -232,7 +232,15 @@ export function recover(ctx: ServiceContext, input: { login: string; recoveryCod
   writeTx(ctx, () => {
     actAs({ userId: row.id, displayName: row.display_name, role: row.role });
     const at = isoNow(ctx);
-    const after: UserRow = { ...row, password_hash: hash, must_change_password: 0, failed_attempts: 0, locked_until: null, updated_at: at, last_sign_in_at: at };
+    const after: UserRow = {
+      ...row,
+      password_hash: hash,
+      must_change_password: 0,
+      failed_attempts: 0,
+      locked_until: null,
+      updated_at: at,
+      last_sign_in_at: at,
+    };
     users.updateUser(ctx.db, after);
     users.useRecoveryCode(ctx.db, row.id, at);
     signInEvent(ctx, input.login, row.id, 'recovered');

@@ -13,6 +13,8 @@ export const CONFIG_DEFAULTS = {
    */
   holidays: [] as string[],
   makeupWorkdays: [] as string[],
+  /** Where each added year's list comes from (year → notice number or date), shown in 设置. */
+  calendarSources: {} as Record<string, string>,
   /** 计入口径: the review stage from which a machine counts toward the year's targets (目标进度). */
   progressCountingStage: DEFAULT_COUNTING_STAGE as CountingStage,
   /** Weights of the comprehensive mechanization rate (DOMAIN.md §5): 机耕 / 机播 / 机收. */

@@ -110,7 +110,11 @@ async function writeLedger<T>(
   p.progress(0, total, '正在导出');
   for (;;) {
     const { rows, next } = chunk(after);
-    n += writeRows(ws, withIndex, rows.map((r, i) => ({ ...r, n: n + i + 1 })));
+    n += writeRows(
+      ws,
+      withIndex,
+      rows.map((r, i) => ({ ...r, n: n + i + 1 })),
+    );
     p.progress(n, total, '正在导出');
     await p.tick();
     if (!next) break;

@@ -59,7 +59,6 @@ function isCalendarDate(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-
 /**
  * Validate and normalise a resident ID number.
  * @param raw   user input; surrounding whitespace is ignored, lowercase x accepted

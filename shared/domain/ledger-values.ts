@@ -54,9 +54,13 @@ export interface IdRead {
  */
 export function readIdNumber(cell: LedgerCell, today: string): Read<IdRead> {
   if (cell.num !== undefined && Math.abs(cell.num) >= 1e15) {
-    return bad(`身份证号在 Excel 中被存成了数字（显示为 ${cell.num.toExponential(5).toUpperCase()}），末几位已丢失，无法导入：请按身份证原件填写后重新导入`);
+    return bad(
+      `身份证号在 Excel 中被存成了数字（显示为 ${cell.num.toExponential(5).toUpperCase()}），末几位已丢失，无法导入：请按身份证原件填写后重新导入`,
+    );
   }
-  const text = compact(cell.num !== undefined ? String(cell.num) : cell.text).toUpperCase().replace(/^'/, '');
+  const text = compact(cell.num !== undefined ? String(cell.num) : cell.text)
+    .toUpperCase()
+    .replace(/^'/, '');
   if (!text) return bad('缺少身份证号（证件号码）');
   if (SCIENTIFIC.test(text)) {
     return bad(`身份证号显示为科学计数法（${text}），末几位已丢失，无法导入：请按身份证原件填写后重新导入`);
@@ -65,7 +69,9 @@ export function readIdNumber(cell: LedgerCell, today: string): Read<IdRead> {
     const eighteen = idFifteenToEighteen(text);
     const r = parseResidentId(eighteen, today);
     if (!r.ok) return bad(`15位旧身份证号无效：${r.reason}`);
-    return ok({ value: eighteen, kind: 'resident', convertedFrom: text }, [`15位旧身份证号已按国家标准转换为18位（出生年份补“19”，末位校验码 ${eighteen.charAt(17)}），请与身份证核对`]);
+    return ok({ value: eighteen, kind: 'resident', convertedFrom: text }, [
+      `15位旧身份证号已按国家标准转换为18位（出生年份补“19”，末位校验码 ${eighteen.charAt(17)}），请与身份证核对`,
+    ]);
   }
   if (/^\d{17}[\dX]$/.test(text)) {
     const r = parseResidentId(text, today);
@@ -155,7 +161,8 @@ export function readMoney(cell: LedgerCell, label: string, words?: LedgerCell): 
         inWords = v;
       } else {
         const v = numericAmount(part);
-        if (v === null) return bad(`${label}“${cell.text.trim()}”无法识别，应为数字金额（如 7900、7,900、7900.00元）或大写金额（如 柒仟玖佰元整）`);
+        if (v === null)
+          return bad(`${label}“${cell.text.trim()}”无法识别，应为数字金额（如 7900、7,900、7900.00元）或大写金额（如 柒仟玖佰元整）`);
         figure = v;
       }
     }
@@ -195,5 +202,7 @@ export function readBankCard(cell: LedgerCell): Read<string> {
 
 /** A row that adds up others (合计、小计、总计) rather than recording a machine. */
 export function isTotalRow(texts: readonly string[]): boolean {
-  return texts.some((t) => /^((\d{1,2}|[一二三四五六七八九十]{1,3})月份?|本页|本月|本表|全年|全镇|共)?(合计|小计|总计|累计)([:：].*)?$/.test(compact(t)));
+  return texts.some((t) =>
+    /^((\d{1,2}|[一二三四五六七八九十]{1,3})月份?|本页|本月|本表|全年|全镇|共)?(合计|小计|总计|累计)([:：].*)?$/.test(compact(t)),
+  );
 }

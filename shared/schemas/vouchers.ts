@@ -112,7 +112,22 @@ export const voucherListInput = z.strictObject({
 });
 export const voucherPage = cursorPageOf(voucherListItem);
 export const voucherVoidInput = z.strictObject({ id: uuid, reason: z.string().trim().min(2, '请填写作废原因').max(200) });
-export const recordPrintInput = z.strictObject({ ids: z.array(uuid).min(1).max(200) });
+/** Common reasons for a 补打 (reprint); free text is allowed too. */
+export const REPRINT_REASONS = ['卡纸', '污损', '遗失', '打印不清', '信息页缺失'] as const;
+/**
+ * A print that happened (the print dialog reported success): counted and audited. A reprint (a voucher
+ * printed before) needs its reason; `mode` says whether it went to a printer or to a PDF file.
+ */
+export const recordPrintInput = z.strictObject({
+  ids: z.array(uuid).min(1).max(200),
+  reprintReason: z.string().trim().max(100, '补打原因不超过100字').optional(),
+  mode: z.enum(['print', 'pdf']).default('print'),
+});
+/** 未打印成功: the last counted print of these vouchers did not come out (jammed, blank, wrong printer). */
+export const markPrintFailedInput = z.strictObject({
+  ids: z.array(uuid).min(1).max(200),
+  note: z.string().trim().max(100, '说明不超过100字').default(''),
+});
 export const recordPrintOutput = z.object({ items: z.array(voucher) });
 
 export const verifyInput = z.strictObject({

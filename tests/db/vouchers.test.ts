@@ -131,14 +131,33 @@ describe('vouchers (补贴凭证)', () => {
     expect(expectOk<VerifyOutput>(await core.call('vouchers.verify', { code: v.number, checkCode: v.checkCode })).result).toBe('voided');
   });
 
-  it('counts prints; a voided voucher cannot be printed', async () => {
+  it('counts prints that happened; a reprint needs its reason; 未打印成功 takes the count back; a voided voucher cannot be printed', async () => {
     const p = await verifiedPurchase();
     const v = expectOk<Voucher>(await issue(p.id));
+    expect(v.printCount).toBe(0); // issuing is not printing
     const first = expectOk<{ items: Voucher[] }>(await core.call('vouchers.recordPrint', { ids: [v.id] }));
-    const second = expectOk<{ items: Voucher[] }>(await core.call('vouchers.recordPrint', { ids: [v.id] }));
-    expect([first.items[0]?.printCount, second.items[0]?.printCount]).toEqual([1, 2]);
-    const audit = expectOk<{ items: { method: string }[] }>(await core.call('audit.list', { entityId: v.id }));
-    expect(audit.items.filter((a) => a.method === 'vouchers.recordPrint')).toHaveLength(2);
+    expect(first.items[0]?.printCount).toBe(1);
+    // 补打 without a reason is refused, with one it is counted
+    const noReason = expectFail(await core.call('vouchers.recordPrint', { ids: [v.id] }), 'VALIDATION');
+    expect(noReason.message).toContain('补打须说明原因');
+    const second = expectOk<{ items: Voucher[] }>(await core.call('vouchers.recordPrint', { ids: [v.id], reprintReason: '卡纸' }));
+    expect(second.items[0]?.printCount).toBe(2);
+    // the technician marks the reprint as not printed: the next print carries 第2次 again
+    const failed = expectOk<{ items: Voucher[] }>(await core.call('vouchers.markPrintFailed', { ids: [v.id], note: '打印机卡纸，未出纸' }));
+    expect(failed.items[0]?.printCount).toBe(1);
+    expect(expectOk<Voucher>(await core.call('vouchers.get', { id: v.id })).printCount).toBe(1);
+    const audit = expectOk<{ items: { method: string; after: Record<string, unknown> | null }[] }>(
+      await core.call('audit.list', { entityId: v.id }),
+    );
+    const prints = audit.items.filter((a) => a.method === 'vouchers.recordPrint');
+    expect(prints).toHaveLength(2);
+    expect(prints.map((a) => a.after?.reprintReason ?? null)).toContain('卡纸');
+    expect(audit.items.find((a) => a.method === 'vouchers.markPrintFailed')?.after).toMatchObject({
+      printCount: 1,
+      note: '打印机卡纸，未出纸',
+    });
+    expectOk(await core.call('vouchers.markPrintFailed', { ids: [v.id] }));
+    expectFail(await core.call('vouchers.markPrintFailed', { ids: [v.id] }), 'CONFLICT'); // nothing left to take back
     expectOk(await core.call('vouchers.void', { id: v.id, reason: '重开' }));
     expectFail(await core.call('vouchers.recordPrint', { ids: [v.id] }), 'FORBIDDEN');
   });

@@ -76,11 +76,14 @@ test('one click issues and prints a voucher; the A4 PDF is right to the fen; a r
   const print = new VoucherPrintModel(page);
   await print.expectShown(1);
   await expect.poll(() => print.printDialogCalls()).toBe(1);
+  // the paper said 第1次打印 (both parts); counted once the dialog reported back
+  expect(await print.printedMarks()).toEqual(['第1次打印|第1次打印']);
+  await expect.poll(async () => (await ok(app.core.call('vouchers.list', { applicationId: purchase.id }))).items[0]?.printCount).toBe(1);
   const [voucher] = (await ok(app.core.call('vouchers.list', { applicationId: purchase.id }))).items;
-  expect(voucher?.printCount).toBe(1);
   const number = voucher?.number ?? '';
   expect(number).toMatch(/^GX-103-\d{4}-000001$/);
-  await expect(page.getByTestId('print-mark').first()).toHaveText('第1次打印');
+  // the preview now shows what the next paper will carry
+  await expect(page.getByTestId('print-mark').first()).toHaveText('补打第2次打印');
   await keepScreenshot(page, 'voucher-print-preview');
 
   const pdf = await print.pdf('voucher');
@@ -109,14 +112,13 @@ test('one click issues and prints a voucher; the A4 PDF is right to the fen; a r
     '王技术员',
     '农户签字（按手印）',
     '单位盖章',
-    '第1次打印',
   ]) {
     expect(text, expected).toContain(expected);
   }
   expect(count(text, '371525198001010012'), 'the full ID on the stub only').toBe(1);
   expect(count(text, '人民币壹万伍仟柒佰陆拾元整'), 'the total in words on both parts').toBe(2);
   expect(text).not.toContain('13812345678');
-  expect(text).not.toContain('补打');
+  expect(text).toContain('第2次打印'); // the preview is the next paper
   expect(pdfInfo(pdf)).toEqual({ pages: 1, size: expect.stringContaining('(A4)') });
   // printed in the bundled font (loaded on demand, font-display: swap), never in a system fallback
   const fonts = pdfFonts(pdf);
@@ -124,18 +126,36 @@ test('one click issues and prints a voucher; the A4 PDF is right to the fen; a r
   for (const font of fonts) expect(font).toMatch(/^NotoSansSC/);
   pdfToPng(pdf);
 
-  // a second print is a reprint: counted, audited, and marked 补打 on the paper
-  await print.print();
-  await expect(page.getByTestId('print-mark').first()).toContainText('补打');
+  // a second print is a reprint: it asks why, and the paper says what the preview said
+  await print.printButton.click();
+  await expect(page.getByText('本次打印将标注“补打”（第2次打印）')).toBeVisible();
+  await keepScreenshot(page, 'voucher-reprint-reason');
+  await page.getByTestId('reprint-confirm').click();
+  await expect(page.getByTestId('reprint-reason-error')).toHaveText('请选择或填写补打原因');
+  await print.giveReprintReason('卡纸');
+  await expect.poll(() => print.printedMarks()).toEqual(['第1次打印|第1次打印', '补打第2次打印|补打第2次打印']);
+  await expect.poll(async () => (await ok(app.core.call('vouchers.get', { id: voucher?.id ?? '' }))).printCount).toBe(2);
+  // the paper jammed: 未打印成功 takes the print back, the next paper is 第2次 again
+  await page.getByTestId('print-failed').click();
+  await page.getByTestId('print-failed-note').fill('卡纸，未出纸');
+  await page.getByTestId('print-failed-confirm').click();
+  await expect(page.getByText('已登记为未打印成功')).toBeVisible();
+  expect((await ok(app.core.call('vouchers.get', { id: voucher?.id ?? '' }))).printCount).toBe(1);
+  await expect(page.getByTestId('print-mark').first()).toHaveText('补打第2次打印');
+  await print.print('污损');
   const reprint = await print.pdf('voucher-reprint');
   const again = pdfText(reprint);
   expect(again).toContain('补打');
-  expect(again).toContain('第2次打印');
+  expect(again).toContain('第3次打印'); // the next paper, after two counted prints
+  expect((await print.printedMarks()).at(-1)).toBe('补打第2次打印|补打第2次打印'); // the print after 未打印成功 is 第2次 again
   expect(again).toContain('15,760.00');
   expect(pdfInfo(reprint).pages).toBe(1);
   pdfToPng(reprint);
   const audit = await ok(app.core.call('audit.list', { entityId: voucher?.id ?? '' }));
-  expect(audit.items.filter((a) => a.method === 'vouchers.recordPrint')).toHaveLength(2);
+  const prints = audit.items.filter((a) => a.method === 'vouchers.recordPrint');
+  expect(prints).toHaveLength(3);
+  expect(prints.map((a) => (a.after as { reprintReason?: string } | null)?.reprintReason).sort()).toEqual(['卡纸', '污损', undefined]);
+  expect(audit.items.filter((a) => a.method === 'vouchers.markPrintFailed')).toHaveLength(1);
 
   // the application's button now reprints the same voucher rather than issuing another
   await page.getByRole('button', { name: '返回' }).click();
@@ -180,7 +200,7 @@ test('batch print from the list: two vouchers, A4 two-part (1 page each) and A5 
 
   await print.chooseLayout('A5 单联');
   await print.expectShown(4);
-  await print.print();
+  await print.print('污损');
   const a5 = await print.pdf('vouchers-a5', 'A5');
   expect(pdfInfo(a5)).toEqual({ pages: 4, size: expect.stringContaining('(A5)') });
   const a5Text = pdfText(a5);
@@ -223,6 +243,20 @@ test('凭证核验: a scanned QR is 有效, a changed amount 不符, and after �
   await verify.expectVerdict('未找到');
   await verify.scan(v.number);
   await verify.expectVerdict('编号有效');
+  // a paper voucher without a scanner: its number and the printed 校验码, the amount shown back to compare
+  await page.getByTestId('verify-check-code').fill(v.checkCode.toLowerCase());
+  await page.getByTestId('verify-check-code').press('Enter');
+  await verify.expectVerdict('有效');
+  await expect(page.getByTestId('verify-message')).toContainText('人民币壹万伍仟柒佰陆拾元整');
+  await expect(verify.result).toContainText('15,760.00');
+  await keepScreenshot(page, 'voucher-verify-check-code');
+  await page.getByTestId('verify-check-code').fill(v.checkCode.startsWith('A') ? `B${v.checkCode.slice(1)}` : `A${v.checkCode.slice(1)}`);
+  await page.getByTestId('verify-submit').click();
+  await verify.expectVerdict('不符');
+  await expect(page.getByTestId('verify-message')).toContainText('校验码不符');
+  await expect(verify.result).not.toContainText('15,760.00');
+  await page.getByTestId('verify-check-code').fill('');
+  await verify.input.focus();
 
   // 作废 on the vouchers page, with a reason
   const list = new VoucherListModel(page);
@@ -245,7 +279,7 @@ test('凭证核验: a scanned QR is 有效, a changed amount 不符, and after �
   await expect(page.getByTestId('print-button')).toBeDisabled();
 });
 
-test('desktop app: the chosen printer is remembered, prints go to it counted first, and 保存PDF uses the page size', async ({
+test('desktop app: the chosen printer is remembered, prints go to it counted on success, and 保存PDF uses the page size', async ({
   page,
   app,
 }) => {
@@ -267,7 +301,9 @@ test('desktop app: the chosen printer is remembered, prints go to it counted fir
 
   await print.printButton.click();
   await expect.poll(async () => (await print.desktopCalls()).filter((c) => c.method === 'desktop.print')).toHaveLength(1);
+  await expect.poll(async () => (await ok(app.core.call('vouchers.get', { id: v.id }))).printCount).toBe(1);
   await page.getByRole('button', { name: '保存PDF' }).click();
+  await print.giveReprintReason('遗失');
   await expect(page.getByText('已保存 PDF')).toBeVisible();
   const calls = (await print.desktopCalls()).filter((c) => c.method !== 'desktop.printers');
   expect(calls).toEqual([
@@ -287,6 +323,7 @@ test('the purchase’s own page issues and prints its voucher in one click', asy
   const print = new VoucherPrintModel(page);
   await print.expectShown(1);
   await expect.poll(() => print.printDialogCalls()).toBe(1);
+  await expect.poll(async () => (await ok(app.core.call('vouchers.list', { applicationId: purchase.id }))).items[0]?.printCount).toBe(1);
   const [voucher] = (await ok(app.core.call('vouchers.list', { applicationId: purchase.id }))).items;
   expect([voucher?.printCount, voucher?.totalFen]).toEqual([1, 1_576_000]);
 });

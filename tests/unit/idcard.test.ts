@@ -140,20 +140,15 @@ describe('parseResidentId', () => {
 
   it('property: changing any one of the first 17 digits is detected', () => {
     fc.assert(
-      fc.property(
-        validFirst17,
-        fc.integer({ min: 0, max: 16 }),
-        fc.integer({ min: 1, max: 9 }),
-        (first17, pos, delta) => {
-          const id = first17 + residentIdCheckChar(first17);
-          const digit = (Number(id[pos]) + delta) % 10;
-          const changed = id.slice(0, pos) + digit + id.slice(pos + 1);
-          const r = parseResidentId(changed, TODAY);
-          expect(r.ok).toBe(false);
-          // The weights are all non-zero mod 11 (prime), so the check always changes.
-          expect(residentIdCheckChar(changed.slice(0, 17))).not.toBe(id[17]);
-        },
-      ),
+      fc.property(validFirst17, fc.integer({ min: 0, max: 16 }), fc.integer({ min: 1, max: 9 }), (first17, pos, delta) => {
+        const id = first17 + residentIdCheckChar(first17);
+        const digit = (Number(id[pos]) + delta) % 10;
+        const changed = id.slice(0, pos) + digit + id.slice(pos + 1);
+        const r = parseResidentId(changed, TODAY);
+        expect(r.ok).toBe(false);
+        // The weights are all non-zero mod 11 (prime), so the check always changes.
+        expect(residentIdCheckChar(changed.slice(0, 17))).not.toBe(id[17]);
+      }),
     );
   });
 });

@@ -1,6 +1,7 @@
-import { Alert, Input, Modal } from 'antd';
+import { Alert, Modal } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
+import { LimitedTextArea } from './LimitedInput';
 
 interface Props {
   open: boolean;
@@ -46,7 +47,7 @@ export function VoidDialog({ open, title, subject, onVoid, onClose }: Props) {
       destroyOnHidden
     >
       <p>作废后{subject}不再出现在查找结果中，记录和作废原因会保留，不可恢复。</p>
-      <Input.TextArea
+      <LimitedTextArea
         autoFocus
         rows={3}
         maxLength={200}

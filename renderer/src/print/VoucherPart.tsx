@@ -12,6 +12,8 @@ interface Props {
   copy: VoucherCopy;
   /** Label/value pairs per table row: 3 on the A4 half sheet, 2 on an A5 page. */
   cols: number;
+  /** Which print this paper is: the count after it (the preview shows what the paper will carry). */
+  printNumber: number;
 }
 
 /** The printed count: a print after the first is a 补打 (reprint) and says so conspicuously. */
@@ -26,7 +28,7 @@ function PrintMark({ count }: { count: number }) {
 }
 
 /** One part of a voucher (存根联 or 农户联): heading with QR code, the facts grid, signatures. */
-export function VoucherPart({ voucher: v, copy, cols }: Props) {
+export function VoucherPart({ voucher: v, copy, cols, printNumber }: Props) {
   const s = v.snapshot;
   const c = COPIES[copy];
   const sections = voucherSections(v, copy).map((sec) => ({ title: sec.title, rows: packRows(sec.fields, cols) }));
@@ -39,7 +41,7 @@ export function VoucherPart({ voucher: v, copy, cols }: Props) {
             <div className="vs-copy-name">{c.name}</div>
           </div>
           <div className="vs-keeper">（{c.keeper}）</div>
-          <PrintMark count={v.printCount} />
+          <PrintMark count={printNumber} />
         </div>
         <div className="vs-head-main">
           <h1 className="vs-title">{s.title}</h1>

@@ -15,26 +15,26 @@ function CutLine() {
 
 /**
  * A voucher as printed: on A4, the stub (存根联) and the farmer's copy (农户联) on one sheet with a
- * cut line between them; on A5, each part on a page of its own. Plain black on white, sized in mm.
+ * cut line between them; `printNumber` is the print this paper is (第N次打印, 补打 from the second); on A5, each part on a page of its own. Plain black on white, sized in mm.
  */
-export function VoucherSheet({ voucher, layout }: { voucher: Voucher; layout: VoucherLayout }) {
+export function VoucherSheet({ voucher, layout, printNumber }: { voucher: Voucher; layout: VoucherLayout; printNumber: number }) {
   if (layout === 'a5') {
     return (
       <>
         <div className="vs-sheet vs-sheet--a5" data-testid="voucher-sheet">
-          <VoucherPart voucher={voucher} copy="stub" cols={2} />
+          <VoucherPart voucher={voucher} copy="stub" cols={2} printNumber={printNumber} />
         </div>
         <div className="vs-sheet vs-sheet--a5" data-testid="voucher-sheet">
-          <VoucherPart voucher={voucher} copy="farmer" cols={2} />
+          <VoucherPart voucher={voucher} copy="farmer" cols={2} printNumber={printNumber} />
         </div>
       </>
     );
   }
   return (
     <div className="vs-sheet vs-sheet--a4" data-testid="voucher-sheet">
-      <VoucherPart voucher={voucher} copy="stub" cols={3} />
+      <VoucherPart voucher={voucher} copy="stub" cols={3} printNumber={printNumber} />
       <CutLine />
-      <VoucherPart voucher={voucher} copy="farmer" cols={3} />
+      <VoucherPart voucher={voucher} copy="farmer" cols={3} printNumber={printNumber} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import {
   issueInput,
+  markPrintFailedInput,
   recordPrintInput,
   recordPrintOutput,
   verifyInput,
@@ -19,5 +20,6 @@ export const vouchersMethods = methods({
   'vouchers.list': { input: voucherListInput, output: voucherPage, allow: access.anyone },
   'vouchers.void': { input: voucherVoidInput, output: voucher, writes: true, allow: access.stationHead },
   'vouchers.recordPrint': { input: recordPrintInput, output: recordPrintOutput, writes: true, allow: access.station },
+  'vouchers.markPrintFailed': { input: markPrintFailedInput, output: recordPrintOutput, writes: true, allow: access.station },
   'vouchers.verify': { input: verifyInput, output: verifyOutput, allow: access.anyone },
 });

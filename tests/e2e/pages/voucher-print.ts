@@ -16,15 +16,26 @@ export class VoucherPrintModel {
     this.printButton = page.getByTestId('print-button');
   }
 
-  /** Browser mode prints with window.print(): replace it before the page loads so no dialog blocks the test. */
+  /**
+   * Browser mode prints with window.print(): replace it before the page loads so no dialog blocks the test.
+   * Like a real dialog it fires 'afterprint' when done; it notes what the paper said (the print marks).
+   */
   static async stubPrintDialog(page: Page) {
     await page.addInitScript(() => {
-      const w = window as unknown as { print: () => void; __prints: number };
+      const w = window as unknown as { print: () => void; __prints: number; __printMarks: string[] };
       w.__prints = 0;
+      w.__printMarks = [];
       w.print = () => {
         w.__prints += 1;
+        w.__printMarks.push(Array.from(document.querySelectorAll('[data-testid="print-mark"]'), (e) => e.textContent).join('|'));
+        window.dispatchEvent(new Event('afterprint'));
       };
     });
+  }
+
+  /** What each print's paper said (第N次打印, 补打), in browser mode. */
+  async printedMarks(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { __printMarks: string[] }).__printMarks);
   }
 
   /**
@@ -86,17 +97,27 @@ export class VoucherPrintModel {
     await this.page.getByTestId('layout-switch').getByText(label, { exact: true }).click();
   }
 
-  /** Clicks 打印 and waits until the dialog would have opened (the print is counted before it). */
-  async print() {
+  /** Clicks 打印 (a reprint: gives the reason asked for) and waits until the dialog has opened. */
+  async print(reprintReason?: string) {
     const before = await this.printDialogCalls();
     await this.printButton.click();
+    if (reprintReason) await this.giveReprintReason(reprintReason);
     await expect.poll(() => this.printDialogCalls()).toBe(before + 1);
+  }
+
+  async giveReprintReason(reason: string) {
+    const box = this.page.getByTestId('reprint-reason');
+    await expect(box).toBeVisible();
+    await box.fill(reason);
+    await this.page.getByTestId('reprint-confirm').click();
   }
 
   /** The page as Chromium prints it, kept under tests/artifacts/e2e; returns the path. */
   async pdf(name: string, format: 'A4' | 'A5' = 'A4'): Promise<string> {
     mkdirSync(ARTIFACTS, { recursive: true });
     await this.page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // the page prints its sheets only during a print it counts (stubbed dialogs are over by now): arm it to see the paper
+    await this.page.evaluate(() => document.querySelector('.vs-unarmed')?.classList.remove('vs-unarmed'));
     await this.page.emulateMedia({ media: 'print' });
     const path = join(ARTIFACTS, `${name}.pdf`);
     await this.page.pdf({ format, printBackground: true, preferCSSPageSize: format !== 'A4', path });
@@ -123,7 +144,19 @@ export function pdfInfo(path: string): { pages: number; size: string } {
 /** The base names of the fonts embedded in the PDF (pdffonts), without the subset tag (ABCDEF+). */
 export function pdfFonts(path: string): string[] {
   const lines = run('pdffonts', [path]).split('\n').slice(2);
-  return [...new Set(lines.map((l) => l.trim().split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '') ?? '').filter(Boolean))];
+  return [
+    ...new Set(
+      lines
+        .map(
+          (l) =>
+            l
+              .trim()
+              .split(/\s+/)[0]
+              ?.replace(/^[A-Z]{6}\+/, '') ?? '',
+        )
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** PNGs of every page at 80 dpi next to the PDF (name-1.png, name-2.png …), for people to look at. */

@@ -27,11 +27,7 @@ export function DetailFrame({ backTo, backLabel, loading, error, record, childre
         <Alert type="warning" showIcon title={`已退回：${record.returnReason}`} description="按退回原因修改后点“重新提交”" />
       )}
       {record?.voidedAt && (
-        <Alert
-          type="error"
-          showIcon
-          title={`已于 ${chinaDateTime(record.voidedAt)} 作废，原因：${record.voidReason ?? ''}`}
-        />
+        <Alert type="error" showIcon title={`已于 ${chinaDateTime(record.voidedAt)} 作废，原因：${record.voidReason ?? ''}`} />
       )}
       {record && children}
     </Space>

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Checkbox, Input, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Modal, Space, Typography } from 'antd';
 import { useSession } from '../../session-context';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -15,6 +15,7 @@ import {
 import { api, ApiError } from '../../api/client';
 import { ObjectionDialog } from '../notices/ObjectionDialog';
 import { PayDialog } from '../notices/PayDialog';
+import { LimitedTextArea } from '../../components/LimitedInput';
 
 interface Props {
   kind: ApplicationKind;
@@ -95,7 +96,7 @@ function ActionDialog({ kind, id, subject, to, onClose, onDone }: Omit<Props, 's
         )}
         {!verifying && !reasonRequired && <p>确认将该申请办理为“{STATUS_LABELS[to]}”？</p>}
         {(verifying || reasonRequired) && (
-          <Input.TextArea
+          <LimitedTextArea
             autoFocus={reasonRequired}
             rows={3}
             maxLength={200}

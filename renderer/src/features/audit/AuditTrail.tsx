@@ -22,6 +22,7 @@ const METHOD_LABELS: Record<string, string> = {
   'vouchers.issue': '出具凭证',
   'vouchers.void': '作废凭证',
   'vouchers.recordPrint': '打印凭证',
+  'vouchers.markPrintFailed': '标记未打印成功',
 };
 
 /** Field names in audit snapshots, for the "what changed" column. */
@@ -47,6 +48,8 @@ const FIELD_LABELS: Record<string, string> = {
   totalFen: '补贴合计',
   plateNo: '号牌',
   printCount: '打印次数',
+  reprintReason: '补打原因',
+  note: '说明',
 };
 
 /** A value as a person reads it: statuses in Chinese, blanks as 空. */

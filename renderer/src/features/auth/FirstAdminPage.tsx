@@ -1,9 +1,10 @@
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, Button, Form } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { AuthCard } from './AuthCard';
 import { newPasswordProblem, PasswordFields, type NewPassword } from './PasswordFields';
 import { RecoveryCodeCard } from './RecoveryCodeCard';
+import { LimitedInput } from '../../components/LimitedInput';
 
 /** An installation set up before accounts existed: its data stays; its first administrator is created here. */
 export function FirstAdminPage({ title, onDone }: { title: string; onDone: () => void }) {
@@ -33,14 +34,17 @@ export function FirstAdminPage({ title, onDone }: { title: string; onDone: () =>
   };
 
   return (
-    <AuthCard title={title} subtitle="本软件已升级为按账户登录：原有数据全部保留。请先创建本机第一位管理员账户（站长 / 县局管理员），之后由其为其他人开设账户。">
+    <AuthCard
+      title={title}
+      subtitle="本软件已升级为按账户登录：原有数据全部保留。请先创建本机第一位管理员账户（站长 / 县局管理员），之后由其为其他人开设账户。"
+    >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" component="div">
         <Form.Item label="姓名" required>
-          <Input id="first-admin-name" autoFocus maxLength={20} value={name} onChange={(e) => setName(e.target.value)} />
+          <LimitedInput id="first-admin-name" autoFocus maxLength={20} value={name} onChange={(e) => setName(e.target.value)} />
         </Form.Item>
         <Form.Item label="用户名（登录用）" required>
-          <Input id="first-admin-login" maxLength={32} value={login} onChange={(e) => setLogin(e.target.value)} />
+          <LimitedInput id="first-admin-login" maxLength={32} value={login} onChange={(e) => setLogin(e.target.value)} />
         </Form.Item>
         <PasswordFields value={pw} onChange={setPw} error={fieldError} label="密码" />
         <Button type="primary" block loading={busy} onClick={() => void submit()}>

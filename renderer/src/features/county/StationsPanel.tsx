@@ -1,9 +1,10 @@
 import { chinaDateTime } from '../../../../shared/domain/civil-date';
-import { Alert, App, Button, Input, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { StationItem } from '../../../../shared/schemas/county';
 import { api, ApiError } from '../../api/client';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { LimitedTextArea } from '../../components/LimitedInput';
 
 const time = (t: string | null) => (t ? chinaDateTime(t) : '—');
 
@@ -84,7 +85,7 @@ export function StationsPanel({ refreshKey }: { refreshKey: number }) {
         <Typography.Paragraph>
           原密钥指纹 <code>{target?.fingerprint}</code> 将被撤销（仍用于核验该站此前出具的凭证）。该站下次上报时，需电话核对新指纹后登记。
         </Typography.Paragraph>
-        <Input.TextArea
+        <LimitedTextArea
           rows={2}
           maxLength={200}
           value={reason}

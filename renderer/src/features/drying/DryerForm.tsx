@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Col, Form, Input, InputNumber, Radio, Row, Space } from 'antd';
+import { Alert, Button, Col, Form, InputNumber, Radio, Row, Space } from 'antd';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import {
@@ -16,6 +16,7 @@ import { enterToNext } from '../../components/form/enter-to-next';
 import { applyServerErrors } from '../../components/form/server-errors';
 import { HeatSourceSelect } from './HeatSourceSelect';
 import { formatT } from './labels';
+import { LimitedInput, LimitedTextArea } from '../../components/LimitedInput';
 
 const FIELDS = ['maker', 'model', 'kind', 'batchT', 'dailyT', 'heatSource', 'yearInstalled', 'status', 'notes'] as const;
 
@@ -77,7 +78,7 @@ export function DryerForm({ siteId, dryer, batchesPerDay, onSaved, onCancel }: P
             name="maker"
             label="生产厂家"
             required
-            render={(f) => <Input {...f} autoFocus autoComplete="off" maxLength={60} />}
+            render={(f) => <LimitedInput {...f} autoFocus autoComplete="off" maxLength={60} />}
           />
         </Col>
         <Col span={10}>
@@ -86,7 +87,7 @@ export function DryerForm({ siteId, dryer, batchesPerDay, onSaved, onCancel }: P
             name="model"
             label="型号"
             required
-            render={(f) => <Input {...f} autoComplete="off" maxLength={60} placeholder="如 5HXG-15" />}
+            render={(f) => <LimitedInput {...f} autoComplete="off" maxLength={60} placeholder="如 5HXG-15" />}
           />
         </Col>
       </Row>
@@ -171,7 +172,7 @@ export function DryerForm({ siteId, dryer, batchesPerDay, onSaved, onCancel }: P
         control={control}
         name="notes"
         label="备注"
-        render={(f) => <Input.TextArea {...f} value={f.value ?? ''} rows={2} maxLength={300} />}
+        render={(f) => <LimitedTextArea {...f} value={f.value ?? ''} rows={2} maxLength={300} />}
       />
       <Space>
         <Button type="primary" loading={formState.isSubmitting} onClick={() => void submit()} data-testid="dryer-submit">

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Col, Form, Input, Radio, Row, Space } from 'antd';
+import { Alert, Button, Col, Form, Radio, Row, Space } from 'antd';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { HEAT_SOURCE_LABELS, HEAT_SOURCES, RETIREMENT_PLAN_LABELS, RETIREMENT_PLANS } from '../../../../shared/domain/drying-dryers';
@@ -12,6 +12,7 @@ import { applyServerErrors } from '../../components/form/server-errors';
 import { MoneyInput } from '../../components/MoneyInput';
 import { DryerScrapSelect } from './DryerScrapSelect';
 import { HeatSourceSelect } from './HeatSourceSelect';
+import { LimitedInput } from '../../components/LimitedInput';
 
 const FIELDS = ['plan', 'plannedDate', 'actualDate', 'newHeatSource', 'subsidyFen', 'scrapId', 'note'] as const;
 
@@ -134,7 +135,7 @@ export function RetireForm({ dryer, onSaved, onCancel }: Props) {
         control={control}
         name="note"
         label="说明"
-        render={(f) => <Input {...f} value={f.value ?? ''} autoComplete="off" maxLength={200} />}
+        render={(f) => <LimitedInput {...f} value={f.value ?? ''} autoComplete="off" maxLength={200} />}
       />
       <Space>
         <Button type="primary" loading={formState.isSubmitting} onClick={() => void submit()} data-testid="retire-submit">

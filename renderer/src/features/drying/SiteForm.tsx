@@ -1,6 +1,6 @@
 import { chinaTodayNow } from '../../../../shared/domain/civil-date';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Col, Form, Input, InputNumber, Radio, Row, Space } from 'antd';
+import { Alert, Button, Col, Form, InputNumber, Radio, Row, Space } from 'antd';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { CONFORMITY, CONFORMITY_LABELS } from '../../../../shared/domain/drying-stages';
@@ -23,6 +23,7 @@ import { applyServerErrors } from '../../components/form/server-errors';
 import { MoneyInput } from '../../components/MoneyInput';
 import { TownshipSelect } from '../../components/TownshipSelect';
 import { OperatorSelect } from './OperatorSelect';
+import { LimitedInput, LimitedTextArea } from '../../components/LimitedInput';
 
 const FIELDS = [
   'name',
@@ -122,7 +123,7 @@ export function SiteForm({ site, defaultTownship, onSaved, onCancel }: Props) {
         name="name"
         label="设施名称"
         required
-        render={(f) => <Input {...f} autoFocus={!site} autoComplete="off" maxLength={60} placeholder="如 柳林镇粮食烘干中心" />}
+        render={(f) => <LimitedInput {...f} autoFocus={!site} autoComplete="off" maxLength={60} placeholder="如 柳林镇粮食烘干中心" />}
       />
       <Row gutter={16}>
         <Col span={8}>
@@ -134,7 +135,7 @@ export function SiteForm({ site, defaultTownship, onSaved, onCancel }: Props) {
             name="village"
             label="村（社区）"
             required
-            render={(f) => <Input {...f} autoComplete="off" maxLength={40} />}
+            render={(f) => <LimitedInput {...f} autoComplete="off" maxLength={40} />}
           />
         </Col>
         <Col span={8}>
@@ -142,7 +143,7 @@ export function SiteForm({ site, defaultTownship, onSaved, onCancel }: Props) {
             control={control}
             name="location"
             label="位置说明"
-            render={(f) => <Input {...f} value={f.value ?? ''} autoComplete="off" maxLength={120} placeholder="如 村北国道旁" />}
+            render={(f) => <LimitedInput {...f} value={f.value ?? ''} autoComplete="off" maxLength={120} placeholder="如 村北国道旁" />}
           />
         </Col>
       </Row>
@@ -186,7 +187,9 @@ export function SiteForm({ site, defaultTownship, onSaved, onCancel }: Props) {
             name="conformityDocNo"
             label="规划文件文号"
             required={conformity === 'yes'}
-            render={(f) => <Input {...f} value={f.value ?? ''} autoComplete="off" maxLength={60} placeholder="如 冠自然资规〔2025〕12号" />}
+            render={(f) => (
+              <LimitedInput {...f} value={f.value ?? ''} autoComplete="off" maxLength={60} placeholder="如 冠自然资规〔2025〕12号" />
+            )}
           />
         </Col>
       </Row>
@@ -211,7 +214,7 @@ export function SiteForm({ site, defaultTownship, onSaved, onCancel }: Props) {
         control={control}
         name="notes"
         label="备注"
-        render={(f) => <Input.TextArea {...f} value={f.value ?? ''} rows={2} maxLength={500} />}
+        render={(f) => <LimitedTextArea {...f} value={f.value ?? ''} rows={2} maxLength={500} />}
       />
       <Space>
         <Button type="primary" loading={formState.isSubmitting} onClick={() => void submit()} data-testid="site-submit">

@@ -1,11 +1,12 @@
 import { chinaDateTime, chinaTodayNow } from '../../../../shared/domain/civil-date';
-import { Alert, App, Button, Form, Input, Modal, Space, Steps, Table } from 'antd';
+import { Alert, App, Button, Form, Modal, Space, Steps, Table } from 'antd';
 import { useState } from 'react';
 import { nextStages, SITE_STAGE_LABELS, STAGE_PATH, type SiteStage } from '../../../../shared/domain/drying-stages';
 import type { Site, SiteEvent } from '../../../../shared/schemas/drying';
 import { api, ApiError } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { StageTag } from './labels';
+import { LimitedInput } from '../../components/LimitedInput';
 
 /** What the button says for each move. */
 const ACTION: Record<SiteStage, string> = { planned: '', building: '开工（转为在建）', built: '建成', operating: '投产', closed: '停用' };
@@ -48,7 +49,7 @@ function TransitionDialog({ site, to, onDone, onClose }: { site: Site; to: SiteS
           <DateInput id="field-date" value={date} onChange={setDate} noFuture />
         </Form.Item>
         <Form.Item label="说明">
-          <Input
+          <LimitedInput
             value={note}
             onChange={(e) => setNote(e.target.value)}
             maxLength={200}

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, AutoComplete, Button, Col, Form, Input, Radio, Row, Space } from 'antd';
+import { Alert, AutoComplete, Button, Col, Form, Radio, Row, Space } from 'antd';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
@@ -11,6 +11,7 @@ import { applyServerErrors } from '../../components/form/server-errors';
 import { TownshipSelect } from '../../components/TownshipSelect';
 import { useSelectOpen } from '../../components/select-open';
 import { OldIdConfirm } from './OldIdConfirm';
+import { LimitedInput } from '../../components/LimitedInput';
 
 type Values = z.input<typeof farmerInput>;
 type Parsed = z.output<typeof farmerInput>;
@@ -98,7 +99,7 @@ export function FarmerForm({ farmer, defaults, onSaved, onCancel }: FarmerFormPr
             name="name"
             label={isPerson ? '姓名' : '名称'}
             required
-            render={(field) => <Input {...field} autoFocus={!farmer} autoComplete="off" maxLength={60} />}
+            render={(field) => <LimitedInput {...field} autoFocus={!farmer} autoComplete="off" maxLength={60} />}
           />
         </Col>
         <Col span={12}>
@@ -110,8 +111,10 @@ export function FarmerForm({ farmer, defaults, onSaved, onCancel }: FarmerFormPr
             extra={isPerson ? '可用身份证阅读器读入；末位 X 大小写均可' : undefined}
             render={(field) => (
               <div>
-                <Input {...field} autoComplete="off" maxLength={30} className="masked" />
-                {isPerson || kind === 'family_farm' ? <OldIdConfirm value={field.value} onUse={(id) => setValue('idNumber', id, { shouldValidate: true })} /> : null}
+                <LimitedInput {...field} autoComplete="off" maxLength={30} className="masked" />
+                {isPerson || kind === 'family_farm' ? (
+                  <OldIdConfirm value={field.value} onUse={(id) => setValue('idNumber', id, { shouldValidate: true })} />
+                ) : null}
               </div>
             )}
           />
@@ -124,7 +127,7 @@ export function FarmerForm({ farmer, defaults, onSaved, onCancel }: FarmerFormPr
               control={control}
               name="contactName"
               label="负责人（法定代表人）"
-              render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={20} />}
+              render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={20} />}
             />
           </Col>
         )}
@@ -134,7 +137,7 @@ export function FarmerForm({ farmer, defaults, onSaved, onCancel }: FarmerFormPr
             name="phone"
             label="手机号"
             required
-            render={(field) => <Input {...field} autoComplete="off" maxLength={13} inputMode="numeric" />}
+            render={(field) => <LimitedInput {...field} autoComplete="off" maxLength={13} inputMode="numeric" />}
           />
         </Col>
       </Row>
@@ -144,16 +147,11 @@ export function FarmerForm({ farmer, defaults, onSaved, onCancel }: FarmerFormPr
             control={control}
             name="bankCard"
             label="补贴银行卡号（直补到卡）"
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={23} inputMode="numeric" />}
+            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={23} inputMode="numeric" />}
           />
         </Col>
         <Col span={12}>
-          <Field
-            control={control}
-            name="bankName"
-            label="开户银行"
-            render={(field) => <BankNameInput {...field} />}
-          />
+          <Field control={control} name="bankName" label="开户银行" render={(field) => <BankNameInput {...field} />} />
         </Col>
       </Row>
       <Row gutter={16}>
@@ -166,7 +164,7 @@ export function FarmerForm({ farmer, defaults, onSaved, onCancel }: FarmerFormPr
             name="village"
             label="村（社区）"
             required
-            render={(field) => <Input {...field} autoComplete="off" maxLength={40} />}
+            render={(field) => <LimitedInput {...field} autoComplete="off" maxLength={40} />}
           />
         </Col>
       </Row>
@@ -174,7 +172,7 @@ export function FarmerForm({ farmer, defaults, onSaved, onCancel }: FarmerFormPr
         control={control}
         name="address"
         label="详细地址"
-        render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={120} />}
+        render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={120} />}
       />
       <Space>
         <Button type="primary" loading={formState.isSubmitting} onClick={() => void submit()} data-testid="farmer-submit">

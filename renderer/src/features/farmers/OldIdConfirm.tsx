@@ -23,10 +23,10 @@ export function OldIdConfirm({ value, onUse }: Props) {
       data-testid="old-id-confirm"
       message={
         <span>
-          15位旧身份证号，按国家标准转换为18位：<b className="masked">{eighteen}</b>（出生年份补“19”，末位校验码 {eighteen.charAt(17)}）。请与身份证核对。
+          15位旧身份证号，按国家标准转为18位：<b className="masked">{eighteen}</b>（补“19”，校验码 {eighteen.charAt(17)}），请与身份证核对。
         </span>
       }
-      action={
+      description={
         <Button size="small" type="primary" onClick={() => onUse(eighteen)} data-testid="old-id-use">
           核对无误，使用18位号码
         </Button>

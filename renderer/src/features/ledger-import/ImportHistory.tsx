@@ -1,10 +1,11 @@
 import { chinaDateTime } from '../../../../shared/domain/civil-date';
-import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { LedgerImportItem } from '../../../../shared/schemas/ledger-import';
 import { api, ApiError } from '../../api/client';
 import { downloadBase64 } from '../../api/files';
+import { LimitedTextArea } from '../../components/LimitedInput';
 
 export async function downloadReport(id: string): Promise<void> {
   const file = await api.ledgerImports.report({ id });
@@ -93,7 +94,14 @@ export function ImportHistory({ items, onChanged }: { items: LedgerImportItem[];
 
   return (
     <Card size="small" title="导入记录">
-      <Table<LedgerImportItem> rowKey="id" size="small" columns={columns} dataSource={items} pagination={false} locale={{ emptyText: '尚未导入台账' }} />
+      <Table<LedgerImportItem>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={items}
+        pagination={false}
+        locale={{ emptyText: '尚未导入台账' }}
+      />
       <Modal
         title="撤销台账导入"
         open={undoing !== null}
@@ -105,9 +113,16 @@ export function ImportHistory({ items, onChanged }: { items: LedgerImportItem[];
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>
-            将作废“{undoing?.fileName}”导入的 {undoing?.farmersAdded} 户农户和 {undoing?.purchasesAdded} 条购置登记（记录保留并注明原因，可重新导入）。
+            将作废“{undoing?.fileName}”导入的 {undoing?.farmersAdded} 户农户和 {undoing?.purchasesAdded}{' '}
+            条购置登记（记录保留并注明原因，可重新导入）。
           </Typography.Text>
-          <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder="撤销原因（必填）" maxLength={200} autoFocus />
+          <LimitedTextArea
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder="撤销原因（必填）"
+            maxLength={200}
+            autoFocus
+          />
           {error && <Alert type="error" showIcon title={error} />}
         </Space>
       </Modal>

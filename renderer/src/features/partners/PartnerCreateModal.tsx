@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Form, Input, Modal } from 'antd';
+import { Alert, Form, Modal } from 'antd';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { Field } from '../../components/form/Field';
 import { enterToNext } from '../../components/form/enter-to-next';
 import { applyServerErrors } from '../../components/form/server-errors';
+import { LimitedInput } from '../../components/LimitedInput';
 
 type Values = z.input<typeof partnerInput>;
 type Parsed = z.output<typeof partnerInput>;
@@ -68,33 +69,33 @@ function PartnerForm({ kind, initialName, onCreated, onClose }: Omit<Props, 'ope
             name="name"
             label="企业名称"
             required
-            render={(field) => <Input {...field} autoFocus autoComplete="off" maxLength={80} />}
+            render={(field) => <LimitedInput {...field} autoFocus autoComplete="off" maxLength={80} />}
           />
           <Field
             control={control}
             name="uscc"
             label="统一社会信用代码"
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={18} />}
+            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={18} />}
           />
           {kind === 'recycler' && (
             <Field
               control={control}
               name="licenseNo"
               label="资质编号（回收拆解资质）"
-              render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} />}
+              render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} />}
             />
           )}
           <Field
             control={control}
             name="phone"
             label="联系电话"
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={20} />}
+            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={20} />}
           />
           <Field
             control={control}
             name="address"
             label="地址"
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={120} />}
+            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={120} />}
           />
         </Form>
       </div>

@@ -1,4 +1,4 @@
-import { Col, Input, Radio, Row } from 'antd';
+import { Col, Radio, Row } from 'antd';
 import type { Control } from 'react-hook-form';
 import { fenToUppercase } from '../../../../shared/domain/money';
 import { TERMINAL_KINDS, TERMINAL_LABELS } from '../../../../shared/schemas/purchases';
@@ -9,6 +9,7 @@ import { MoneyInput } from '../../components/MoneyInput';
 import { PartnerSelect } from '../partners/PartnerSelect';
 import type { PurchaseFormValues } from './purchase-values';
 import { ScrapLinkSelect } from './ScrapLinkSelect';
+import { LimitedInput } from '../../components/LimitedInput';
 
 interface Props {
   control: Control<PurchaseFormValues>;
@@ -31,7 +32,7 @@ export function PurchaseInvoiceFields({ control, priceFen }: Pick<Props, 'contro
             name="invoiceNo"
             label="发票号码"
             required
-            render={(field) => <Input {...field} autoComplete="off" maxLength={40} className="masked" />}
+            render={(field) => <LimitedInput {...field} autoComplete="off" maxLength={40} className="masked" />}
           />
         </Col>
       </Row>
@@ -83,7 +84,7 @@ export function PurchaseTerminalFields({ control, terminalKind, scraps }: Omit<P
               name="terminalId"
               label={`${TERMINAL_LABELS[terminalKind ?? 'none']}编号`}
               required
-              render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} />}
+              render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} />}
             />
           </Col>
         )}

@@ -1,9 +1,10 @@
-import { Col, Input, Row } from 'antd';
+import { Col, Row } from 'antd';
 import type { Control } from 'react-hook-form';
 import { Field } from '../../components/form/Field';
 import { paramLabel, type CatalogItem } from '../applications/catalog';
 import { ItemSelect, ParamInput, VariantSelect } from '../applications/MachineInputs';
 import type { PurchaseFormValues } from './purchase-values';
+import { LimitedInput } from '../../components/LimitedInput';
 
 interface Props {
   control: Control<PurchaseFormValues>;
@@ -70,7 +71,7 @@ export function PurchaseMachineFields({ control, items, itemsLoading, current, o
             name="maker"
             label="生产厂家"
             required
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={60} />}
+            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={60} />}
           />
         </Col>
         <Col span={12}>
@@ -79,7 +80,9 @@ export function PurchaseMachineFields({ control, items, itemsLoading, current, o
             name="productName"
             label="产品名称"
             required
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={60} placeholder="如 轮式拖拉机" />}
+            render={(field) => (
+              <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={60} placeholder="如 轮式拖拉机" />
+            )}
           />
         </Col>
       </Row>
@@ -91,7 +94,7 @@ export function PurchaseMachineFields({ control, items, itemsLoading, current, o
             label="购买机型（型号）"
             required
             extra="与发票、铭牌、目录上的型号逐字核对"
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={60} />}
+            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={60} />}
           />
         </Col>
         <Col span={12}>
@@ -101,7 +104,7 @@ export function PurchaseMachineFields({ control, items, itemsLoading, current, o
             label="出厂编号"
             required
             render={(field) => (
-              <Input
+              <LimitedInput
                 {...field}
                 value={field.value ?? ''}
                 autoComplete="off"
@@ -123,7 +126,7 @@ export function PurchaseMachineFields({ control, items, itemsLoading, current, o
             name="engineNo"
             label="发动机号"
             render={(field) => (
-              <Input
+              <LimitedInput
                 {...field}
                 value={field.value ?? ''}
                 autoComplete="off"

@@ -1,7 +1,8 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Space, Typography } from 'antd';
 import { ApiError } from '../../api/client';
 import { WARNING_CODES, type Warning, type WarningCode } from '../../../../shared/schemas/purchases';
+import { LimitedTextArea } from '../../components/LimitedInput';
 
 /**
  * The warnings a refused save carried (VALIDATION, issues at ['overrides', code]); empty when the
@@ -42,11 +43,10 @@ export function WarningOverrides({ warnings, reasons, errors, onReason, onSubmit
       {warnings.map((w, i) => (
         <div key={w.code} style={{ marginBottom: 12 }} data-warning={w.code}>
           <Alert type="warning" showIcon title={w.message} style={{ marginBottom: 8 }} />
-          <Input.TextArea
+          <LimitedTextArea
             autoFocus={i === 0}
             rows={2}
             maxLength={200}
-            showCount
             placeholder="核实情况后填写原因，例如：已核对发票与铭牌，型号为厂家两款不同机型"
             value={reasons[w.code] ?? ''}
             status={errors[w.code] ? 'error' : undefined}

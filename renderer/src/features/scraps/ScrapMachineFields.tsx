@@ -1,5 +1,5 @@
 import { chinaYearNow } from '../../../../shared/domain/civil-date';
-import { Col, Input, InputNumber, Row } from 'antd';
+import { Col, InputNumber, Row } from 'antd';
 import type { Control } from 'react-hook-form';
 import { isPlateManaged } from '../../../../shared/schemas/scraps';
 import { Field } from '../../components/form/Field';
@@ -7,6 +7,7 @@ import { paramLabel, type CatalogItem } from '../applications/catalog';
 import { ItemSelect, ParamInput, VariantSelect } from '../applications/MachineInputs';
 import type { ScrapFormValues } from './scrap-values';
 import { FRAME_NO_LABEL } from '../../../../shared/domain/machine-terms';
+import { LimitedInput } from '../../components/LimitedInput';
 
 interface Props {
   control: Control<ScrapFormValues>;
@@ -76,7 +77,7 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             name="maker"
             label="生产厂家"
             required
-            render={(field) => <Input {...field} autoComplete="off" maxLength={60} />}
+            render={(field) => <LimitedInput {...field} autoComplete="off" maxLength={60} />}
           />
         </Col>
         <Col span={12}>
@@ -85,7 +86,7 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             name="model"
             label="型号"
             required
-            render={(field) => <Input {...field} autoComplete="off" maxLength={60} />}
+            render={(field) => <LimitedInput {...field} autoComplete="off" maxLength={60} />}
           />
         </Col>
       </Row>
@@ -97,7 +98,7 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             label="发动机号"
             extra={`发动机号与${FRAME_NO_LABEL}至少填一项`}
             render={(field) => (
-              <Input
+              <LimitedInput
                 {...field}
                 value={field.value ?? ''}
                 autoComplete="off"
@@ -116,7 +117,7 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             name="frameNo"
             label={FRAME_NO_LABEL}
             render={(field) => (
-              <Input
+              <LimitedInput
                 {...field}
                 value={field.value ?? ''}
                 autoComplete="off"
@@ -139,7 +140,7 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             required={plateRequired}
             extra={plateRequired ? '拖拉机、联合收割机须填写号牌号码' : undefined}
             render={(field) => (
-              <Input
+              <LimitedInput
                 {...field}
                 value={field.value ?? ''}
                 autoComplete="off"

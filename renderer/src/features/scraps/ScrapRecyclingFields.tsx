@@ -1,10 +1,11 @@
-import { Col, Input, Radio, Row } from 'antd';
+import { Col, Radio, Row } from 'antd';
 import type { Control } from 'react-hook-form';
 import { ELIGIBILITY, ELIGIBILITY_LABELS } from '../../../../shared/schemas/scraps';
 import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/form/Field';
 import { PartnerSelect } from '../partners/PartnerSelect';
 import type { ScrapFormValues } from './scrap-values';
+import { LimitedInput } from '../../components/LimitedInput';
 
 /** 报废条件与回收拆解: why it qualifies, who dismantled it, the confirmation form and the dates. */
 export function ScrapRecyclingFields({ control }: { control: Control<ScrapFormValues> }) {
@@ -46,7 +47,7 @@ export function ScrapRecyclingFields({ control }: { control: Control<ScrapFormVa
             control={control}
             name="confirmFormNo"
             label="回收确认表编号"
-            render={(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} />}
+            render={(field) => <LimitedInput {...field} value={field.value ?? ''} autoComplete="off" maxLength={40} />}
           />
         </Col>
       </Row>

@@ -9,6 +9,7 @@ import { ChangePasswordForm } from '../auth/ChangePasswordForm';
 import { AccessLogPanel } from '../users/AccessLogPanel';
 import { StationSettingsCard } from '../users/StationSettingsCard';
 import { UsersPanel } from '../users/UsersPanel';
+import { CalendarCard } from './CalendarCard';
 import { KeyCard } from './KeyCard';
 import { CountyPackageCard } from '../county-package/CountyPackageCard';
 
@@ -35,7 +36,9 @@ export function SettingsPage() {
           <Descriptions.Item label="数据文件">{settings.dbPath}</Descriptions.Item>
           <Descriptions.Item label="数据版本">{settings.schemaVersion}</Descriptions.Item>
           <Descriptions.Item label="运行方式">{isDesktop ? '桌面版' : '浏览器模式（仅本机访问）'}</Descriptions.Item>
-          <Descriptions.Item label="单人站点">{settings.role === 'station' ? (settings.soloStation ? '是（办理步骤标记为未分离）' : '否') : '—'}</Descriptions.Item>
+          <Descriptions.Item label="单人站点">
+            {settings.role === 'station' ? (settings.soloStation ? '是（办理步骤标记为未分离）' : '否') : '—'}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <KeyCard />
@@ -43,6 +46,7 @@ export function SettingsPage() {
       {settings.role === 'station' && <CountyPackageCard />}
       <BackupsSection />
       {can('settings.update') && <StationSettingsCard />}
+      <CalendarCard />
       {can('users.list') && <UsersPanel />}
       {can('audit.accessLog') && <AccessLogPanel />}
       <Card title={`修改我的密码（${user.displayName}）`}>

@@ -10,6 +10,7 @@ import { enterToNext } from '../../components/form/enter-to-next';
 import { applyServerErrors } from '../../components/form/server-errors';
 import { TownshipSelect } from '../../components/TownshipSelect';
 import { RecoveryCodeCard } from '../auth/RecoveryCodeCard';
+import { LimitedInput } from '../../components/LimitedInput';
 
 type Values = z.input<typeof setupInput>;
 const FIELDS = ['role', 'townshipCode', 'displayName', 'login', 'password'] as const;
@@ -85,14 +86,14 @@ export function SetupPage({ dbPath, onDone }: { dbPath: string; onDone: (s: Sett
             label="姓名"
             required
             extra="记录在每一条登记和修改的操作日志中"
-            render={(field) => <Input {...field} maxLength={20} placeholder="例如：王建国" autoComplete="off" />}
+            render={(field) => <LimitedInput {...field} maxLength={20} placeholder="例如：王建国" autoComplete="off" />}
           />
           <Field
             control={control}
             name="login"
             label="用户名（登录用）"
             required
-            render={(field) => <Input {...field} maxLength={32} placeholder="例如：wangjg" autoComplete="username" />}
+            render={(field) => <LimitedInput {...field} maxLength={32} placeholder="例如：wangjg" autoComplete="username" />}
           />
           <Field
             control={control}

@@ -1,9 +1,10 @@
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { ROLE_INSTALLATION, ROLE_LABELS, USER_ROLES, type UserRole } from '../../../../shared/api/access';
 import { api, ApiError } from '../../api/client';
 import { useSettings } from '../../settings-context';
 import { newPasswordProblem, PasswordFields, type NewPassword } from '../auth/PasswordFields';
+import { LimitedInput } from '../../components/LimitedInput';
 
 /** 新增用户: the administrator sets a first password, which the user must change at first sign-in. */
 export function UserCreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
@@ -37,14 +38,22 @@ export function UserCreateModal({ open, onClose, onCreated }: { open: boolean; o
   };
 
   return (
-    <Modal title="新增用户" open={open} onCancel={onClose} onOk={() => void submit()} okText="确认新增" confirmLoading={busy} destroyOnHidden>
+    <Modal
+      title="新增用户"
+      open={open}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText="确认新增"
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" component="div">
         <Form.Item label="姓名" required>
-          <Input id="user-name" autoFocus maxLength={20} value={name} onChange={(e) => setName(e.target.value)} />
+          <LimitedInput id="user-name" autoFocus maxLength={20} value={name} onChange={(e) => setName(e.target.value)} />
         </Form.Item>
         <Form.Item label="用户名（登录用）" required>
-          <Input id="user-login" maxLength={32} value={login} onChange={(e) => setLogin(e.target.value)} />
+          <LimitedInput id="user-login" maxLength={32} value={login} onChange={(e) => setLogin(e.target.value)} />
         </Form.Item>
         <Form.Item label="角色" required>
           <Select id="user-role" value={role} onChange={setRole} options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />

@@ -77,7 +77,11 @@ export function UsersPanel() {
                   重置密码
                 </Button>
                 {u.id !== me.id && (
-                  <Button size="small" danger={!u.disabled} onClick={() => void update({ id: u.id, disabled: !u.disabled }, u.disabled ? '已启用' : '已停用')}>
+                  <Button
+                    size="small"
+                    danger={!u.disabled}
+                    onClick={() => void update({ id: u.id, disabled: !u.disabled }, u.disabled ? '已启用' : '已停用')}
+                  >
                     {u.disabled ? '启用' : '停用'}
                   </Button>
                 )}

@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Segmented, Select, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { DesktopOutput } from '../../../../shared/api/desktop';
 import { desktop } from '../../api/desktop';
 import { useApiQuery } from '../../hooks/useApiQuery';
@@ -16,6 +17,8 @@ interface Props {
   printer: string;
   onPrinter: (name: string) => void;
   onBack: () => void;
+  /** More buttons (未打印成功 after a print). */
+  extra?: ReactNode;
 }
 
 type Printers = DesktopOutput<'desktop.printers'>['printers'];
@@ -43,7 +46,7 @@ function PrinterSelect({ value, onChange }: { value: string; onChange: (name: st
 }
 
 /** The bar above the sheets (never printed): layout, printer, print and save as PDF. */
-export function PrintToolbar({ count, reprints, layout, onLayout, busy, onPrint, printer, onPrinter, onBack }: Props) {
+export function PrintToolbar({ count, reprints, layout, onLayout, busy, onPrint, printer, onPrinter, onBack, extra }: Props) {
   const pages = layout === 'a4' ? count : count * 2;
   return (
     <div className="print-toolbar no-print" data-testid="print-toolbar">
@@ -77,11 +80,12 @@ export function PrintToolbar({ count, reprints, layout, onLayout, busy, onPrint,
             保存PDF
           </Button>
         )}
+        {extra}
       </Space>
       <div className="print-toolbar-note">
         共 {count} 份凭证，{layout === 'a4' ? 'A4 纸每份一页（存根联、农户联沿虚线剪开）' : 'A5 纸每联一页'}，合计 {pages}{' '}
-        页。每次打印都会登记
-        {reprints > 0 ? `；其中 ${reprints} 份已打印过，再次打印将标注“补打”。` : '。'}
+        页。打印成功后计入打印次数，纸面上的“第N次打印”即下方预览所示
+        {reprints > 0 ? `；其中 ${reprints} 份已打印过，本次为补打，须说明原因。` : '。'}
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { fenToUppercase, formatFen } from '../../../../shared/domain/money';
 import { NUMBER_PATTERN } from '../../../../shared/domain/voucher-code';
 import type { VerifyOutput } from '../../../../shared/schemas/vouchers';
 import { api, ApiError } from '../../api/client';
+import { LimitedInput } from '../../components/LimitedInput';
 
 const LOOKS: Record<VerifyOutput['result'], { word: string; color: string; background: string }> = {
   valid: { word: '有效', color: '#15803d', background: '#ecfdf3' },
@@ -87,7 +88,12 @@ export function VerifyPage() {
     try {
       const typedCode = NUMBER_PATTERN.test(text.toUpperCase()) ? checkCode.trim() : '';
       const answer = await api.vouchers.verify(typedCode ? { code: text, checkCode: typedCode } : { code: text });
-      setHistory((h) => [{ code: typedCode ? `${text} 校验码 ${typedCode}` : text, at: chinaDateTime(new Date(), true).slice(11), answer }, ...h].slice(0, 8));
+      setHistory((h) =>
+        [{ code: typedCode ? `${text} 校验码 ${typedCode}` : text, at: chinaDateTime(new Date(), true).slice(11), answer }, ...h].slice(
+          0,
+          8,
+        ),
+      );
       setError(null);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '核验失败，请重试');
@@ -119,7 +125,7 @@ export function VerifyPage() {
         />
         <Space style={{ marginTop: 12 }} wrap>
           <label htmlFor="verify-check-code">校验码（纸质凭证无法扫码时）</label>
-          <Input
+          <LimitedInput
             id="verify-check-code"
             style={{ width: 200 }}
             placeholder="凭证上印的8位校验码"

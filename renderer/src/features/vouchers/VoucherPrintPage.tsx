@@ -6,7 +6,9 @@ import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { loadLayout, saveLayout, type VoucherLayout } from '../../print/print-prefs';
 import { VoucherSheet } from '../../print/VoucherSheet';
+import { PrintFailedButton } from './PrintFailedButton';
 import { PrintToolbar } from './PrintToolbar';
+import { ReprintReasonDialog } from './ReprintReasonDialog';
 import { useVoucherPrint } from './useVoucherPrint';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -70,7 +72,9 @@ export function VoucherPrintPage() {
         printer={printing.printer}
         onPrinter={printing.setPrinter}
         onBack={back}
+        extra={<PrintFailedButton ids={printing.lastPrinted} onDone={printing.printFailed} />}
       />
+      <ReprintReasonDialog ask={printing.reprintAsk} />
       <div className="no-print print-page-alerts">
         {loaded.error && <Alert type="error" showIcon message={loaded.error} />}
         {voided.length > 0 && (
@@ -85,10 +89,10 @@ export function VoucherPrintPage() {
       {!loaded.data && loaded.loading && <Spin size="large" style={{ display: 'block', marginTop: 80 }} />}
       <div className="vs-sheets" data-testid="voucher-sheets" data-layout={layout}>
         {live.map((v) => (
-          <VoucherSheet key={v.id} voucher={v} layout={layout} />
+          <VoucherSheet key={v.id} voucher={v} layout={layout} printNumber={v.printCount + 1} />
         ))}
       </div>
-      <div className="vs-print-guard">请使用页面上方工具栏的“打印”按钮打印凭证：每次打印都需登记，第二次起标注“补打”。</div>
+      <div className="vs-print-guard">请使用页面上方工具栏的“打印”按钮打印凭证：打印成功才计入次数，第二次起标注“补打”。</div>
     </div>
   );
 }

@@ -31,9 +31,13 @@ function IssuedVouchers({ station }: { station: boolean }) {
   const [voiding, setVoiding] = useState<VoucherListItem | null>(null);
   const query = useDebounced(q.trim(), 200);
   const filterKey = JSON.stringify([query, year, includeVoided]);
-  const [pageState, setPaging] = useState<{ filterKey: string; page: number; pageSize: number; cursor?: string; direction?: 'next' | 'prev' }>(
-    { filterKey, page: 1, pageSize: 20 },
-  );
+  const [pageState, setPaging] = useState<{
+    filterKey: string;
+    page: number;
+    pageSize: number;
+    cursor?: string;
+    direction?: 'next' | 'prev';
+  }>({ filterKey, page: 1, pageSize: 20 });
   const same = pageState.filterKey === filterKey;
   const paging = {
     page: same ? pageState.page : 1,
@@ -82,7 +86,13 @@ function IssuedVouchers({ station }: { station: boolean }) {
         onPrint={(id) => navigate(printUrl([id]))}
         onVoid={setVoiding}
         onStep={(direction, cursor) =>
-          setPaging({ filterKey, pageSize: paging.pageSize, page: Math.max(1, paging.page + (direction === 'next' ? 1 : -1)), cursor, direction })
+          setPaging({
+            filterKey,
+            pageSize: paging.pageSize,
+            page: Math.max(1, paging.page + (direction === 'next' ? 1 : -1)),
+            cursor,
+            direction,
+          })
         }
         onPageSize={(pageSize) => setPaging({ filterKey, page: 1, pageSize })}
         readOnly={!station}
