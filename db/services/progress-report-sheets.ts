@@ -85,6 +85,9 @@ export function addSummarySheet(wb: ExcelJS.Workbook, title: string, s: Progress
   if (s.outside.scraps + s.outside.purchases > 0) {
     ws.addRow([`另有报废 ${s.outside.scraps} 台、新购 ${s.outside.purchases} 台的机主不属本县乡镇，未计入。`]);
   }
+  if (s.disputed.scraps + s.disputed.purchases > 0) {
+    ws.addRow([`待核查：报废 ${s.disputed.scraps} 台、新购 ${s.disputed.purchases} 台为跨站重复记录，冲突核查前按最早一条计入，其余未计入。`]);
+  }
 }
 
 type TownshipRow = ProgressByTownship['rows'][number];

@@ -85,6 +85,7 @@ export function progressSummary(ctx: ServiceContext, input: { year?: number; tow
       note: DRYING_PENDING,
     },
     outside: { scraps: outside(facts.scraps), purchases: outside(facts.purchases) },
+    disputed: { scraps: tally(facts.counted, facts.held.scraps, keep).n, purchases: tally(facts.counted, facts.held.purchases, keep).n },
   };
 }
 
@@ -117,6 +118,7 @@ export function progressByTownship(ctx: ServiceContext, input: { year?: number; 
       paidFen: s.paidScrapFen + p.paidScrapFen + p.paidPurchaseFen,
       lastActivity: last,
       laggard: scraps.status === 'behind' || purchases.status === 'behind',
+      disputed: [...facts.held.scraps, ...facts.held.purchases].filter((r) => r.township === t.code && facts.counted.has(r.status)).reduce((a, r) => a + r.n, 0),
     };
   });
   const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0);

@@ -62,6 +62,8 @@ export const progressSummary = z.object({
   }),
   /** Counted machines whose buyer is registered outside the county's townships (not in any share). */
   outside: z.object({ scraps: z.number().int(), purchases: z.number().int() }),
+  /** 待核查: further records of open cross-station duplicates, not counted until the conflict is resolved. */
+  disputed: z.object({ scraps: z.number().int(), purchases: z.number().int() }),
 });
 export type ProgressSummary = z.output<typeof progressSummary>;
 
@@ -76,6 +78,8 @@ export const townshipProgress = z.object({
   lastActivity: isoDate.nullable(),
   /** Behind the even pace on scraps or purchases. */
   laggard: z.boolean(),
+  /** 待核查 records of the township (scraps + purchases), not counted above. */
+  disputed: z.number().int(),
 });
 export type TownshipProgress = z.output<typeof townshipProgress>;
 

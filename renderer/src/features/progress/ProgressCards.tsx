@@ -4,7 +4,7 @@ import { count, PACE_COLORS, PACE_LABELS, PACE_TAG, pct, wan } from './progress-
 
 const { Text } = Typography;
 
-function MeasureCard({ title, m, testId }: { title: string; m: Measure; testId: string }) {
+function MeasureCard({ title, m, testId, disputed }: { title: string; m: Measure; testId: string; disputed: number }) {
   const percent = m.percent ?? 0;
   return (
     <Card
@@ -29,6 +29,16 @@ function MeasureCard({ title, m, testId }: { title: string; m: Measure; testId: 
       <Text type="secondary" style={{ fontSize: 12 }}>
         按均衡进度今日应完成 {m.expectedByToday} 台{m.status === 'behind' ? `，差 ${Math.ceil(m.expectedByToday - m.done)} 台` : ''}
       </Text>
+      {disputed > 0 && (
+        <div>
+          <Tag color="orange" style={{ marginTop: 6 }} data-testid={`${testId}-disputed`}>
+            待核查 {disputed} 台
+          </Tag>
+          <Text type="secondary" style={{ fontSize: 12 }}>
+            跨站重复，按最早一条计入，冲突核查后更新
+          </Text>
+        </div>
+      )}
     </Card>
   );
 }
@@ -39,10 +49,10 @@ export function ProgressCards({ s, county }: { s: ProgressSummary; county: boole
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} md={12} xl={8}>
-        <MeasureCard title="报废农机" m={s.scraps} testId="card-scraps" />
+        <MeasureCard title="报废农机" m={s.scraps} testId="card-scraps" disputed={s.disputed.scraps} />
       </Col>
       <Col xs={24} md={12} xl={8}>
-        <MeasureCard title="新购农机" m={s.purchases} testId="card-purchases" />
+        <MeasureCard title="新购农机" m={s.purchases} testId="card-purchases" disputed={s.disputed.purchases} />
       </Col>
       <Col xs={24} md={12} xl={8}>
         <Card size="small" title="北斗/作业监测终端" data-testid="card-terminals">
