@@ -75,8 +75,8 @@ export function addSummarySheet(wb: ExcelJS.Workbook, title: string, s: Progress
   ws.addRow([]);
   boldRow(ws, ['其他目标', '目标', '现状']);
   ws.addRow(['综合机械化率（%）', s.mechanization.targetPct, s.mechanization.ratePct ?? '未录入']);
-  ws.addRow(['烘干能力（吨/日）', s.drying.capacityTargetTpd ?? '未设定', s.drying.note]);
-  ws.addRow(['燃煤烘干机清零年份', s.drying.coalDryersZeroByYear ?? '未设定', s.drying.note]);
+  ws.addRow(['烘干能力（吨/日）', s.drying.capacityTargetTpd ?? '未设定', `运行 ${s.drying.operatingTpd}，规划 ${s.drying.plannedTpd}（截至 ${s.drying.asOf}）`]);
+  ws.addRow(['燃煤烘干机清零年份', s.drying.coalDryersZeroByYear ?? '未设定', s.drying.coal.text]);
   ws.addRow([]);
   const rule = ws.addRow([s.countingRule.text]);
   ws.mergeCells(rule.number, 1, rule.number, SUMMARY_HEADERS.length);

@@ -54,11 +54,23 @@ export const progressSummary = z.object({
   }),
   funds: z.object({ committed: fundsSplit, paid: fundsSplit }),
   mechanization: z.object({ ratePct: z.number().nullable(), targetPct: z.number(), entered: z.boolean() }),
+  /** 粮食烘干: the drying module's figures for the scope as of today, against the year's targets. */
   drying: z.object({
     capacityTargetTpd: z.number().nullable(),
     coalDryersZeroByYear: z.number().int().nullable(),
-    /** Progress comes from the drying-facility module when it exists. */
-    note: z.string(),
+    asOf: isoDate,
+    /** t/day of dryers in use at operating sites, and of every dryer not retired at sites not stopped. */
+    operatingTpd: z.number(),
+    plannedTpd: z.number(),
+    centres: z.number().int(),
+    points: z.number().int(),
+    dryers: z.number().int(),
+    coal: z.object({
+      total: z.number().int(),
+      remaining: z.number().int(),
+      state: z.enum(['none', 'done', 'remaining', 'overdue']),
+      text: z.string(),
+    }),
   }),
   /** Counted machines whose buyer is registered outside the county's townships (not in any share). */
   outside: z.object({ scraps: z.number().int(), purchases: z.number().int() }),

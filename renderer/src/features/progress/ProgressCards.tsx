@@ -43,6 +43,37 @@ function MeasureCard({ title, m, testId, disputed }: { title: string; m: Measure
   );
 }
 
+const COAL_TAG = { none: 'default', done: 'green', remaining: 'blue', overdue: 'red' } as const;
+
+/** 粮食烘干: the drying module's capacity against the target, and the coal dryers against the one target year. */
+function DryingCard({ d }: { d: ProgressSummary['drying'] }) {
+  const reached = d.capacityTargetTpd !== null && d.operatingTpd >= d.capacityTargetTpd;
+  return (
+    <Card size="small" title="粮食烘干" data-testid="card-drying" extra={<Text type="secondary">截至 {d.asOf}</Text>}>
+      <Statistic
+        value={d.operatingTpd}
+        precision={1}
+        suffix={
+          <span style={{ fontSize: 16, color: '#6b7280' }}>
+            {d.capacityTargetTpd === null ? '吨/日（目标未设定）' : `/ ${count(d.capacityTargetTpd)} 吨/日`}
+          </span>
+        }
+        styles={{ content: { color: reached ? PACE_COLORS.ahead : undefined, fontWeight: 600 } }}
+        data-testid="drying-operating"
+      />
+      <Text type="secondary" style={{ fontSize: 12 }}>
+        运行能力；规划 {d.plannedTpd} 吨/日 · 烘干中心 {d.centres} 个、烘干点 {d.points} 个、烘干机 {d.dryers} 台
+      </Text>
+      <div style={{ marginTop: 6 }}>
+        燃煤烘干机：
+        <Tag color={COAL_TAG[d.coal.state]} data-testid="drying-coal" data-state={d.coal.state}>
+          {d.coal.text}
+        </Tag>
+      </div>
+    </Card>
+  );
+}
+
 /** The year at a glance: the two machine targets with pace colours, terminals, funds, mechanization, drying. */
 export function ProgressCards({ s, county }: { s: ProgressSummary; county: boolean }) {
   const terminals = s.terminals.beidou + s.terminals.monitor;
@@ -113,13 +144,7 @@ export function ProgressCards({ s, county }: { s: ProgressSummary; county: boole
         </Card>
       </Col>
       <Col xs={24} md={12} xl={8}>
-        <Card size="small" title="粮食烘干" data-testid="card-drying">
-          <Statistic value={s.drying.note} styles={{ content: { color: '#9ca3af', fontSize: 18 } }} />
-          <Text type="secondary" style={{ fontSize: 12 }}>
-            烘干能力目标 {s.drying.capacityTargetTpd === null ? '未设定' : `${count(s.drying.capacityTargetTpd)} 吨/日`}；燃煤烘干机
-            {s.drying.coalDryersZeroByYear === null ? '清零年份未设定' : ` ${s.drying.coalDryersZeroByYear} 年底前清零`}
-          </Text>
-        </Card>
+        <DryingCard d={s.drying} />
       </Col>
     </Row>
   );
