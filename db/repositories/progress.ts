@@ -80,6 +80,35 @@ export function scrapTotals(db: Database, params: TotalsParams): TotalsRow[] {
   return db.prepare(SCRAP_TOTALS_SQL).all(params) as TotalsRow[];
 }
 
+/**
+ * The same totals over the held (待核查) records only, by primary key from a JSON array @held: the caller
+ * takes them off the totals, so the totals' own statements stay on their covering indexes.
+ */
+function onlyHeld(sql: string, alias: 'p' | 's'): string {
+  const where = `WHERE ${alias}.status IN`;
+  if (!sql.includes(where)) throw new Error('progress statement without its status filter');
+  return sql.replace(where, `WHERE ${alias}.id IN (SELECT value FROM json_each(@held)) AND ${alias}.status IN`);
+}
+
+export function heldPurchaseTotals(db: Database, params: TotalsParams & { held: string }): TotalsRow[] {
+  return db.prepare(onlyHeld(PURCHASE_TOTALS_SQL, 'p')).all(params) as TotalsRow[];
+}
+
+export function heldScrapTotals(db: Database, params: TotalsParams & { held: string }): TotalsRow[] {
+  return db.prepare(onlyHeld(SCRAP_TOTALS_SQL, 's')).all(params) as TotalsRow[];
+}
+
+export function heldMonthItems(
+  db: Database,
+  table: 'purchases' | 'scraps',
+  counted: readonly Status[],
+  townships: readonly string[],
+  params: RangeParams & { held: string },
+): MonthItemRow[] {
+  const sql = table === 'purchases' ? onlyHeld(purchaseMonthItemSql(counted, townships), 'p') : onlyHeld(scrapMonthItemSql(counted, townships), 's');
+  return db.prepare(sql).all(params) as MonthItemRow[];
+}
+
 export function purchaseMonthItemSql(counted: readonly Status[], townships: readonly string[]): string {
   return `SELECT substr(p.purchase_date, 6, 2) AS month, p.item AS item, p.terminal_kind AS terminal, count(*) AS n
     FROM purchases p

@@ -30,9 +30,17 @@ export const CONFIG_DEFAULTS = {
   priceFloorPercent: 10,
   /** A station whose county package (县局下发包) is older than this many days is reminded to fetch a new one. */
   packageStaleDays: 30,
-  /** Year by which coal-fired grain dryers should be gone (DOMAIN §6, key air-pollution regions). */
-  coalDryerTargetYear: 2025,
 };
+
+/**
+ * The coal-dryer target year a drying setting held before it moved to the per-year targets (coal_dryers_zero_by):
+ * still read, never written, so a value set there is carried into the targets until the county saves them.
+ */
+export function legacyCoalDryerYear(ctx: ServiceContext): number | null {
+  const row = ctx.db.prepare("SELECT value_json FROM config WHERE key = 'coalDryerTargetYear'").get() as { value_json: string } | undefined;
+  const year = row ? Number(JSON.parse(row.value_json)) : NaN;
+  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null;
+}
 export type ConfigKey = keyof typeof CONFIG_DEFAULTS;
 
 export function getConfig<K extends ConfigKey>(ctx: ServiceContext, key: K): (typeof CONFIG_DEFAULTS)[K] {

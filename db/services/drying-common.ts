@@ -17,22 +17,25 @@ import { getFarmer } from '../repositories/farmers';
 import type { FarmerRow } from '../repositories/farmers';
 import { writeAudit } from './audit';
 import { getConfig, setConfig } from './config';
+import { coalTargetYear, DOMAIN_TARGETS } from './targets';
 import { requireInstallation } from './installation';
 
 /** Today as the user's calendar has it (the machine's local date), YYYY-MM-DD. */
 export const todayOf = (ctx: ServiceContext): string => chinaDate(ctx.now());
 
 export function dryingConfig(ctx: ServiceContext): DryingConfig {
-  return { batchesPerDay: getConfig(ctx, 'dryerBatchesPerDay'), coalTargetYear: getConfig(ctx, 'coalDryerTargetYear') };
+  return {
+    batchesPerDay: getConfig(ctx, 'dryerBatchesPerDay'),
+    coalTargetYear: coalTargetYear(ctx) ?? (DOMAIN_TARGETS.coalDryersZeroByYear as number),
+  };
 }
 
-/** Sets the batches-per-day factor and the coal-dryer target year for this installation (audited). */
-export function updateDryingConfig(ctx: ServiceContext, input: DryingConfig): DryingConfig {
+/** Sets the batches-per-day factor for this installation (audited); the coal target year is set with the targets. */
+export function updateDryingConfig(ctx: ServiceContext, input: Pick<DryingConfig, 'batchesPerDay'>): DryingConfig {
   return writeTx(ctx, () => {
     const installation = requireInstallation(ctx);
     const before = dryingConfig(ctx);
     setConfig(ctx, 'dryerBatchesPerDay', input.batchesPerDay);
-    setConfig(ctx, 'coalDryerTargetYear', input.coalTargetYear);
     const after = dryingConfig(ctx);
     writeAudit(ctx, installation, { method: 'drying.config.update', entity: 'config', entityId: installation.station_id, before, after });
     return after;

@@ -31,7 +31,7 @@ export function loadSitesWithDryers(ctx: ServiceContext, townshipCode: string | 
   return sites.map((site) => ({ site, dryers: bySite.get(site.id) ?? [] }));
 }
 
-function capacityRow(code: string, name: string, sites: readonly SiteWithDryers[]): CapacityRow {
+export function capacityRow(code: string, name: string, sites: readonly SiteWithDryers[]): CapacityRow {
   const byStage = Object.fromEntries(SITE_STAGES.map((s) => [s, 0])) as CapacityRow['byStage'];
   let operatingT = 0;
   let plannedT = 0;

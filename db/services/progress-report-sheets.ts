@@ -75,8 +75,8 @@ export function addSummarySheet(wb: ExcelJS.Workbook, title: string, s: Progress
   ws.addRow([]);
   boldRow(ws, ['其他目标', '目标', '现状']);
   ws.addRow(['综合机械化率（%）', s.mechanization.targetPct, s.mechanization.ratePct ?? '未录入']);
-  ws.addRow(['烘干能力（吨/日）', s.drying.capacityTargetTpd ?? '未设定', s.drying.note]);
-  ws.addRow(['燃煤烘干机清零年份', s.drying.coalDryersZeroByYear ?? '未设定', s.drying.note]);
+  ws.addRow(['烘干能力（吨/日）', s.drying.capacityTargetTpd ?? '未设定', `运行 ${s.drying.operatingTpd}，规划 ${s.drying.plannedTpd}（截至 ${s.drying.asOf}）`]);
+  ws.addRow(['燃煤烘干机清零年份', s.drying.coalDryersZeroByYear ?? '未设定', s.drying.coal.text]);
   ws.addRow([]);
   const rule = ws.addRow([s.countingRule.text]);
   ws.mergeCells(rule.number, 1, rule.number, SUMMARY_HEADERS.length);
@@ -84,6 +84,9 @@ export function addSummarySheet(wb: ExcelJS.Workbook, title: string, s: Progress
   rule.height = 48;
   if (s.outside.scraps + s.outside.purchases > 0) {
     ws.addRow([`另有报废 ${s.outside.scraps} 台、新购 ${s.outside.purchases} 台的机主不属本县乡镇，未计入。`]);
+  }
+  if (s.disputed.scraps + s.disputed.purchases > 0) {
+    ws.addRow([`待核查：报废 ${s.disputed.scraps} 台、新购 ${s.disputed.purchases} 台为跨站重复记录，冲突核查前按最早一条计入，其余未计入。`]);
   }
 }
 

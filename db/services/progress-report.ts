@@ -14,6 +14,12 @@ import { progressByTownship, progressMonthly, progressSummary, resolveScope } fr
 import { addMechanizationSheet, addMonthlySheet, addSummarySheet, addTownshipSheet } from './progress-report-sheets';
 import { getSettings } from './settings';
 import { XLSX_MIME, type Column } from './xlsx';
+import { heldRecords } from './progress-held';
+
+/** The counted ledger rows without the held (待核查) duplicates, as the totals count them. */
+function* without<T extends { id: string }>(rows: Iterable<T>, held: ReadonlySet<string>): Generator<T> {
+  for (const r of rows) if (!held.has(r.id)) yield r;
+}
 import { commitSheet, streamingWorkbook, streamSheet } from './xlsx-stream';
 
 type Numbered<T> = T & { n: number };
@@ -85,19 +91,20 @@ export async function exportProgressReport(ctx: ServiceContext, input: { year?: 
   const counted = countedStatuses(getConfig(ctx, 'progressCountingStage'));
   const range = { start: `${year}-01-01`, end: `${year + 1}-01-01` };
   const codes = scopeCodes(scope.townshipCode);
+  const held = heldRecords(ctx.db);
   // the ledgers last (an open iterator keeps the connection busy), streamed row by row
   const scrapRows = streamSheet(
     wb,
     '报废台账（计入）',
     SCRAP_COLUMNS,
-    numbered(iterateCountedScraps(ctx.db, counted, codes, range)),
+    numbered(without(iterateCountedScraps(ctx.db, counted, codes, range), held.scraps)),
     `${year}年计入目标的报废农机（按交售日期；身份证号已脱敏）`,
   );
   const purchaseRows = streamSheet(
     wb,
     '购置台账（计入）',
     PURCHASE_COLUMNS,
-    numbered(iterateCountedPurchases(ctx.db, counted, codes, range)),
+    numbered(without(iterateCountedPurchases(ctx.db, counted, codes, range), held.purchases)),
     `${year}年计入目标的新购农机（按购机日期；身份证号已脱敏）`,
   );
   addMechanizationSheet(wb, mech);

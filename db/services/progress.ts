@@ -18,9 +18,8 @@ import {
   type YearFacts,
 } from './progress-facts';
 import { getConfig } from './config';
+import { progressDrying } from './progress-drying';
 import { countingRule, loadTargets, type YearTargets } from './targets';
-
-export const DRYING_PENDING = '待烘干设施模块';
 
 /** Whose numbers: a station always its own township; the county the whole county or the township asked for. */
 export function resolveScope(ctx: ServiceContext, townshipCode?: string): { townshipCode: string | null; name: string } {
@@ -79,12 +78,12 @@ export function progressSummary(ctx: ServiceContext, input: { year?: number; tow
       paid: { scrapFen: paidScrap, purchaseFen: purchases.paidPurchaseFen, totalFen: paidScrap + purchases.paidPurchaseFen },
     },
     mechanization: { ...mechanizationRateOf(ctx, year, scope.townshipCode), targetPct: targets.county.mechanizationRate },
-    drying: {
+    drying: progressDrying(ctx, scope.townshipCode, {
       capacityTargetTpd: targets.county.dryingCapacityTpd,
       coalDryersZeroByYear: targets.county.coalDryersZeroByYear,
-      note: DRYING_PENDING,
-    },
+    }),
     outside: { scraps: outside(facts.scraps), purchases: outside(facts.purchases) },
+    disputed: { scraps: tally(facts.counted, facts.held.scraps, keep).n, purchases: tally(facts.counted, facts.held.purchases, keep).n },
   };
 }
 
@@ -117,6 +116,7 @@ export function progressByTownship(ctx: ServiceContext, input: { year?: number; 
       paidFen: s.paidScrapFen + p.paidScrapFen + p.paidPurchaseFen,
       lastActivity: last,
       laggard: scraps.status === 'behind' || purchases.status === 'behind',
+      disputed: [...facts.held.scraps, ...facts.held.purchases].filter((r) => r.township === t.code && facts.counted.has(r.status)).reduce((a, r) => a + r.n, 0),
     };
   });
   const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0);

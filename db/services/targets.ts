@@ -6,7 +6,7 @@ import { isoNow, writeTx, type ServiceContext } from '../context';
 import { getInstallation } from '../repositories/installation';
 import * as repo from '../repositories/targets';
 import { writeAudit } from './audit';
-import { getConfig, setConfig } from './config';
+import { getConfig, legacyCoalDryerYear, setConfig } from './config';
 import { requireInstallation } from './installation';
 import { countsByTownship, currentYear, loadFacts } from './progress-facts';
 
@@ -62,7 +62,9 @@ function evenShares(county: CountyTargets): Map<string, TownshipShare> {
 /** The year's targets as stored, or the defaults (nothing is written by reading). */
 export function loadTargets(ctx: ServiceContext, year: number): YearTargets {
   const row = repo.getLiveTarget(ctx.db, year);
-  const county = row ? fromRow(row) : DOMAIN_TARGETS;
+  const county = row
+    ? fromRow(row)
+    : { ...DOMAIN_TARGETS, coalDryersZeroByYear: legacyCoalDryerYear(ctx) ?? DOMAIN_TARGETS.coalDryersZeroByYear };
   const stored = repo.listLiveShares(ctx.db, year);
   const shares = stored.length
     ? new Map(
@@ -82,6 +84,11 @@ export function loadTargets(ctx: ServiceContext, year: number): YearTargets {
       )
     : evenShares(county);
   return { year, isDefault: !row, county, updatedAt: row?.updated_at ?? null, shares, sharesAreDefault: stored.length === 0 };
+}
+
+/** The one coal-dryer target year: the year's targets (this year's by default). */
+export function coalTargetYear(ctx: ServiceContext, year: number = currentYear(ctx)): number | null {
+  return loadTargets(ctx, year).county.coalDryersZeroByYear;
 }
 
 export function countingRule(stage: CountingStage) {

@@ -175,9 +175,9 @@ export type DryerRetireValues = z.output<typeof dryerRetireInput>;
 
 export const dryingConfigInput = z.strictObject({
   batchesPerDay: z.number({ error: '请填写每日批次' }).min(0.5, '每日批次不少于0.5').max(24, '每日批次不超过24'),
-  coalTargetYear: z.number({ error: '请填写年份' }).int('年份须为整数').min(2020, '目标年份不早于2020年').max(2100, '目标年份过大'),
 });
 export type DryingConfigInput = z.input<typeof dryingConfigInput>;
+/** coalTargetYear: the year's targets (目标进度 · 燃煤烘干机清零年份), 2025 (DOMAIN §6) when they leave it unset. */
 export const dryingConfig = z.object({ batchesPerDay: z.number(), coalTargetYear: z.number().int() });
 export type DryingConfig = z.output<typeof dryingConfig>;
 

@@ -54,14 +54,28 @@ export const progressSummary = z.object({
   }),
   funds: z.object({ committed: fundsSplit, paid: fundsSplit }),
   mechanization: z.object({ ratePct: z.number().nullable(), targetPct: z.number(), entered: z.boolean() }),
+  /** 粮食烘干: the drying module's figures for the scope as of today, against the year's targets. */
   drying: z.object({
     capacityTargetTpd: z.number().nullable(),
     coalDryersZeroByYear: z.number().int().nullable(),
-    /** Progress comes from the drying-facility module when it exists. */
-    note: z.string(),
+    asOf: isoDate,
+    /** t/day of dryers in use at operating sites, and of every dryer not retired at sites not stopped. */
+    operatingTpd: z.number(),
+    plannedTpd: z.number(),
+    centres: z.number().int(),
+    points: z.number().int(),
+    dryers: z.number().int(),
+    coal: z.object({
+      total: z.number().int(),
+      remaining: z.number().int(),
+      state: z.enum(['none', 'done', 'remaining', 'overdue']),
+      text: z.string(),
+    }),
   }),
   /** Counted machines whose buyer is registered outside the county's townships (not in any share). */
   outside: z.object({ scraps: z.number().int(), purchases: z.number().int() }),
+  /** 待核查: further records of open cross-station duplicates, not counted until the conflict is resolved. */
+  disputed: z.object({ scraps: z.number().int(), purchases: z.number().int() }),
 });
 export type ProgressSummary = z.output<typeof progressSummary>;
 
@@ -76,6 +90,8 @@ export const townshipProgress = z.object({
   lastActivity: isoDate.nullable(),
   /** Behind the even pace on scraps or purchases. */
   laggard: z.boolean(),
+  /** 待核查 records of the township (scraps + purchases), not counted above. */
+  disputed: z.number().int(),
 });
 export type TownshipProgress = z.output<typeof townshipProgress>;
 

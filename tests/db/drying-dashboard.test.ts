@@ -2,8 +2,10 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Dryer, Site } from '../../shared/schemas/drying';
 import type { DryingSummary } from '../../shared/schemas/drying-summary';
+import type { ProgressSummary } from '../../shared/schemas/progress';
+import { coalState } from '../../db/services/progress-drying';
 import type { FileOutput } from '../../shared/schemas/machines';
-import { expectOk, stationCore, steppingClock, type TempCore } from '../support/core';
+import { expectFail, expectOk, stationCore, steppingClock, type TempCore } from '../support/core';
 import { COAL_EXPECTED, COAL_FIXTURE, COAL_FROM, COAL_TO, dryerInput, siteInput } from '../support/drying';
 
 let core: TempCore;
@@ -59,16 +61,51 @@ describe('coal dryers remaining over time', () => {
     expect(sum.county.coalRemaining).toBe(2);
   });
 
-  it('by default runs from last year to the end of the target year, which is configurable', async () => {
+  it('by default runs from last year to the end of the target year, which is the year’s targets’ one', async () => {
     const s = await operatingSite();
     await enterFixture(s.id);
     let sum = expectOk<DryingSummary>(await core.call('drying.summary', {}));
     expect([sum.coal.months[0]?.month, sum.coal.months.at(-1)?.month]).toEqual(['2024-01', '2025-12']);
-    expectOk(await core.call('drying.config.update', { batchesPerDay: 2, coalTargetYear: 2026 }));
+    // the year is no longer a drying setting
+    expectFail(await core.call('drying.config.update', { batchesPerDay: 2, coalTargetYear: 2026 }), 'VALIDATION');
+    // a year set in the old drying setting is carried forward while the year has no targets of its own
+    core.db.prepare("INSERT INTO config (key, value_json, updated_at) VALUES ('coalDryerTargetYear', '2026', '2025-03-01T00:00:00.000Z')").run();
     sum = expectOk<DryingSummary>(await core.call('drying.summary', {}));
     expect(sum.config).toEqual({ batchesPerDay: 2, coalTargetYear: 2026 });
     expect(sum.coal.months.at(-1)?.month).toBe('2026-12');
     expect(sum.coal.offTarget).toBe(1);
+    // the year's targets (as the county sets them) decide
+    core.db
+      .prepare(
+        `INSERT INTO targets (id, station_id, year, scrap_count, purchase_count, mechanization_rate, coal_dryers_zero_by, created_at, updated_at)
+         VALUES ('00000000-0000-4000-8000-000000000001', 's', 2025, 100, 900, 94, 2027, '2025-03-02T00:00:00.000Z', '2025-03-02T00:00:00.000Z')`,
+      )
+      .run();
+    sum = expectOk<DryingSummary>(await core.call('drying.summary', {}));
+    expect(sum.config.coalTargetYear).toBe(2027);
+  });
+});
+
+describe('the 粮食烘干 card of 目标进度', () => {
+  it('shows the drying module’s own figures and the coal dryers against the target year', async () => {
+    let card = expectOk<ProgressSummary>(await core.call('progress.summary', { year: 2025 })).drying;
+    expect(card).toMatchObject({ operatingTpd: 0, centres: 0, points: 0, coal: { state: 'none', total: 0 } });
+    const s = await operatingSite();
+    await enterFixture(s.id);
+    const dash = expectOk<DryingSummary>(await core.call('drying.summary', {}));
+    card = expectOk<ProgressSummary>(await core.call('progress.summary', { year: 2025 })).drying;
+    expect(card.operatingTpd).toBe(dash.county.operatingT);
+    expect(card.operatingTpd).toBeGreaterThan(0);
+    expect([card.centres + card.points, card.dryers]).toEqual([1, dash.county.dryers]);
+    expect(card.coal).toEqual({
+      total: dash.coal.total,
+      remaining: dash.coal.remaining,
+      state: 'remaining',
+      text: `剩余 ${dash.coal.remaining} 台（2025 年底前清零）`,
+    });
+    expect(coalState(2, 5, 2025, '2026-01-01')).toMatchObject({ state: 'overdue', text: '逾期 2 台（应于 2025 年底前清零）' });
+    expect(coalState(0, 5, 2025, '2026-01-01').state).toBe('done');
+    expect(coalState(2, 5, null, '2025-06-01').text).toBe('剩余 2 台（清零年份未设定）');
   });
 });
 

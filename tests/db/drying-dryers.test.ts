@@ -37,7 +37,7 @@ describe('dryers (烘干机)', () => {
     const batchless = expectFail(await core.call('drying.dryers.create', dryerInput(s.id, { batchT: null })), 'VALIDATION');
     expect(batchless.issues?.[0]?.message).toBe('循环式烘干机请填写批处理量（吨/批）');
     // the factor is configurable: derived figures follow it, entered ones do not
-    expectOk(await core.call('drying.config.update', { batchesPerDay: 2.5, coalTargetYear: 2025 }));
+    expectOk(await core.call('drying.config.update', { batchesPerDay: 2.5 }));
     const after = expectOk<Site>(await core.call('drying.sites.get', { id: s.id }));
     expect(after.batchesPerDay).toBe(2.5);
     expect(after.dryers.map((d) => d.dailyT)).toEqual([37.5, 40]);

@@ -37,7 +37,7 @@ describe('progress.summary against the fixture', () => {
     expect(s.funds.paid).toEqual({ ...want.paid, totalFen: want.paid.scrapFen + want.paid.purchaseFen });
     const outside = expectedFor(fixture, { township: '371521101' });
     expect(s.outside).toEqual({ scraps: outside.scraps, purchases: outside.purchases });
-    expect(s.drying.note).toBe('待烘干设施模块');
+    expect(s.drying).toMatchObject({ operatingTpd: 0, centres: 0, points: 0, coal: { state: 'none', text: '无燃煤烘干机' } });
     expect(s.countingRule.text).toContain('已核验');
   });
 

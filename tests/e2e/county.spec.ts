@@ -81,9 +81,10 @@ test('the county imports two station files through the UI and sees the planted d
     // the merged data counts on the progress screen, per township
     const progress = new ProgressPageModel(page);
     await progress.open(app, '?year=2025');
-    for (const code of ['371525103', '371525104']) {
-      await expect(progress.townshipRow(code).locator('[data-measure="purchases"]')).toHaveAttribute('data-done', '1');
-    }
+    // the planted duplicate's conflict is open: the machine counts once (the earlier record), the other is 待核查
+    await expect(progress.townshipRow('371525103').locator('[data-measure="purchases"]')).toHaveAttribute('data-done', '1');
+    await expect(progress.townshipRow('371525104').locator('[data-measure="purchases"]')).toHaveAttribute('data-done', '0');
+    await expect(progress.townshipRow('371525104').getByTestId('township-disputed')).toHaveText('待核查 1');
     await expect(progress.townshipRow('371525101').locator('[data-measure="purchases"]')).toHaveAttribute('data-done', '0');
   } finally {
     rmSync(dir, { recursive: true, force: true });

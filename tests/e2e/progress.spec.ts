@@ -50,7 +50,8 @@ test('the county sees the fixture’s numbers on the cards, the township table a
   await expect(progress.card('purchases')).toHaveAttribute('data-status', 'behind');
   const share = (((want.beidou + want.monitor) / want.purchases) * 100).toFixed(1);
   await expect(progress.card('terminals')).toContainText(share);
-  await expect(progress.card('drying')).toContainText('待烘干设施模块');
+  await expect(progress.card('drying')).not.toContainText('待烘干设施模块');
+  await expect(progress.card('drying').getByTestId('drying-coal')).toHaveText('无燃煤烘干机');
 
   for (const t of TOWNSHIPS) {
     const w = expectedFor(fixture, { township: t.code });

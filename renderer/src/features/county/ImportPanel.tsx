@@ -85,6 +85,21 @@ function Outcome({ o }: { o: ImportOutcome }) {
     );
   }
   return (
+    <Space orientation="vertical" size={2}>
+      <AcceptedCounts o={o} />
+      {/* accepted with notes: rows refused (仅导入合格记录), photos missing or altered */}
+      {o.reasons.slice(0, 6).map((r) => (
+        <Typography.Text key={r} type="warning" data-testid="import-note">
+          {r}
+        </Typography.Text>
+      ))}
+      {o.reasons.length > 6 && <Typography.Text type="secondary">另有 {o.reasons.length - 6} 条，见“导入记录”</Typography.Text>}
+    </Space>
+  );
+}
+
+function AcceptedCounts({ o }: { o: ImportOutcome }) {
+  return (
     <Space wrap>
       <Tag color="green">已导入 · {o.townshipName}</Tag>
       <span>新增 {o.added}</span>

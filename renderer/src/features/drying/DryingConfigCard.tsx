@@ -10,16 +10,16 @@ import { applyServerErrors } from '../../components/form/server-errors';
 
 function ConfigForm({ config, onSaved, onCancel }: { config: DryingConfig; onSaved: () => void; onCancel: () => void }) {
   const [banner, setBanner] = useState<string | null>(null);
-  const { control, handleSubmit, setError, formState } = useForm<DryingConfigInput, unknown, DryingConfig>({
+  const { control, handleSubmit, setError, formState } = useForm<DryingConfigInput, unknown, DryingConfigInput>({
     resolver: zodResolver(dryingConfigInput),
-    defaultValues: config,
+    defaultValues: { batchesPerDay: config.batchesPerDay },
   });
   const submit = handleSubmit(async (values) => {
     try {
       await api.drying.config.update(values);
       onSaved();
     } catch (e) {
-      setBanner(applyServerErrors(e, setError, ['batchesPerDay', 'coalTargetYear']));
+      setBanner(applyServerErrors(e, setError, ['batchesPerDay']));
     }
   });
   return (
@@ -44,16 +44,6 @@ function ConfigForm({ config, onSaved, onCancel }: { config: DryingConfig; onSav
           />
         )}
       />
-      <Field
-        control={control}
-        name="coalTargetYear"
-        label="燃煤烘干机清零目标年份"
-        required
-        extra="大气污染防治重点区域 2025 年底前基本完成燃煤替代（聊城属“2+26”城市）"
-        render={(f) => (
-          <InputNumber {...f} value={f.value} onChange={(v) => f.onChange(v ?? undefined)} min={2020} max={2100} style={{ width: 160 }} />
-        )}
-      />
       <Space>
         <Button type="primary" loading={formState.isSubmitting} onClick={() => void submit()} data-testid="config-submit">
           保存
@@ -64,7 +54,7 @@ function ConfigForm({ config, onSaved, onCancel }: { config: DryingConfig; onSav
   );
 }
 
-/** The two settings the dashboard depends on, shown where the numbers are, editable in place. */
+/** The settings the dashboard depends on (the coal target year comes from the year's targets), shown where the numbers are, editable in place. */
 export function DryingConfigCard({ config, onChanged }: { config: DryingConfig; onChanged: () => void }) {
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
@@ -80,7 +70,7 @@ export function DryingConfigCard({ config, onChanged }: { config: DryingConfig; 
     >
       <Descriptions column={1} size="small" data-testid="drying-config">
         <Descriptions.Item label="循环式每日批次">{config.batchesPerDay} 批/日（未填日处理量时折算）</Descriptions.Item>
-        <Descriptions.Item label="燃煤清零目标">{config.coalTargetYear} 年底</Descriptions.Item>
+        <Descriptions.Item label="燃煤清零目标">{config.coalTargetYear} 年底（在“目标进度 · 年度目标”中设定）</Descriptions.Item>
         <Descriptions.Item label="运行能力">投产设施中在用（含已改造）的烘干机</Descriptions.Item>
         <Descriptions.Item label="规划能力">未停用设施中未淘汰的全部烘干机</Descriptions.Item>
       </Descriptions>

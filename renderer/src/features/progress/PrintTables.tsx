@@ -93,9 +93,8 @@ export function FundsTable({ s }: { s: ProgressSummary }) {
         <tr>
           <td>粮食烘干</td>
           <td colSpan={3} style={{ textAlign: 'left' }}>
-            {s.drying.note}（烘干能力目标 {s.drying.capacityTargetTpd === null ? '未设定' : `${s.drying.capacityTargetTpd} 吨/日`}
-            ；燃煤烘干机
-            {s.drying.coalDryersZeroByYear === null ? '清零年份未设定' : ` ${s.drying.coalDryersZeroByYear} 年底前清零`}）
+            运行能力 {s.drying.operatingTpd} 吨/日（目标 {s.drying.capacityTargetTpd === null ? '未设定' : `${s.drying.capacityTargetTpd} 吨/日`}
+            ）；燃煤烘干机{s.drying.coal.text}（截至 {s.drying.asOf}）
           </td>
         </tr>
       </tbody>

@@ -4,7 +4,7 @@ import { count, PACE_COLORS, PACE_LABELS, PACE_TAG, pct, wan } from './progress-
 
 const { Text } = Typography;
 
-function MeasureCard({ title, m, testId }: { title: string; m: Measure; testId: string }) {
+function MeasureCard({ title, m, testId, disputed }: { title: string; m: Measure; testId: string; disputed: number }) {
   const percent = m.percent ?? 0;
   return (
     <Card
@@ -29,6 +29,47 @@ function MeasureCard({ title, m, testId }: { title: string; m: Measure; testId: 
       <Text type="secondary" style={{ fontSize: 12 }}>
         按均衡进度今日应完成 {m.expectedByToday} 台{m.status === 'behind' ? `，差 ${Math.ceil(m.expectedByToday - m.done)} 台` : ''}
       </Text>
+      {disputed > 0 && (
+        <div>
+          <Tag color="orange" style={{ marginTop: 6 }} data-testid={`${testId}-disputed`}>
+            待核查 {disputed} 台
+          </Tag>
+          <Text type="secondary" style={{ fontSize: 12 }}>
+            跨站重复，按最早一条计入，冲突核查后更新
+          </Text>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+const COAL_TAG = { none: 'default', done: 'green', remaining: 'blue', overdue: 'red' } as const;
+
+/** 粮食烘干: the drying module's capacity against the target, and the coal dryers against the one target year. */
+function DryingCard({ d }: { d: ProgressSummary['drying'] }) {
+  const reached = d.capacityTargetTpd !== null && d.operatingTpd >= d.capacityTargetTpd;
+  return (
+    <Card size="small" title="粮食烘干" data-testid="card-drying" extra={<Text type="secondary">截至 {d.asOf}</Text>}>
+      <Statistic
+        value={d.operatingTpd}
+        precision={1}
+        suffix={
+          <span style={{ fontSize: 16, color: '#6b7280' }}>
+            {d.capacityTargetTpd === null ? '吨/日（目标未设定）' : `/ ${count(d.capacityTargetTpd)} 吨/日`}
+          </span>
+        }
+        styles={{ content: { color: reached ? PACE_COLORS.ahead : undefined, fontWeight: 600 } }}
+        data-testid="drying-operating"
+      />
+      <Text type="secondary" style={{ fontSize: 12 }}>
+        运行能力；规划 {d.plannedTpd} 吨/日 · 烘干中心 {d.centres} 个、烘干点 {d.points} 个、烘干机 {d.dryers} 台
+      </Text>
+      <div style={{ marginTop: 6 }}>
+        燃煤烘干机：
+        <Tag color={COAL_TAG[d.coal.state]} data-testid="drying-coal" data-state={d.coal.state}>
+          {d.coal.text}
+        </Tag>
+      </div>
     </Card>
   );
 }
@@ -39,10 +80,10 @@ export function ProgressCards({ s, county }: { s: ProgressSummary; county: boole
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} md={12} xl={8}>
-        <MeasureCard title="报废农机" m={s.scraps} testId="card-scraps" />
+        <MeasureCard title="报废农机" m={s.scraps} testId="card-scraps" disputed={s.disputed.scraps} />
       </Col>
       <Col xs={24} md={12} xl={8}>
-        <MeasureCard title="新购农机" m={s.purchases} testId="card-purchases" />
+        <MeasureCard title="新购农机" m={s.purchases} testId="card-purchases" disputed={s.disputed.purchases} />
       </Col>
       <Col xs={24} md={12} xl={8}>
         <Card size="small" title="北斗/作业监测终端" data-testid="card-terminals">
@@ -103,13 +144,7 @@ export function ProgressCards({ s, county }: { s: ProgressSummary; county: boole
         </Card>
       </Col>
       <Col xs={24} md={12} xl={8}>
-        <Card size="small" title="粮食烘干" data-testid="card-drying">
-          <Statistic value={s.drying.note} styles={{ content: { color: '#9ca3af', fontSize: 18 } }} />
-          <Text type="secondary" style={{ fontSize: 12 }}>
-            烘干能力目标 {s.drying.capacityTargetTpd === null ? '未设定' : `${count(s.drying.capacityTargetTpd)} 吨/日`}；燃煤烘干机
-            {s.drying.coalDryersZeroByYear === null ? '清零年份未设定' : ` ${s.drying.coalDryersZeroByYear} 年底前清零`}
-          </Text>
-        </Card>
+        <DryingCard d={s.drying} />
       </Col>
     </Row>
   );

@@ -1,4 +1,4 @@
-import { Progress, Table, Tag, Typography } from 'antd';
+import { Progress, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Measure, ProgressByTownship, TownshipProgress } from '../../../../shared/schemas/progress';
 import { count, PACE_COLORS, PACE_LABELS, PACE_TAG, wan } from './progress-format';
@@ -30,7 +30,18 @@ function columns(): ColumnsType<TownshipProgress> {
       dataIndex: 'townshipName',
       fixed: 'left',
       width: 110,
-      render: (v: string) => <Typography.Link>{v}</Typography.Link>,
+      render: (v: string, r) => (
+        <>
+          <Typography.Link>{v}</Typography.Link>
+          {r.disputed > 0 && (
+            <Tooltip title="跨站重复的记录，冲突核查完成前不计入">
+              <Tag color="orange" style={{ marginInlineStart: 4 }} data-testid="township-disputed">
+                待核查 {r.disputed}
+              </Tag>
+            </Tooltip>
+          )}
+        </>
+      ),
     },
     {
       title: '报废 完成/目标',
