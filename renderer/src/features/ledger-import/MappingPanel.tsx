@@ -108,7 +108,7 @@ export function MappingPanel({ preview, sheets, mapping, onSheets, onMapping }: 
             >
               {s.name}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {s.headerRow === null ? '（未找到表头）' : `（表头第 ${s.headerRow} 行，${s.dataRows} 行数据）`}
+                {s.headerRow === null ? '（未找到表头）' : `（${s.kind === 'scrap' ? '报废台账' : '购置台账'}，表头第 ${s.headerRow} 行，${s.dataRows} 行数据）`}
               </Typography.Text>
             </Checkbox>
           ))}
