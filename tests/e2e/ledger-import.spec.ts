@@ -125,6 +125,7 @@ test('台账导入: a scrapping ledger (报废台账) becomes scraps whose condi
   await expect(page.getByTestId('dry-run')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('mapping-panel')).toContainText('报废台账');
   await expect(page.getByTestId('scrap-ledger-note')).toContainText('台账未记载');
+  await expect(page.getByTestId('mapping-panel')).not.toContainText('还缺少必需的列');
   const count = (o: string) => ledger.expected.filter((e) => e.outcome === o).length;
   await expect(page.getByTestId('dry-run-totals')).toContainText(`将新建 ${count('create')}`);
   await expect(page.getByTestId('dry-run-totals')).toContainText(`不能导入 ${count('refused')}`);
