@@ -1,5 +1,5 @@
 /** The report of an import (Excel): every row not imported and why, and the rows imported with a flag. */
-import { LEDGER_OUTCOME_LABELS, type LedgerRowResult } from '../../shared/schemas/ledger-import';
+import { LEDGER_KIND_LABELS, LEDGER_OUTCOME_LABELS, type LedgerRowResult } from '../../shared/schemas/ledger-import';
 import { addSheet, newWorkbook, workbookBase64, type Column } from '../services/xlsx';
 
 type ReportRow = LedgerRowResult & { imported?: boolean };
@@ -9,12 +9,14 @@ const COLUMNS: Column<ReportRow>[] = [
   { header: '行号', width: 8, value: (r) => r.row },
   { header: '结果', width: 12, value: (r) => (r.outcome === 'attention' && r.imported === false ? '需注意（未导入）' : LEDGER_OUTCOME_LABELS[r.outcome]) },
   { header: '原因', width: 60, value: (r) => r.reasons.join('；') },
-  { header: '购机者', width: 10, value: (r) => r.name },
+  // batches stored before scrapping ledgers carry no kind: they were purchase ledgers
+  { header: '台账', width: 8, value: (r) => LEDGER_KIND_LABELS[(r.kind as LedgerRowResult['kind'] | undefined) ?? 'purchase'] },
+  { header: '购机者/机主', width: 10, value: (r) => r.name },
   { header: '身份证号', width: 22, value: (r) => r.idMasked },
   { header: '机具品目', width: 16, value: (r) => r.item },
   { header: '型号', width: 16, value: (r) => r.model },
-  { header: '出厂编号', width: 18, value: (r) => r.factoryNo },
-  { header: '购机日期', width: 12, value: (r) => r.purchaseDate },
+  { header: '出厂编号/机架号', width: 18, value: (r) => r.factoryNo },
+  { header: '购机/回收日期', width: 12, value: (r) => r.purchaseDate },
   { header: '补贴金额（元）', width: 14, value: (r) => r.subsidyFen, money: true },
   { header: '说明', width: 40, value: (r) => r.notes.join('；') },
 ];

@@ -95,6 +95,10 @@ function loadApplication(ctx: ServiceContext, installation: InstallationRow, kin
   if (!app) throw new AppError('NOT_FOUND', '未找到该申请');
   requireOwnRow(installation, app, '申请');
   if (kind === 'scrap' && linkedPurchaseId(ctx.db, id)) throw new AppError('FORBIDDEN', '该报废农机已关联购置申请，请在购置申请上出具凭证');
+  // records imported from a station's old ledgers were handled (and paid) on paper: no new voucher (issue 15)
+  if (ctx.db.prepare('SELECT 1 FROM ledger_records WHERE entity_id = ? AND voided_at IS NULL').get(id)) {
+    throw new AppError('FORBIDDEN', '该记录来自历史台账导入，已按原台账办理，不再开具补贴凭证');
+  }
   if (!COUNTED_STATUSES.includes(app.status as Status)) {
     throw new AppError('FORBIDDEN', `申请当前为“${STATUS_LABELS[app.status as Status]}”，核验通过后才能出具补贴凭证`);
   }

@@ -97,6 +97,12 @@ describe('scrapping ledgers (报废台账)', () => {
     });
     expect(again.ok).toBe(false);
 
+    // paid on paper: no new voucher for an imported record
+    const voucher = await core.call('vouchers.issue', { kind: 'scrap', applicationId: first.id });
+    expect(voucher.ok).toBe(false);
+    expect(JSON.stringify(voucher)).toContain('历史台账导入');
+    expect(core.db.prepare('SELECT count(*) FROM vouchers').pluck().get()).toBe(0);
+
     // importing the same file again creates nothing new
     const twice = await run<LedgerCommitResult>('ledgerImports.commit', ledger);
     expect(twice.scrapsAdded).toBe(0);

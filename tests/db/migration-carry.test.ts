@@ -1,14 +1,18 @@
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPLICATION_ID, openDatabase } from '../../db/connection';
-import { latestVersion, loadMigrations, migrate } from '../../db/migrate';
+import { openDatabase } from '../../db/connection';
+import { latestVersion, loadMigrations } from '../../db/migrate';
 import { openCore } from '../../db/app';
+import type { JobStatus } from '../../shared/schemas/jobs';
+import type { LedgerCommitResult } from '../../shared/schemas/ledger-import';
 import type { Purchase } from '../../shared/schemas/purchases';
+import { buildLedger } from '../fixtures/ledger-xlsx';
+import { buildScrapLedger } from '../fixtures/scrap-ledger-xlsx';
 import { ALL_PURCHASE_CHECKS, tractorPurchase, tractorScrap } from '../support/counter';
-import { createFarmer, expectOk, farmerInput, stationCore, tempDir, type TempCore } from '../support/core';
+import { createFarmer, expectOk, farmerInput, stationCore, steppingClock, tempDir, type TempCore } from '../support/core';
+import { fileAtVersion, snapshot } from '../support/migration-files';
+import { bankDetails, publishAndPay } from '../support/notices';
 import { signIn, TEST_PASSWORD } from '../support/setup';
-import { orderOf } from '../support/table-order';
 
 /**
  * Stations hold real records: every migration must carry a populated file forward without loss. A file at
@@ -20,53 +24,18 @@ const LATEST = latestVersion(MIGRATIONS);
 const tmp = tempDir('agri-carry-');
 let source: TempCore;
 
-type Row = Record<string, unknown>;
+const fileAt = (version: number) => fileAtVersion(tmp.dir, version, source.db);
 
-function columnsOf(db: Database.Database, table: string): string[] {
-  return (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name);
-}
-
-function tablesOf(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).sort();
-}
-
-/** A file at `version` holding every row of `from` that fits its tables (the columns that existed then). */
-let files = 0;
-function fileAtVersion(version: number, from: Database.Database): string {
-  const file = join(tmp.dir, `v${version}-${++files}.db`);
-  const db = new Database(file);
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  db.pragma('journal_mode = WAL');
-  migrate(
-    db,
-    MIGRATIONS.filter((m) => m.version <= version),
-  );
-  db.pragma('foreign_keys = OFF');
-  db.transaction(() => {
-    for (const table of tablesOf(db)) {
-      const cols = columnsOf(db, table).filter((c) => columnsOf(from, table).includes(c));
-      if (!cols.length) continue;
-      const list = cols.map((c) => `"${c}"`).join(', ');
-      const insert = db.prepare(`INSERT OR IGNORE INTO "${table}" (${list}) VALUES (${cols.map(() => '?').join(', ')})`);
-      for (const row of from.prepare(`SELECT ${list} FROM "${table}" ORDER BY ${orderOf(from, table)}`).raw().all() as unknown[][]) insert.run(...row);
-    }
-  })();
-  db.close();
-  return file;
-}
-
-function snapshot(file: string): Record<string, Row[]> {
-  const db = new Database(file, { readonly: true });
-  try {
-    return Object.fromEntries(tablesOf(db).map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY ${orderOf(db, t)}`).all() as Row[]]));
-  } finally {
-    db.close();
-  }
+async function importLedger(core: TempCore, l: { fileName: string; bytes: Buffer }): Promise<LedgerCommitResult> {
+  const started = expectOk<JobStatus>(await core.call('ledgerImports.commit', { fileName: l.fileName, base64: l.bytes.toString('base64') }));
+  const done = await core.ctx.jobs.wait(started.id);
+  if (done.state !== 'done') throw new Error(`ledger import ${done.state}`);
+  return done.result as LedgerCommitResult;
 }
 
 beforeAll(async () => {
-  source = await stationCore();
-  const zhang = await createFarmer(source, farmerInput(1, { name: '张三' }));
+  source = await stationCore({ now: steppingClock(Date.UTC(2026, 0, 10, 8)) });
+  const zhang = await createFarmer(source, farmerInput(1, { name: '张三', ...bankDetails() }));
   await createFarmer(source, farmerInput(2, { name: '李四' }));
   const scrap = expectOk<{ id: string }>(await source.call('scraps.create', tractorScrap(zhang.id)));
   const purchase = expectOk<Purchase>(await source.call('purchases.create', { ...tractorPurchase(zhang.id), scrapId: scrap.id }));
@@ -74,7 +43,16 @@ beforeAll(async () => {
     expectOk(await source.call('applications.transition', { kind: 'purchase', ids: [purchase.id], to, checks: ALL_PURCHASE_CHECKS }));
   }
   expectOk(await source.call('vouchers.issue', { kind: 'purchase', applicationId: purchase.id }));
-}, 60_000);
+  // 公示 and 兑付 (notices, notice items, payments)
+  await publishAndPay(source, 'purchase', purchase.id);
+  // a purchase ledger and a scrapping ledger imported (ledger_imports, ledger_records, imported farmers, purchases, scraps)
+  const bought = await importLedger(source, await buildLedger('购置台账.xlsx', 'A', [{ name: '4月', rows: [{ farmer: 50, machine: 'subsoiler', date: '2025-04-02', serial: 'CARRY001' }] }]));
+  const scrapped = await importLedger(source, await buildScrapLedger('报废台账.xlsx'));
+  if (bought.purchasesAdded !== 1 || scrapped.scrapsAdded < 1) throw new Error('the ledgers of the source were not imported');
+  for (const table of ['notices', 'notice_items', 'payments', 'ledger_imports', 'ledger_records']) {
+    if (!source.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()) throw new Error(`the source has no ${table} rows`);
+  }
+}, 120_000);
 afterAll(() => {
   source.dispose();
   tmp.dispose();
@@ -83,7 +61,7 @@ afterAll(() => {
 describe('every earlier schema version, populated, opens in this version without losing a row', () => {
   const versions = Array.from({ length: LATEST - 1 }, (_, i) => i + 1);
   it.each(versions)('from version %i', (version) => {
-    const file = fileAtVersion(version, source.db);
+    const file = fileAt(version);
     const before = snapshot(file);
     expect(Object.values(before).some((rows) => rows.length > 0)).toBe(true);
     const db = openDatabase(file);
@@ -97,7 +75,7 @@ describe('every earlier schema version, populated, opens in this version without
   });
 
   it('013: a station file from before the county package checks its own machines at the counter and asks for a package', async () => {
-    const file = fileAtVersion(12, source.db);
+    const file = fileAt(12);
     const core = openCore(file, { log: () => undefined });
     try {
       expect(core.db.pragma('user_version', { simple: true })).toBe(LATEST);
@@ -116,7 +94,7 @@ describe('every earlier schema version, populated, opens in this version without
   });
 
   it('a station set up before accounts keeps its records and creates its first administrator on first start', async () => {
-    const file = fileAtVersion(7, source.db);
+    const file = fileAt(7);
     const core = openCore(file, { log: () => undefined });
     try {
       const session = expectOk<{ needsFirstAdmin: boolean; user: unknown }>(await core.call('auth.session', {}));
@@ -127,7 +105,9 @@ describe('every earlier schema version, populated, opens in this version without
         await core.call('auth.createFirstAdmin', { login: 'laozhan', displayName: '老站长', password: TEST_PASSWORD }),
       );
       expect(created.recoveryCode).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){3}$/);
-      expect(expectOk<{ total: number }>(await core.call('farmers.search', {})).total).toBe(2);
+      const farmers = source.db.prepare('SELECT count(*) FROM farmers WHERE voided_at IS NULL').pluck().get() as number;
+      expect(farmers).toBeGreaterThan(2);
+      expect(expectOk<{ total: number }>(await core.call('farmers.search', {})).total).toBe(farmers);
       // the old free-text operator names stay readable on the old audit rows
       const audit = expectOk<{ items: { operator: string; method: string }[] }>(await core.call('audit.list', { pageSize: 200 }));
       expect(audit.items.filter((a) => a.method === 'farmers.create').map((a) => a.operator)).toEqual(['王会计', '王会计']);
@@ -136,5 +116,38 @@ describe('every earlier schema version, populated, opens in this version without
     } finally {
       core.close();
     }
+  });
+
+  it('016 copies scraps and ledger_records out and back: every index and trigger on them is there again, and a scrap of condition 台账未记载 fits afterwards', () => {
+    const file = fileAt(15);
+    const objects = (f: string) => {
+      const db = new Database(f, { readonly: true });
+      try {
+        return db
+          .prepare("SELECT type, name, sql FROM sqlite_schema WHERE tbl_name IN ('scraps', 'ledger_records') AND type IN ('index', 'trigger') ORDER BY name")
+          .all();
+      } finally {
+        db.close();
+      }
+    };
+    const before = objects(file);
+    expect(before.length).toBeGreaterThan(15);
+    const db = openDatabase(file);
+    try {
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      // a version-15 file could not hold a scrap of condition 台账未记载 (the copy left it out); now it can
+      const unrecorded = source.db.prepare("SELECT * FROM scraps WHERE eligibility = 'unrecorded' LIMIT 1").get() as Record<string, unknown>;
+      expect(db.prepare('SELECT count(*) FROM scraps WHERE id = ?').pluck().get(unrecorded.id)).toBe(0);
+      const cols = Object.keys(unrecorded);
+      db.prepare(`INSERT INTO scraps (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(unrecorded);
+      const record = source.db.prepare("SELECT * FROM ledger_records WHERE entity = 'scrap' AND entity_id = ?").get(unrecorded.id) as Record<string, unknown>;
+      const rc = Object.keys(record);
+      db.prepare(`INSERT INTO ledger_records (${rc.join(', ')}) VALUES (${rc.map((c) => `@${c}`).join(', ')})`).run(record);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      db.close();
+    }
+    expect(objects(file)).toEqual(before);
   });
 });

@@ -111,3 +111,41 @@ test('台账导入: a long ledger shows its progress while it is read and while 
   await keepViewport(page, 'ledger-import-progress');
   await expect(page.getByTestId('ledger-done')).toContainText('购置登记 3000 条', { timeout: 120_000 });
 });
+
+test('台账导入: a scrapping ledger (报废台账) becomes scraps whose condition reads 台账未记载; the report lists refused rows', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await setUpInstallation(app.core, { role: 'station', townshipCode: '371525103' });
+  const { buildScrapLedger, KNOWN_RECYCLER } = await import('../fixtures/scrap-ledger-xlsx');
+  expect((await app.core.call('partners.create', { kind: 'recycler', name: KNOWN_RECYCLER })).ok).toBe(true);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page, app);
+  await page.getByRole('menuitem', { name: '台账导入' }).click();
+  const ledger = await buildScrapLedger('柳林镇报废台账.xlsx');
+  await page.locator('input[type="file"]').setInputFiles({ name: ledger.fileName, mimeType: XLSX, buffer: ledger.bytes });
+  await expect(page.getByTestId('dry-run')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('mapping-panel')).toContainText('报废台账');
+  await expect(page.getByTestId('scrap-ledger-note')).toContainText('台账未记载');
+  await expect(page.getByTestId('mapping-panel')).not.toContainText('还缺少必需的列');
+  const count = (o: string) => ledger.expected.filter((e) => e.outcome === o).length;
+  await expect(page.getByTestId('dry-run-totals')).toContainText(`将新建 ${count('create')}`);
+  await expect(page.getByTestId('dry-run-totals')).toContainText(`不能导入 ${count('refused')}`);
+  await expect(page.getByTestId('dry-run-rows')).toContainText('报废');
+  await keepViewport(page, 'ledger-import-scrap-dry-run');
+
+  await page.getByTestId('ledger-commit').click();
+  await expect(page.getByTestId('ledger-done')).toContainText(`报废登记 ${count('create') + count('attention')} 条`, { timeout: 30_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-report').click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(await download.path()) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  const rows: string[] = [];
+  wb.getWorksheet('未导入的行')?.eachRow((r, n) => {
+    if (n > 2) rows.push(`${String(r.getCell(3).value)}｜${String(r.getCell(5).value)}｜${String(r.getCell(4).value)}`);
+  });
+  expect(rows.filter((r) => r.startsWith('不能导入｜报废'))).toHaveLength(count('refused'));
+
+  // the record says plainly that the ledger did not record the condition
+  const id = app.core.db.prepare("SELECT id FROM scraps WHERE frame_no = 'FJ250301'").pluck().get() as string;
+  await page.goto(`${page.url().split('#')[0]}#/scraps/${id}`);
+  await expect(page.getByTestId('eligibility-unrecorded')).toContainText('台账未记载');
+  await keepViewport(page, 'ledger-import-scrap-record');
+});

@@ -2,6 +2,7 @@ import { Radio, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import {
+  LEDGER_KIND_LABELS,
   LEDGER_OUTCOME_LABELS,
   type LedgerOutcome,
   type LedgerPreview,
@@ -26,10 +27,16 @@ const COLUMNS: ColumnsType<LedgerRowResult> = [
     width: 80,
     render: (o: LedgerOutcome) => <Tag color={OUTCOME_COLORS[o]}>{LEDGER_OUTCOME_LABELS[o]}</Tag>,
   },
-  { title: '购机者', dataIndex: 'name', width: 72 },
+  {
+    title: '台账',
+    dataIndex: 'kind',
+    width: 56,
+    render: (k: LedgerRowResult['kind']) => <Tag color={k === 'scrap' ? 'purple' : 'blue'}>{LEDGER_KIND_LABELS[k]}</Tag>,
+  },
+  { title: '购机者 / 机主', dataIndex: 'name', width: 72 },
   { title: '身份证号', dataIndex: 'idMasked', width: 156, render: (v: string) => <span className="masked">{v}</span> },
   {
-    title: '机具 / 出厂编号',
+    title: '机具 / 编号',
     key: 'machine',
     width: 140,
     render: (_, r) => (
@@ -39,7 +46,7 @@ const COLUMNS: ColumnsType<LedgerRowResult> = [
       </div>
     ),
   },
-  { title: '购机日期', dataIndex: 'purchaseDate', width: 96 },
+  { title: '购机 / 回收日期', dataIndex: 'purchaseDate', width: 96 },
   { title: '补贴（元）', dataIndex: 'subsidyFen', width: 90, align: 'right', render: (v: number | null) => (v === null ? '' : <Money fen={v} />) },
   { title: '状态', dataIndex: 'status', width: 64 },
   {

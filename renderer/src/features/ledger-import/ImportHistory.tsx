@@ -56,6 +56,7 @@ export function ImportHistory({ items, onChanged }: { items: LedgerImportItem[];
         <Space size={4} wrap>
           <Tag color="green">农户 {r.farmersAdded}</Tag>
           <Tag color="green">购置 {r.purchasesAdded}</Tag>
+          <Tag color="green">报废 {r.scrapsAdded}</Tag>
           <Tag color="orange">需注意 {r.attention}</Tag>
           <Tag>已存在 {r.present}</Tag>
           <Tag color="red">不能导入 {r.refused}</Tag>
@@ -72,7 +73,7 @@ export function ImportHistory({ items, onChanged }: { items: LedgerImportItem[];
           <Button size="small" onClick={() => void downloadReport(r.id)} data-testid="history-report">
             报告
           </Button>
-          <Tooltip title={r.undoBlocked ?? '作废这次导入的全部农户和购置登记'}>
+          <Tooltip title={r.undoBlocked ?? '作废这次导入的全部农户、购置和报废登记'}>
             <Button
               size="small"
               danger
@@ -113,8 +114,7 @@ export function ImportHistory({ items, onChanged }: { items: LedgerImportItem[];
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>
-            将作废“{undoing?.fileName}”导入的 {undoing?.farmersAdded} 户农户和 {undoing?.purchasesAdded}{' '}
-            条购置登记（记录保留并注明原因，可重新导入）。
+            将作废“{undoing?.fileName}”导入的 {undoing?.farmersAdded} 户农户、{undoing?.purchasesAdded} 条购置登记和 {undoing?.scrapsAdded} 条报废登记（记录保留并注明原因，可重新导入）。
           </Typography.Text>
           <LimitedTextArea
             value={reason}

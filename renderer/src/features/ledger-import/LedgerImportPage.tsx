@@ -152,6 +152,14 @@ export function LedgerImportPage() {
           {preview.fileErrors.map((e) => (
             <Alert key={e} type="warning" showIcon title={e} />
           ))}
+          {preview.sheets.some((s) => s.selected && s.kind === 'scrap') && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="scrap-ledger-note"
+              title="报废台账：旧台账没有记载报废条件，导入的报废登记的“报废条件”显示为“台账未记载”（未填写的生产厂家、型号也如此），不作推测；以后修改该记录时须选择实际的报废条件。"
+            />
+          )}
           <MappingPanel
             preview={preview}
             sheets={sheets}

@@ -4,6 +4,7 @@ import {
   LEDGER_FIELD_LABELS,
   LEDGER_FIELDS,
   LEDGER_REQUIRED,
+  LEDGER_SCRAP_REQUIRED,
   type LedgerField,
   type LedgerMapping,
   type LedgerPreview,
@@ -61,7 +62,10 @@ export function MappingPanel({ preview, sheets, mapping, onSheets, onMapping }: 
   }
   const data = [...rows.values()];
   const mapped = new Set(data.map((r) => r.field));
-  const missing = LEDGER_REQUIRED.filter((f) => !mapped.has(f) && !(f === 'subsidy' && mapped.has('subsidyWords')));
+  // a scrapping ledger (报废台账) needs its own columns: 回收日期, and a frame, serial or engine number
+  const scrap = preview.sheets.some((s) => s.selected && s.kind === 'scrap') && !preview.sheets.some((s) => s.selected && s.kind === 'purchase');
+  const missing = (scrap ? LEDGER_SCRAP_REQUIRED : LEDGER_REQUIRED).filter((f) => !mapped.has(f) && !(f === 'subsidy' && mapped.has('subsidyWords')));
+  if (scrap && !mapped.has('frameNo') && !mapped.has('factoryNo') && !mapped.has('engineNo')) missing.push('frameNo');
 
   const columns: ColumnsType<ColumnRow> = [
     { title: '列', dataIndex: 'letters', width: 60 },
@@ -108,7 +112,7 @@ export function MappingPanel({ preview, sheets, mapping, onSheets, onMapping }: 
             >
               {s.name}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {s.headerRow === null ? '（未找到表头）' : `（表头第 ${s.headerRow} 行，${s.dataRows} 行数据）`}
+                {s.headerRow === null ? '（未找到表头）' : `（${s.kind === 'scrap' ? '报废台账' : '购置台账'}，表头第 ${s.headerRow} 行，${s.dataRows} 行数据）`}
               </Typography.Text>
             </Checkbox>
           ))}

@@ -32,7 +32,13 @@ export function ScrapFacts({ scrap: s, band }: { scrap: Scrap; band: CatalogBand
       <Descriptions.Item label="号牌号码">{or(s.plateNo)}</Descriptions.Item>
       <Descriptions.Item label="出厂年份">{or(s.yearMade)}</Descriptions.Item>
       <Descriptions.Item label="报废条件" span={2}>
-        {ELIGIBILITY_LABELS[s.eligibility]}
+        {s.eligibility === 'unrecorded' ? (
+          <Typography.Text type="warning" data-testid="eligibility-unrecorded">
+            台账未记载（来源：历史台账导入，旧台账没有记载报废条件；修改本记录时须选择实际条件）
+          </Typography.Text>
+        ) : (
+          ELIGIBILITY_LABELS[s.eligibility]
+        )}
       </Descriptions.Item>
       <Descriptions.Item label="回收拆解企业">{or(s.recyclerName)}</Descriptions.Item>
       <Descriptions.Item label="回收确认表编号">{or(s.confirmFormNo)}</Descriptions.Item>
