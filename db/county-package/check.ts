@@ -7,9 +7,10 @@ import type { ServiceContext } from '../context';
 import { assertMachineIsNew, assertScrapNumbersFree } from '../services/fraud';
 import { requireInstallation } from '../services/installation';
 import { latestLoad } from './status';
+import { FRAME_NO_LABEL } from '../../shared/domain/machine-terms';
 
 type FormField = MachineHit['field'];
-const LABEL: Record<FormField, string> = { factoryNo: '出厂编号', engineNo: '发动机号', frameNo: '机架号', plateNo: '号牌' };
+const LABEL: Record<FormField, string> = { factoryNo: '出厂编号', engineNo: '发动机号', frameNo: FRAME_NO_LABEL, plateNo: '号牌' };
 
 interface IndexRow {
   no_norm: string;

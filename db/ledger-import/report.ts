@@ -1,6 +1,7 @@
 /** The report of an import (Excel): every row not imported and why, and the rows imported with a flag. */
 import { LEDGER_KIND_LABELS, LEDGER_OUTCOME_LABELS, type LedgerRowResult } from '../../shared/schemas/ledger-import';
 import { addSheet, newWorkbook, workbookBase64, type Column } from '../services/xlsx';
+import { FRAME_NO_LABEL } from '../../shared/domain/machine-terms';
 
 type ReportRow = LedgerRowResult & { imported?: boolean };
 
@@ -15,7 +16,7 @@ const COLUMNS: Column<ReportRow>[] = [
   { header: '身份证号', width: 22, value: (r) => r.idMasked },
   { header: '机具品目', width: 16, value: (r) => r.item },
   { header: '型号', width: 16, value: (r) => r.model },
-  { header: '出厂编号/机架号', width: 18, value: (r) => r.factoryNo },
+  { header: FRAME_NO_LABEL, width: 18, value: (r) => r.factoryNo },
   { header: '购机/回收日期', width: 12, value: (r) => r.purchaseDate },
   { header: '补贴金额（元）', width: 14, value: (r) => r.subsidyFen, money: true },
   { header: '说明', width: 40, value: (r) => r.notes.join('；') },

@@ -3,7 +3,7 @@ import { compactDate } from '../../shared/domain/civil-date';
 import { TERMINAL_LABELS } from '../../shared/schemas/purchases';
 import { STATUS_LABELS } from '../../shared/domain/workflow';
 import { ELIGIBILITY_LABELS } from '../../shared/schemas/scraps';
-import { renameSync, rmSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { JobStatus } from '../../shared/schemas/jobs';
 import type { LedgerExportResult } from '../../shared/schemas/machines';
@@ -101,7 +101,31 @@ async function writeLedger<T>(
   chunk: Chunk<T>,
   p: ExportProgress,
 ): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  // our own stream, so a cancel can wait for it to close: a file the stream opens after the cancel's
+  // clean-up would otherwise be left behind
+  const out = createWriteStream(path);
+  try {
+    return await writeWorkbook(out, what, title, columns, total, chunk, p);
+  } catch (error) {
+    await new Promise<void>((done) => {
+      if (out.closed) return done();
+      out.once('close', () => done());
+      out.destroy();
+    });
+    throw error;
+  }
+}
+
+async function writeWorkbook<T>(
+  out: WriteStream,
+  what: string,
+  title: string,
+  columns: Column<T>[],
+  total: number,
+  chunk: Chunk<T>,
+  p: ExportProgress,
+): Promise<number> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '农机更新补贴台账';
   const withIndex: Column<T & { n: number }>[] = [{ header: '序号', width: 6, value: (r) => r.n }, ...columns];
   const ws = beginSheet(wb, what, withIndex, title);

@@ -3,6 +3,7 @@ import { TOWNSHIP_CODES } from '../domain/townships';
 import { catalogBandValues } from './catalog';
 import { isoDate, isoDateTime } from './common';
 import { countingStage, mechanizationWeights, targetsSetInput, targetYear } from './targets';
+import { FRAME_NO_LABEL } from '../domain/machine-terms';
 
 /**
  * 县局下发包: what the county sends every station, in one file signed by the county key. The file is hostile
@@ -25,7 +26,7 @@ export type MachineField = (typeof MACHINE_FIELDS)[number];
 export const MACHINE_FIELD_LABELS: Record<MachineField, string> = {
   factory: '出厂编号',
   engine: '发动机号',
-  frame: '机架号',
+  frame: FRAME_NO_LABEL,
   plate: '号牌',
 };
 

@@ -1,5 +1,6 @@
 import { z } from '../api/zod-locale';
 import { isoDateTime, uuid } from './common';
+import { FRAME_NO_LABEL } from '../domain/machine-terms';
 
 /** Importing the Excel ledgers (台账) a station kept before this app: the wizard's and the CLI's shapes. */
 
@@ -64,7 +65,7 @@ export const LEDGER_FIELD_LABELS: Record<LedgerField, string> = {
   status: '状态',
   paidAmount: '兑付金额',
   note: '备注',
-  frameNo: '机架号',
+  frameNo: FRAME_NO_LABEL,
   plateNo: '号牌号码',
   confirmFormNo: '报废确认编号',
   recycler: '回收企业',

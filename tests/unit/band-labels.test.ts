@@ -48,6 +48,8 @@ describe('one term for the frame number (issue 17 item 11)', () => {
     expect(files.length).toBeGreaterThan(100);
     const offenders = files
       .filter((f) => !f.endsWith('machine-terms.ts'))
+      // the ledger importer recognises the headings stations' old workbooks use (车架号, 机架号 …)
+      .filter((f) => !f.endsWith(join('ledger-import', 'fields.ts')))
       .filter((f) => /车架号|机架号/.test(readFileSync(f, 'utf8')))
       .map((f) => relative(ROOT, f));
     // every screen, export, voucher and message takes the label from shared/domain/machine-terms.ts

@@ -16,7 +16,7 @@ interface Props {
   current: CatalogItem | undefined;
   onItemChange: (item: string | undefined) => void;
   autoFocus: boolean;
-  /** Leaving 发动机号, 机架号 or 号牌: the live duplicate check (machineIndex.check). */
+  /** Leaving the engine, frame or plate number: the live duplicate check (machineIndex.check). */
   onNumberBlur?: () => void;
 }
 
