@@ -147,7 +147,12 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         port,
         token,
         url: `http://${HOST}:${port}/`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            // a download the browser never finished reading would otherwise hold the close open
+            server.closeAllConnections();
+          }),
       });
     });
   });
