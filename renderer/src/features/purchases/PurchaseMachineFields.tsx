@@ -5,6 +5,7 @@ import { paramLabel, type CatalogItem } from '../applications/catalog';
 import { ItemSelect, ParamInput, VariantSelect } from '../applications/MachineInputs';
 import type { PurchaseFormValues } from './purchase-values';
 import { LimitedInput } from '../../components/LimitedInput';
+import { MachineNoInput } from '../applications/MachineNoInput';
 
 interface Props {
   control: Control<PurchaseFormValues>;
@@ -103,19 +104,7 @@ export function PurchaseMachineFields({ control, items, itemsLoading, current, o
             name="factoryNo"
             label="出厂编号"
             required
-            render={(field) => (
-              <LimitedInput
-                {...field}
-                value={field.value ?? ''}
-                autoComplete="off"
-                maxLength={40}
-                className="masked"
-                onBlur={() => {
-                  field.onBlur();
-                  onNumberBlur?.();
-                }}
-              />
-            )}
+            render={(field) => <MachineNoInput {...field} maxLength={40} className="masked" onLeave={onNumberBlur} />}
           />
         </Col>
       </Row>
@@ -125,19 +114,7 @@ export function PurchaseMachineFields({ control, items, itemsLoading, current, o
             control={control}
             name="engineNo"
             label="发动机号"
-            render={(field) => (
-              <LimitedInput
-                {...field}
-                value={field.value ?? ''}
-                autoComplete="off"
-                maxLength={40}
-                className="masked"
-                onBlur={() => {
-                  field.onBlur();
-                  onNumberBlur?.();
-                }}
-              />
-            )}
+            render={(field) => <MachineNoInput {...field} maxLength={40} className="masked" onLeave={onNumberBlur} />}
           />
         </Col>
       </Row>

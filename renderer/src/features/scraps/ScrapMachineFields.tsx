@@ -8,6 +8,7 @@ import { ItemSelect, ParamInput, VariantSelect } from '../applications/MachineIn
 import type { ScrapFormValues } from './scrap-values';
 import { FRAME_NO_LABEL } from '../../../../shared/domain/machine-terms';
 import { LimitedInput } from '../../components/LimitedInput';
+import { MachineNoInput } from '../applications/MachineNoInput';
 
 interface Props {
   control: Control<ScrapFormValues>;
@@ -97,18 +98,7 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             name="engineNo"
             label="发动机号"
             extra={`发动机号与${FRAME_NO_LABEL}至少填一项`}
-            render={(field) => (
-              <LimitedInput
-                {...field}
-                value={field.value ?? ''}
-                autoComplete="off"
-                maxLength={40}
-                onBlur={() => {
-                  field.onBlur();
-                  onNumberBlur?.();
-                }}
-              />
-            )}
+            render={(field) => <MachineNoInput {...field} maxLength={40} onLeave={onNumberBlur} />}
           />
         </Col>
         <Col span={12}>
@@ -116,18 +106,7 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             control={control}
             name="frameNo"
             label={FRAME_NO_LABEL}
-            render={(field) => (
-              <LimitedInput
-                {...field}
-                value={field.value ?? ''}
-                autoComplete="off"
-                maxLength={40}
-                onBlur={() => {
-                  field.onBlur();
-                  onNumberBlur?.();
-                }}
-              />
-            )}
+            render={(field) => <MachineNoInput {...field} maxLength={40} onLeave={onNumberBlur} />}
           />
         </Col>
       </Row>
@@ -139,18 +118,7 @@ export function ScrapMachineFields({ control, items, itemsLoading, current, onIt
             label="号牌号码"
             required={plateRequired}
             extra={plateRequired ? '拖拉机、联合收割机须填写号牌号码' : undefined}
-            render={(field) => (
-              <LimitedInput
-                {...field}
-                value={field.value ?? ''}
-                autoComplete="off"
-                maxLength={20} placeholder="如 鲁15-12345"
-                onBlur={() => {
-                  field.onBlur();
-                  onNumberBlur?.();
-                }}
-              />
-            )}
+            render={(field) => <MachineNoInput {...field} maxLength={20} placeholder="如 鲁15-12345" onLeave={onNumberBlur} />}
           />
         </Col>
         <Col span={12}>
