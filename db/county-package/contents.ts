@@ -1,6 +1,11 @@
 import { TOWNSHIP_CODES } from '../../shared/domain/townships';
 import { catalogBandValues, type CatalogBandValues } from '../../shared/schemas/catalog';
-import { machineIndexEntry, type CountyPackageBody, type MachineIndexEntry, type PackageSettings } from '../../shared/schemas/county-package';
+import {
+  machineIndexEntry,
+  type CountyPackageBody,
+  type MachineIndexEntry,
+  type PackageSettings,
+} from '../../shared/schemas/county-package';
 import type { TargetsSetValues } from '../../shared/schemas/targets';
 import type { ServiceContext } from '../context';
 import * as catalog from '../repositories/catalog';
@@ -87,11 +92,27 @@ export function machineIndex(ctx: ServiceContext): MachineIndexEntry[] {
                 CAST(substr(COALESCE(s.handover_date, s.created_at), 1, 4) AS INTEGER), s.status FROM scraps s WHERE s.voided_at IS NULL
        ) WHERE no IS NOT NULL AND no <> '' ORDER BY no, field, kind`,
     )
-    .all() as { no: string; field: MachineIndexEntry['field']; kind: MachineIndexEntry['kind']; station_id: string; township_code: string | null; year: number; status: string }[];
+    .all() as {
+    no: string;
+    field: MachineIndexEntry['field'];
+    kind: MachineIndexEntry['kind'];
+    station_id: string;
+    township_code: string | null;
+    year: number;
+    status: string;
+  }[];
   const out: MachineIndexEntry[] = [];
   for (const r of rows) {
     if (!r.township_code || !codes.has(r.township_code)) continue;
-    const entry = { no: r.no, field: r.field, kind: r.kind, stationId: r.station_id, townshipCode: r.township_code, year: r.year, status: r.status };
+    const entry = {
+      no: r.no,
+      field: r.field,
+      kind: r.kind,
+      stationId: r.station_id,
+      townshipCode: r.township_code,
+      year: r.year,
+      status: r.status,
+    };
     // a number the stations' own check would refuse (too long, not normalised) would refuse the whole package there
     const ok = machineIndexEntry.safeParse(entry);
     if (ok.success) out.push(ok.data);
@@ -100,5 +121,9 @@ export function machineIndex(ctx: ServiceContext): MachineIndexEntry[] {
 }
 
 export function calendarAdditions(ctx: ServiceContext): CountyPackageBody['calendar'] {
-  return { holidays: getConfig(ctx, 'holidays'), makeupWorkdays: getConfig(ctx, 'makeupWorkdays') };
+  return {
+    holidays: getConfig(ctx, 'holidays'),
+    makeupWorkdays: getConfig(ctx, 'makeupWorkdays'),
+    sources: getConfig(ctx, 'calendarSources'),
+  };
 }

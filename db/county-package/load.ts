@@ -40,6 +40,8 @@ function applyCalendar(ctx: ServiceContext, body: CountyPackageBody) {
   const merge = (mine: string[], theirs: string[]) => [...new Set([...mine, ...theirs])].sort();
   setConfig(ctx, 'holidays', merge(getConfig(ctx, 'holidays'), body.calendar.holidays));
   setConfig(ctx, 'makeupWorkdays', merge(getConfig(ctx, 'makeupWorkdays'), body.calendar.makeupWorkdays));
+  // the county's notice for a year it added is the one shown; a station's own label stays for its other years
+  setConfig(ctx, 'calendarSources', { ...getConfig(ctx, 'calendarSources'), ...body.calendar.sources });
 }
 
 function applySettings(ctx: ServiceContext, body: CountyPackageBody) {
@@ -80,14 +82,20 @@ export function importCountyPackage(
   const { body } = opened;
   if (!pinned) {
     const typed = input.confirmFingerprint?.trim().toUpperCase();
-    if (!typed) return { status: 'needsConfirmation', fingerprint: opened.fingerprint, exportedAt: body.exportedAt, exportedBy: body.exportedBy };
+    if (!typed)
+      return { status: 'needsConfirmation', fingerprint: opened.fingerprint, exportedAt: body.exportedAt, exportedBy: body.exportedBy };
     if (typed !== opened.fingerprint) {
       throw new AppError('VALIDATION', `确认的指纹与下发包的县局密钥指纹（${opened.fingerprint}）不一致，未导入`);
     }
   }
   const last = latestLoad(ctx);
   if (last && last.package_id === body.packageId) {
-    return { status: 'alreadyLoaded', fingerprint: opened.fingerprint, exportedAt: body.exportedAt, message: '该下发包已经导入过，无需重复导入' };
+    return {
+      status: 'alreadyLoaded',
+      fingerprint: opened.fingerprint,
+      exportedAt: body.exportedAt,
+      message: '该下发包已经导入过，无需重复导入',
+    };
   }
   if (last && body.exportedAt <= last.exported_at) {
     throw new AppError(
@@ -123,7 +131,18 @@ export function importCountyPackage(
         `INSERT INTO county_package_loads (id, package_id, exported_at, exported_by, fingerprint, sha256, file_name, summary_json, loaded_at, loaded_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, body.packageId, body.exportedAt, body.exportedBy, opened.fingerprint, opened.sha256, input.fileName, JSON.stringify(summary), at, installation.operator);
+      .run(
+        id,
+        body.packageId,
+        body.exportedAt,
+        body.exportedBy,
+        opened.fingerprint,
+        opened.sha256,
+        input.fileName,
+        JSON.stringify(summary),
+        at,
+        installation.operator,
+      );
     writeAudit(ctx, installation, {
       method: 'settings.importPackage',
       entity: 'county_package',

@@ -49,7 +49,6 @@ const packageCatalog = z.strictObject({
   bands: z.array(catalogBandValues).min(1).max(5000),
 });
 
-
 /** County-wide settings every station follows. */
 export const packageSettings = z.strictObject({
   buyerYearlyLimit: z.number().int().min(1).max(100),
@@ -71,7 +70,12 @@ export const countyPackageBody = z.strictObject({
   catalogs: z.array(packageCatalog).max(50),
   /** Each year's targets as the county set them (targets.set input: the same checks, shares summing to the county's). */
   targets: z.array(targetsSetInput).max(50),
-  calendar: z.strictObject({ holidays: z.array(isoDate).max(2000), makeupWorkdays: z.array(isoDate).max(2000) }),
+  calendar: z.strictObject({
+    holidays: z.array(isoDate).max(2000),
+    makeupWorkdays: z.array(isoDate).max(2000),
+    /** Where each added year's list comes from (year → notice), as 设置 shows it. */
+    sources: z.record(z.string().regex(/^\d{4}$/), z.string().trim().min(1).max(100)).optional(),
+  }),
   settings: packageSettings,
   machineIndex: z.array(machineIndexEntry).max(MAX_INDEX_ENTRIES),
 });
@@ -97,7 +101,12 @@ export type PackageSummary = z.output<typeof packageSummary>;
 
 export const exportPackageInput = z.strictObject({
   /** Stations are reminded to fetch a new package once theirs is older than this (stored at the county, carried in the package). */
-  staleAfterDays: z.number({ error: '请填写提醒天数' }).int('提醒天数应为整数').min(1, '提醒天数至少为 1').max(365, '提醒天数不超过 365').optional(),
+  staleAfterDays: z
+    .number({ error: '请填写提醒天数' })
+    .int('提醒天数应为整数')
+    .min(1, '提醒天数至少为 1')
+    .max(365, '提醒天数不超过 365')
+    .optional(),
 });
 
 export const exportPackageOutput = z.object({
@@ -111,7 +120,10 @@ export const exportPackageOutput = z.object({
 
 export const importPackageInput = z.strictObject({
   fileName: z.string().trim().min(1).max(200),
-  base64: z.string().min(1, '文件为空').max(Math.ceil((MAX_PACKAGE_BYTES * 4) / 3) + 4, '文件超过 64 MB，不是正常的县局下发包'),
+  base64: z
+    .string()
+    .min(1, '文件为空')
+    .max(Math.ceil((MAX_PACKAGE_BYTES * 4) / 3) + 4, '文件超过 64 MB，不是正常的县局下发包'),
   /** The county key fingerprint the station head compared with the county and confirmed (first import only). */
   confirmFingerprint: z.string().max(40).optional(),
 });

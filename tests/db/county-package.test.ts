@@ -102,11 +102,14 @@ beforeAll(async () => {
       method: null,
     });
     setConfig(county.ctx, 'holidays', ['2027-01-01']);
+    setConfig(county.ctx, 'calendarSources', { '2027': '国办发明电（2026）9号' });
     setConfig(county.ctx, 'buyerYearlyLimit', 5);
   })();
   const shares = TOWNSHIPS.map((t, i) => ({ townshipCode: t.code, scrapCount: i === 0 ? 15 : 5, purchaseCount: i === 0 ? 133 : 45 }));
   expectOk(await county.call('targets.set', { year: 2025, scrapCount: 100, purchaseCount: 898, mechanizationRate: 94, shares }));
-  const exported = expectOk<{ base64: string; fingerprint: string; summary: { machineIndex: number } }>(await county.call('county.exportPackage', {}));
+  const exported = expectOk<{ base64: string; fingerprint: string; summary: { machineIndex: number } }>(
+    await county.call('county.exportPackage', {}),
+  );
   packageB64 = exported.base64;
   fingerprint = exported.fingerprint;
   // 18 purchases × (serial, engine) + 18 scraps × (engine, frame, plate)
@@ -171,8 +174,11 @@ describe('county package: export at the county, load at a station', () => {
     const targets = expectOk<TargetsView>(await core.call('targets.get', { year: 2025 }));
     expect(targets.sharesAreDefault).toBe(false);
     expect(targets.shares).toEqual([expect.objectContaining({ townshipCode: stationCode(0), scrapCount: 15, purchaseCount: 133 })]);
-    const cfg = (k: string) => JSON.parse((core.db.prepare('SELECT value_json FROM config WHERE key = ?').get(k) as { value_json: string }).value_json);
+    const cfg = (k: string) =>
+      JSON.parse((core.db.prepare('SELECT value_json FROM config WHERE key = ?').get(k) as { value_json: string }).value_json);
     expect(cfg('holidays')).toContain('2027-01-01');
+    const calendar = expectOk<{ years: { year: number; source: string; holidays: string[] }[] }>(await core.call('settings.calendar', {}));
+    expect(calendar.years.find((y) => y.year === 2027)).toMatchObject({ source: '国办发明电（2026）9号', holidays: ['2027-01-01'] });
     expect(cfg('buyerYearlyLimit')).toBe(5);
     const status = expectOk<PackageStatus>(await core.call('settings.packageStatus', {}));
     expect(status).toMatchObject({ countyFingerprint: fingerprint, stale: false, staleAfterDays: 30 });
@@ -183,40 +189,57 @@ describe('county package: export at the county, load at a station', () => {
     const core = liulin();
     const farmer = await addFarmer(core, 7, { name: '新购机户' });
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 17 }), fc.nat(), fc.constantFrom('serial', 'engineOfScrap', 'scrap'), async (i, how, what) => {
-        const m = machines[i] as (typeof machines)[number];
-        const where = `${2025} 年在${townshipName(m.township)}`;
-        if (what === 'scrap') {
-          const check = expectOk<MachineCheckOutput>(
-            await core.call('machineIndex.check', { purpose: 'scrap', engineNo: variant(m.scrapEngine, how), plateNo: variant(m.plate, how + 1) }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 17 }),
+        fc.nat(),
+        fc.constantFrom('serial', 'engineOfScrap', 'scrap'),
+        async (i, how, what) => {
+          const m = machines[i] as (typeof machines)[number];
+          const where = `${2025} 年在${townshipName(m.township)}`;
+          if (what === 'scrap') {
+            const check = expectOk<MachineCheckOutput>(
+              await core.call('machineIndex.check', {
+                purpose: 'scrap',
+                engineNo: variant(m.scrapEngine, how),
+                plateNo: variant(m.plate, how + 1),
+              }),
+            );
+            expect(check.hits.map((h) => [h.source, h.field])).toEqual([
+              ['county', 'engineNo'],
+              ['county', 'plateNo'],
+            ]);
+            expect(check.hits[0]?.message).toContain(`该发动机号已于 ${where}登记报废`);
+            const saved = expectFail(
+              await core.call(
+                'scraps.create',
+                tractorScrap(farmer.id, { engineNo: variant(m.scrapEngine, how), frameNo: 'FR-NEW-1', plateNo: '鲁15-99999' }),
+              ),
+              'CONFLICT',
+            );
+            expect(saved.issues?.[0]?.path).toEqual(['engineNo']);
+            expect(saved.message).toContain(where);
+            return;
+          }
+          const input =
+            what === 'serial'
+              ? { factoryNo: variant(m.serial, how), engineNo: 'ENG-NEVER-SEEN' }
+              : { factoryNo: 'SN-NEVER-SEEN-1', engineNo: variant(m.scrapEngine, how) };
+          const check = expectOk<MachineCheckOutput>(await core.call('machineIndex.check', { purpose: 'purchase', ...input }));
+          expect(check.hits).toHaveLength(1);
+          const hit = check.hits[0];
+          expect(hit).toMatchObject({ source: 'county', townshipName: townshipName(m.township), year: 2025 });
+          expect(hit?.message).toContain(
+            what === 'serial' ? `该出厂编号已于 ${where}申请过购置补贴` : `该发动机号属于 ${where}登记报废的农机`,
           );
-          expect(check.hits.map((h) => [h.source, h.field])).toEqual([
-            ['county', 'engineNo'],
-            ['county', 'plateNo'],
-          ]);
-          expect(check.hits[0]?.message).toContain(`该发动机号已于 ${where}登记报废`);
-          const saved = expectFail(await core.call('scraps.create', tractorScrap(farmer.id, { engineNo: variant(m.scrapEngine, how), frameNo: 'FR-NEW-1', plateNo: '鲁15-99999' })), 'CONFLICT');
-          expect(saved.issues?.[0]?.path).toEqual(['engineNo']);
-          expect(saved.message).toContain(where);
-          return;
-        }
-        const input =
-          what === 'serial'
-            ? { factoryNo: variant(m.serial, how), engineNo: 'ENG-NEVER-SEEN' }
-            : { factoryNo: 'SN-NEVER-SEEN-1', engineNo: variant(m.scrapEngine, how) };
-        const check = expectOk<MachineCheckOutput>(await core.call('machineIndex.check', { purpose: 'purchase', ...input }));
-        expect(check.hits).toHaveLength(1);
-        const hit = check.hits[0];
-        expect(hit).toMatchObject({ source: 'county', townshipName: townshipName(m.township), year: 2025 });
-        expect(hit?.message).toContain(what === 'serial' ? `该出厂编号已于 ${where}申请过购置补贴` : `该发动机号属于 ${where}登记报废的农机`);
-        const saved = expectFail(await core.call('purchases.create', tractorPurchase(farmer.id, input)), 'CONFLICT');
-        expect(saved.issues?.[0]?.path).toEqual([what === 'serial' ? 'factoryNo' : 'engineNo']);
-        expect(saved.message).toBe(hit?.message);
-      }),
+          const saved = expectFail(await core.call('purchases.create', tractorPurchase(farmer.id, input)), 'CONFLICT');
+          expect(saved.issues?.[0]?.path).toEqual([what === 'serial' ? 'factoryNo' : 'engineNo']);
+          expect(saved.message).toBe(hit?.message);
+        },
+      ),
       { numRuns: 60, seed: 1414 },
     );
     // nothing was saved by any refused attempt
-    expect((core.db.prepare("SELECT count(*) AS n FROM purchases WHERE farmer_id = ?").get(farmer.id) as { n: number }).n).toBe(0);
+    expect((core.db.prepare('SELECT count(*) AS n FROM purchases WHERE farmer_id = ?').get(farmer.id) as { n: number }).n).toBe(0);
   });
 
   it('passes numbers the county has never seen, and catches this station’s own duplicate at the scan too', async () => {
@@ -284,8 +307,12 @@ describe('a hostile or stale package is refused and changes nothing', () => {
   it('refuses what is not a package, and the county cannot load one', async () => {
     const core = liulin();
     await unchanged(core, async () => {
-      expect(expectFail(await importPkg(core, Buffer.from('SQLite format 3\0 not json').toString('base64')), 'VALIDATION').message).toMatch(/不是县局下发包/);
-      expect(expectFail(await importPkg(core, Buffer.from('{"format":"agri-county-package"}').toString('base64')), 'VALIDATION').message).toMatch(/不是县局下发包/);
+      expect(expectFail(await importPkg(core, Buffer.from('SQLite format 3\0 not json').toString('base64')), 'VALIDATION').message).toMatch(
+        /不是县局下发包/,
+      );
+      expect(
+        expectFail(await importPkg(core, Buffer.from('{"format":"agri-county-package"}').toString('base64')), 'VALIDATION').message,
+      ).toMatch(/不是县局下发包/);
     });
     expect(expectFail(await importPkg(county, packageB64), 'FORBIDDEN').message).toMatch(/站长/);
     expect((await stations[1]?.call('county.exportPackage', {}))?.ok).toBe(false);
@@ -304,4 +331,3 @@ describe('a hostile or stale package is refused and changes nothing', () => {
     expect(expectOk<PackageStatus>(await core.call('settings.packageStatus', {}))).toMatchObject({ stale: true, loaded: { ageDays: 46 } });
   });
 });
-
