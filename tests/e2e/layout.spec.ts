@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { ALL_PURCHASE_CHECKS, tractorPurchase } from '../support/counter';
+import { setUpInstallation } from '../support/setup';
 import { expect, openApp, test } from './fixtures';
 import { LI, ok, screenshot, station, watchConsole, ZHANG } from './pages/counter-setup';
 
@@ -85,3 +86,37 @@ for (const [width, height] of [
     expect(consoleErrors).toEqual([]);
   });
 }
+
+/** The county's own pages (it opens on 县级汇总; the counter pages are not in its menu). */
+const COUNTY_PAGES: [string, string][] = [
+  ['county', '#/county'],
+  ['scraps', '#/scraps'],
+  ['purchases', '#/purchases'],
+  ['catalog', '#/catalog'],
+  ['verify', '#/vouchers/verify'],
+  ['progress', '#/progress'],
+  ['drying', '#/drying'],
+  ['settings', '#/settings'],
+];
+
+test('the county’s pages at 1024×768: menu as icons, nothing wider than the screen, no table header wrapped', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  const consoleErrors = watchConsole(page);
+  await setUpInstallation(app.core, { role: 'county', name: '赵科长' });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openApp(page, app, '#/county');
+  await expect(page.getByTestId('app-sider')).toHaveAttribute('data-collapsed', 'true');
+  const problems: string[] = [];
+  for (const [name, path] of COUNTY_PAGES) {
+    await page.goto(new URL(path, app.url).toString());
+    await expect(page.getByTestId('app-sider')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('.ant-spin-spinning')).toHaveCount(0, { timeout: 15_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 1) problems.push(`${name}: page ${overflow}px wider than the screen`);
+    for (const h of await wrappedHeaders(page)) problems.push(`${name}: header ${h}`);
+    await screenshot(page, `layout-1024-county-${name}`);
+  }
+  expect(problems).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
