@@ -8,18 +8,18 @@ import type { ImportOutcome } from '../../shared/schemas/county';
 import { createBackupSync } from '../backup/create';
 import { addDays } from '../../shared/domain/civil-date';
 import { chinaToday, isoNow, writeTx, type ServiceContext } from '../context';
-import { findConflicts, upsertConflict, type ConflictRecord } from '../repositories/conflicts';
 import { appendRefusal, insertImport, upsertStation, type ImportRow } from '../repositories/county';
 import type { InstallationRow } from '../repositories/installation';
 import { insertStationKey, liveStationKey, otherStationsInTownship } from '../repositories/station-keys';
 import { repeatByFileHash, repeatBySignedDigest, rowsOf, signedDigest, type PreviousImport } from './import-repeat';
-import { checkFileHistory, type HistoryRewrite } from '../transfer/history';
+import { checkFileHistory } from '../transfer/history';
 import type { Manifest } from '../transfer/manifest';
-import { mergeRows, type MergeResult, type TakenRow } from '../transfer/merge';
+import { mergeRows, type MergeResult } from '../transfer/merge';
 import { openStationFile, RefusedFile, type OpenedStationFile } from '../transfer/untrusted';
 import { writeAudit } from './audit';
 import { commitPhotos, discardPhotos, receivePhotos, type ReceivedPhotos } from './county-photos';
 import { requireInstallation } from './installation';
+import { describeRejects, recordConflicts, recordRewrite, recordTaken } from './county-import-records';
 
 /** SHA-256 of a file, read in 1 MB pieces so memory stays flat however large it is. */
 function fileSha256(path: string): string {
@@ -32,80 +32,6 @@ function fileSha256(path: string): string {
     closeSync(fd);
   }
   return hash.digest('hex');
-}
-
-/** Records this station's conflicts with every other row in the file; returns how many it touched. */
-function recordConflicts(ctx: ServiceContext, stationId: string): number {
-  const found = findConflicts(ctx.db, stationId);
-  const at = isoNow(ctx);
-  for (const f of found) {
-    // sorted so the same records always give the same JSON (a resolved conflict reopens only on real change)
-    const records = [...f.records]
-      .sort((a: ConflictRecord, b: ConflictRecord) => `${a.table}${a.id}`.localeCompare(`${b.table}${b.id}`))
-      .map((r) => ({ ...r, townshipName: townshipName(r.township) }));
-    upsertConflict(ctx.db, { id: ctx.newId(), kind: f.kind, key: f.key, records: JSON.stringify(records), at });
-  }
-  return found.length;
-}
-
-function describeRejects(r: MergeResult): string[] {
-  return [
-    ...r.rejects.map((x) => `${x.table} ${x.id.slice(0, 8)}…：${x.reason}`),
-    ...r.taken.map((x) => `${x.label} ${x.id.slice(0, 8)}…：该编号已属于其他站点的记录，已跳过并列入冲突核查（编号冲突）`),
-  ];
-}
-
-/** 编号冲突: a row id the file claims that another station owns; the owner's row stays, the claim is listed. */
-function recordTaken(ctx: ServiceContext, stationId: string, townshipCode: string, taken: TakenRow[]): number {
-  const at = isoNow(ctx);
-  const township = (station: string) =>
-    (ctx.db.prepare('SELECT township_code FROM stations WHERE station_id = ?').get(station) as { township_code: string } | undefined)
-      ?.township_code ?? '';
-  for (const t of taken) {
-    const records = [
-      {
-        table: t.table,
-        id: t.id,
-        stationId: t.owner,
-        townshipName: townshipName(township(t.owner)),
-        name: t.label,
-        date: '',
-        detail: '已登记的记录（保留）',
-      },
-      {
-        table: t.table,
-        id: t.id,
-        stationId,
-        townshipName: townshipName(townshipCode),
-        name: t.label,
-        date: '',
-        detail: '文件中使用同一编号的记录（未导入）',
-      },
-    ];
-    upsertConflict(ctx.db, { id: ctx.newId(), kind: 'id_taken', key: `${t.table}:${t.id}`, records: JSON.stringify(records), at });
-  }
-  return taken.length;
-}
-
-function recordRewrite(ctx: ServiceContext, stationId: string, townshipCode: string, head: string, r: HistoryRewrite): void {
-  const records = [
-    {
-      table: 'audit_log',
-      id: String(r.seq),
-      stationId,
-      townshipName: townshipName(townshipCode),
-      name: r.operator,
-      date: r.at.slice(0, 10),
-      detail: `${r.method}：${r.detail}`,
-    },
-  ];
-  upsertConflict(ctx.db, {
-    id: ctx.newId(),
-    kind: 'history_rewritten',
-    key: `${townshipName(townshipCode)} 第 ${r.seq} 条起 · ${head.slice(0, 12)}`,
-    records: JSON.stringify(records),
-    at: isoNow(ctx),
-  });
 }
 
 const DAY = 86_400_000;
