@@ -139,6 +139,8 @@ export function terminalsOption(t: ProgressMonthly['terminals']): EChartOption {
       {
         type: 'pie',
         radius: ['48%', '70%'],
+        // with no new machines, no ring (ECharts would otherwise split it into equal made-up thirds)
+        stillShowZeroSum: false,
         center: ['50%', '45%'],
         label: {
           position: 'inside',
