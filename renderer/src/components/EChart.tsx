@@ -1,4 +1,4 @@
-import { BarChart, LineChart, PieChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -6,16 +6,11 @@ import {
   MarkPointComponent,
   TitleComponent,
   TooltipComponent,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type MarkLineComponentOption,
-  type MarkPointComponentOption,
-  type TitleComponentOption,
-  type TooltipComponentOption,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef, type CSSProperties } from 'react';
+import type { EChartOption } from './echart-option';
 
 // Only the parts the app draws (progress and drying charts), not the whole library: keeps the progress
 // and drying chunks small. A chart type or component not registered here is silently not drawn — add it here.
@@ -32,17 +27,7 @@ echarts.use([
   SVGRenderer,
 ]);
 
-export type EChartOption = echarts.ComposeOption<
-  | BarSeriesOption
-  | LineSeriesOption
-  | PieSeriesOption
-  | GridComponentOption
-  | LegendComponentOption
-  | MarkLineComponentOption
-  | MarkPointComponentOption
-  | TitleComponentOption
-  | TooltipComponentOption
->;
+export type { EChartOption } from './echart-option';
 
 interface Props {
   option: EChartOption;

@@ -1,6 +1,6 @@
 import { SITE_STAGE_LABELS, SITE_STAGES } from '../../../../shared/domain/drying-stages';
 import type { DryingSummary } from '../../../../shared/schemas/drying-summary';
-import type { EChartOption } from '../../components/EChart';
+import type { EChartOption } from '../../components/echart-option';
 import { HEAT_COLORS } from './labels';
 
 const GREEN = '#1f6f43';

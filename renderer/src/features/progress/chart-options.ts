@@ -1,4 +1,4 @@
-import type { EChartOption } from '../../components/EChart';
+import type { EChartOption } from '../../components/echart-option';
 import type { ProgressMonthly } from '../../../../shared/schemas/progress';
 
 /** Colours the charts share with the cards: new machines in the app's green, scrapped ones in amber. */
