@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../context';
 import * as vouchers from '../services/vouchers';
+import * as prints from '../services/voucher-prints';
 import { logAccess } from '../services/access-log';
 import type { AreaHandlers } from './types';
 
@@ -17,7 +18,7 @@ export const vouchersHandlers = (ctx: ServiceContext): AreaHandlers<'vouchers'> 
   },
   'vouchers.list': (input) => vouchers.listVouchers(ctx, input),
   'vouchers.void': (input) => vouchers.voidVoucher(ctx, input),
-  'vouchers.recordPrint': (input) => vouchers.recordPrint(ctx, input),
-  'vouchers.markPrintFailed': (input) => vouchers.markPrintFailed(ctx, input),
+  'vouchers.recordPrint': (input) => prints.recordPrint(ctx, input),
+  'vouchers.markPrintFailed': (input) => prints.markPrintFailed(ctx, input),
   'vouchers.verify': (input) => vouchers.verifyVoucher(ctx, input),
 });

@@ -40,7 +40,7 @@ export function checkCode(secret: string, number: string, totalFen: number): str
 }
 
 /** The payment facts of an application, as a voucher prints them (account masked). */
-function paymentFacts(ctx: ServiceContext, applicationId: string): VoucherPayment | null {
+export function paymentFacts(ctx: ServiceContext, applicationId: string): VoucherPayment | null {
   const p = livePaymentOf(ctx.db, applicationId);
   return p
     ? {
@@ -201,64 +201,6 @@ export function voidVoucher(ctx: ServiceContext, input: { id: string; reason: st
       after: { number: row.number, voidedAt: at, voidReason: input.reason },
     });
     return toVoucher({ ...row, voided_at: at, void_reason: input.reason, updated_at: at });
-  });
-}
-
-/**
- * Counts a print that happened (the print dialog reported success; the first is the original, later ones
- * print 补打 and need a reason) and audits it with the number the paper carries.
- */
-export function recordPrint(ctx: ServiceContext, input: { ids: string[]; reprintReason?: string; mode?: 'print' | 'pdf' }) {
-  return writeTx(ctx, () => {
-    const installation = requireInstallation(ctx);
-    const reason = input.reprintReason?.trim() || null;
-    const items = input.ids.map((id) => {
-      const row = repo.getVoucher(ctx.db, id);
-      if (!row) throw new AppError('NOT_FOUND', '未找到该凭证');
-      requireOwnRow(installation, row, '凭证');
-      if (row.voided_at) throw new AppError('FORBIDDEN', `凭证 ${row.number} 已作废，不能打印`);
-      const reprint = row.print_count > 0;
-      if (reprint && !reason)
-        throw AppError.field('VALIDATION', ['reprintReason'], `凭证 ${row.number} 已打印过，补打须说明原因（如卡纸、污损、遗失）`);
-      const at = isoNow(ctx);
-      repo.recordPrint(ctx.db, id, at);
-      writeAudit(ctx, installation, {
-        method: 'vouchers.recordPrint',
-        entity: 'voucher',
-        entityId: id,
-        before: { printCount: row.print_count },
-        after: { printCount: row.print_count + 1, reprint, ...(reprint ? { reprintReason: reason } : {}), mode: input.mode ?? 'print' },
-      });
-      return toVoucher(
-        { ...row, print_count: row.print_count + 1, last_printed_at: at, updated_at: at },
-        paymentFacts(ctx, row.application_id),
-      );
-    });
-    return { items };
-  });
-}
-
-/** 未打印成功: the technician takes back the last counted print (the paper did not come out), with a note; audited. */
-export function markPrintFailed(ctx: ServiceContext, input: { ids: string[]; note: string }) {
-  return writeTx(ctx, () => {
-    const installation = requireInstallation(ctx);
-    const items = input.ids.map((id) => {
-      const row = repo.getVoucher(ctx.db, id);
-      if (!row) throw new AppError('NOT_FOUND', '未找到该凭证');
-      requireOwnRow(installation, row, '凭证');
-      if (row.print_count < 1) throw new AppError('CONFLICT', `凭证 ${row.number} 尚未登记过打印`);
-      const at = isoNow(ctx);
-      repo.unrecordPrint(ctx.db, id, at);
-      writeAudit(ctx, installation, {
-        method: 'vouchers.markPrintFailed',
-        entity: 'voucher',
-        entityId: id,
-        before: { printCount: row.print_count },
-        after: { printCount: row.print_count - 1, printFailed: true, note: input.note || null },
-      });
-      return toVoucher({ ...row, print_count: row.print_count - 1, updated_at: at }, paymentFacts(ctx, row.application_id));
-    });
-    return { items };
   });
 }
 

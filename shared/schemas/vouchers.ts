@@ -115,15 +115,25 @@ export const voucherVoidInput = z.strictObject({ id: uuid, reason: z.string().tr
 /** Common reasons for a 补打 (reprint); free text is allowed too. */
 export const REPRINT_REASONS = ['卡纸', '污损', '遗失', '打印不清', '信息页缺失'] as const;
 /**
- * A print that happened (the print dialog reported success): counted and audited. A reprint (a voucher
- * printed before) needs its reason; `mode` says whether it went to a printer or to a PDF file.
+ * A print about to go out: counted first (the paper carries the server's number) and audited. A reprint (a
+ * voucher printed before) needs its reason; `mode` says whether it goes to a printer or to a PDF file;
+ * `expectedCounts` are the print counts the page showed, one per id: a stale page is refused.
  */
-export const recordPrintInput = z.strictObject({
-  ids: z.array(uuid).min(1).max(200),
-  reprintReason: z.string().trim().max(100, '补打原因不超过100字').optional(),
-  mode: z.enum(['print', 'pdf']).default('print'),
-});
-/** 未打印成功: the last counted print of these vouchers did not come out (jammed, blank, wrong printer). */
+export const recordPrintInput = z
+  .strictObject({
+    ids: z.array(uuid).min(1).max(200),
+    expectedCounts: z.array(z.number().int().min(0)).max(200).optional(),
+    reprintReason: z.string().trim().max(100, '补打原因不超过100字').optional(),
+    mode: z.enum(['print', 'pdf']).default('print'),
+  })
+  .refine((v) => !v.expectedCounts || v.expectedCounts.length === v.ids.length, {
+    message: '打印次序与凭证数量不符，请刷新后重试',
+    path: ['expectedCounts'],
+  });
+/**
+ * 未打印成功: the last counted print of these vouchers did not come out (dialog cancelled, jammed, blank, wrong
+ * printer); only its operator, soon after, a limited number of times.
+ */
 export const markPrintFailedInput = z.strictObject({
   ids: z.array(uuid).min(1).max(200),
   note: z.string().trim().max(100, '说明不超过100字').default(''),

@@ -5,7 +5,8 @@ import type { Farmer } from '../../shared/schemas/farmers';
 import type { Purchase } from '../../shared/schemas/purchases';
 import type { Scrap } from '../../shared/schemas/scraps';
 import type { Voucher, VerifyOutput } from '../../shared/schemas/vouchers';
-import { expectFail, expectOk, farmerInput, stationCore, type TempCore } from '../support/core';
+import { expectFail, expectOk, farmerInput, stationCore, steppingClock, type TempCore } from '../support/core';
+import { addUser } from '../support/setup';
 import { ALL_PURCHASE_CHECKS, ALL_SCRAP_CHECKS, tractorPurchase, tractorScrap } from '../support/counter';
 
 let core: TempCore;
@@ -156,10 +157,53 @@ describe('vouchers (补贴凭证)', () => {
       printCount: 1,
       note: '打印机卡纸，未出纸',
     });
-    expectOk(await core.call('vouchers.markPrintFailed', { ids: [v.id] }));
-    expectFail(await core.call('vouchers.markPrintFailed', { ids: [v.id] }), 'CONFLICT'); // nothing left to take back
+    // one take-back per print: the print before it stays counted
+    expect(expectFail(await core.call('vouchers.markPrintFailed', { ids: [v.id] }), 'CONFLICT').message).toContain('不能重复退回');
     expectOk(await core.call('vouchers.void', { id: v.id, reason: '重开' }));
     expectFail(await core.call('vouchers.recordPrint', { ids: [v.id] }), 'FORBIDDEN');
+  });
+
+  it('counts a print before the paper goes out: a stale page is refused, and a printed paper cannot quietly be un-printed', async () => {
+    const p = await verifiedPurchase();
+    const v = expectOk<Voucher>(await issue(p.id));
+    // the page showed 第1次 (count 0) and prints: counted; another page still showing count 0 is refused
+    expectOk(await core.call('vouchers.recordPrint', { ids: [v.id], expectedCounts: [0] }));
+    const stale = expectFail(await core.call('vouchers.recordPrint', { ids: [v.id], expectedCounts: [0], reprintReason: '卡纸' }), 'CONFLICT');
+    expect(stale.message).toContain('请刷新后重新打印');
+    expectFail(await core.call('vouchers.recordPrint', { ids: [v.id], expectedCounts: [1, 2], reprintReason: '卡纸' }), 'VALIDATION');
+    // another operator cannot take back this print
+    const other = await addUser(core, { login: 'jishuyuan2', displayName: '李技术员', role: 'technician' });
+    const notMine = expectFail(await core.call('vouchers.markPrintFailed', { ids: [v.id], note: '' }, other.session), 'FORBIDDEN');
+    expect(notMine.message).toContain('只有本人');
+    // the operator may, once per print, at most three times in all
+    for (let i = 1; i <= 3; i++) {
+      expectOk(await core.call('vouchers.markPrintFailed', { ids: [v.id], note: `第${i}次卡纸` }));
+      expectOk(await core.call('vouchers.recordPrint', { ids: [v.id], expectedCounts: [0] }));
+    }
+    const limit = expectFail(await core.call('vouchers.markPrintFailed', { ids: [v.id], note: '' }), 'CONFLICT');
+    expect(limit.message).toContain('已退回过 3 次');
+    expect(expectOk<Voucher>(await core.call('vouchers.get', { id: v.id })).printCount).toBe(1);
+  });
+
+  it('refuses to take back a print after ten minutes', async () => {
+    let offset = 0;
+    const clock = steppingClock();
+    const timed = await stationCore({ now: () => new Date(clock().getTime() + offset) });
+    try {
+      const f = expectOk<Farmer>(await timed.call('farmers.create', farmerInput(900, { name: '限时户' })));
+      const p = expectOk<Purchase>(await timed.call('purchases.create', tractorPurchase(f.id, { factoryNo: 'SN-T', engineNo: 'E-T' })));
+      expectOk(await timed.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'accepted' }));
+      expectOk(
+        await timed.call('applications.transition', { kind: 'purchase', ids: [p.id], to: 'verified', checks: ALL_PURCHASE_CHECKS }),
+      );
+      const v = expectOk<Voucher>(await timed.call('vouchers.issue', { kind: 'purchase', applicationId: p.id }));
+      expectOk(await timed.call('vouchers.recordPrint', { ids: [v.id] }));
+      offset = 11 * 60_000;
+      const late = expectFail(await timed.call('vouchers.markPrintFailed', { ids: [v.id], note: '' }), 'CONFLICT');
+      expect(late.message).toContain('超过 10 分钟');
+    } finally {
+      timed.dispose();
+    }
   });
 
   it('never writes the signing secret to the audit log', async () => {

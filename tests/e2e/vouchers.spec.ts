@@ -299,8 +299,16 @@ test('desktop app: the chosen printer is remembered, prints go to it counted on 
   await print.expectShown(2);
   await expect(page.getByTestId('printer-select')).toContainText('Canon LBP2900');
 
+  // the print dialog is cancelled: counted before the paper, taken back at once — the next paper is still 第1次
+  await page.evaluate(() => Object.assign(window, { __cancelNextPrint: true }));
   await print.printButton.click();
-  await expect.poll(async () => (await print.desktopCalls()).filter((c) => c.method === 'desktop.print')).toHaveLength(1);
+  await expect(page.getByText('未打印：已取消')).toBeVisible();
+  await expect.poll(async () => (await ok(app.core.call('vouchers.get', { id: v.id }))).printCount).toBe(0);
+  await expect(page.getByTestId('print-mark').first()).toHaveText('第1次打印');
+  await page.mouse.move(5, 700); // the warning toast sits over the toolbar until it fades
+  await expect(page.getByText('未打印：已取消')).toBeHidden();
+  await print.printButton.click();
+  await expect.poll(async () => (await print.desktopCalls()).filter((c) => c.method === 'desktop.print')).toHaveLength(2);
   await expect.poll(async () => (await ok(app.core.call('vouchers.get', { id: v.id }))).printCount).toBe(1);
   await page.getByRole('button', { name: '保存PDF' }).click();
   await print.giveReprintReason('遗失');
@@ -308,10 +316,15 @@ test('desktop app: the chosen printer is remembered, prints go to it counted on 
   const calls = (await print.desktopCalls()).filter((c) => c.method !== 'desktop.printers');
   expect(calls).toEqual([
     { method: 'desktop.print', input: { deviceName: 'Canon_LBP2900', pageSize: 'A5', copies: 1 }, mark: '第1次打印|第1次打印' },
+    { method: 'desktop.print', input: { deviceName: 'Canon_LBP2900', pageSize: 'A5', copies: 1 }, mark: '第1次打印|第1次打印' },
     { method: 'desktop.savePdf', input: { fileName: `补贴凭证-${v.number}`, pageSize: 'A5' }, mark: '补打第2次打印|补打第2次打印' },
   ]);
   const after = await ok(app.core.call('vouchers.get', { id: v.id }));
   expect(after.printCount).toBe(2);
+  const audit = await ok(app.core.call('audit.list', { entityId: v.id }));
+  expect(audit.items.filter((a) => a.method === 'vouchers.markPrintFailed').map((a) => (a.after as { note?: string }).note)).toEqual([
+    '打印已取消或未完成（自动退回）',
+  ]);
 });
 
 test('the purchase’s own page issues and prints its voucher in one click', async ({ page, app }) => {

@@ -63,6 +63,11 @@ export class VoucherPrintModel {
             if (method in answers) {
               const mark = Array.from(document.querySelectorAll('[data-testid="print-mark"]'), (e) => e.textContent).join('|');
               calls.push({ method, input, mark });
+              const w = window as unknown as { __cancelNextPrint?: boolean };
+              if (method === 'desktop.print' && w.__cancelNextPrint) {
+                w.__cancelNextPrint = false;
+                return { ok: true, data: { printed: false, reason: '已取消' } };
+              }
               return { ok: true, data: answers[method] };
             }
             const token = document.querySelector<HTMLMetaElement>('meta[name="agri-token"]')?.content ?? '';

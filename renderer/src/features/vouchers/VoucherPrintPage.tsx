@@ -89,10 +89,10 @@ export function VoucherPrintPage() {
       {!loaded.data && loaded.loading && <Spin size="large" style={{ display: 'block', marginTop: 80 }} />}
       <div className="vs-sheets" data-testid="voucher-sheets" data-layout={layout}>
         {live.map((v) => (
-          <VoucherSheet key={v.id} voucher={v} layout={layout} printNumber={v.printCount + 1} />
+          <VoucherSheet key={v.id} voucher={v} layout={layout} printNumber={printing.printNumberOf(v)} />
         ))}
       </div>
-      <div className="vs-print-guard">请使用页面上方工具栏的“打印”按钮打印凭证：打印成功才计入次数，第二次起标注“补打”。</div>
+      <div className="vs-print-guard">请使用页面上方工具栏的“打印”按钮打印凭证：每次打印都计入次数（未出纸可登记未打印成功），第二次起标注“补打”。</div>
     </div>
   );
 }

@@ -26,10 +26,11 @@ function browserPrint(): Promise<void> {
 
 /**
  * Every print goes through here. The sheets already show the number the paper will carry (第N次打印,
- * 补打 from the second); a reprint first asks its reason. The page is printed — by the desktop app
- * (chosen printer, or a PDF) or by the browser's own dialog — and only when that reports success is the
- * print counted (vouchers.recordPrint, audited). A print that still did not come out can be taken back
- * with 未打印成功.
+ * 补打 from the second); a reprint first asks its reason. The print is counted first (vouchers.recordPrint,
+ * audited; refused if the page is out of date), then the page is printed — by the desktop app (chosen
+ * printer, or a PDF) or by the browser's own dialog. A cancelled or failed desktop print is taken back at
+ * once; a paper that still did not come out is taken back by its operator with 未打印成功 (soon after, a
+ * limited number of times).
  */
 export function useVoucherPrint(live: Voucher[], layout: VoucherLayout, apply: (items: Voucher[]) => void) {
   const { message } = App.useApp();
@@ -40,6 +41,8 @@ export function useVoucherPrint(live: Voucher[], layout: VoucherLayout, apply: (
   const [reprintAsk, setReprintAsk] = useState<ReprintAsk | null>(null);
   /** The vouchers of the last print counted on this page, for 未打印成功. */
   const [lastPrinted, setLastPrinted] = useState<string[]>([]);
+  /** While printing: the shown counts already include this print (counted before the paper goes out). */
+  const [reserved, setReserved] = useState(false);
 
   useEffect(() => {
     const disarm = () => setArmed(false);
@@ -83,24 +86,50 @@ export function useVoucherPrint(live: Voucher[], layout: VoucherLayout, apply: (
     const reprintReason = printedBefore.length ? await askReason(printedBefore) : null;
     if (printedBefore.length && !reprintReason) return;
     setBusy(mode);
+    const ids = live.map((v) => v.id);
+    let counted = false;
     try {
-      flushSync(() => setArmed(true));
+      // counted before the paper goes out, so the paper carries the server's number (a stale page is refused)
+      const { items } = await api.vouchers.recordPrint({
+        ids,
+        expectedCounts: live.map((v) => v.printCount),
+        mode,
+        ...(reprintReason ? { reprintReason } : {}),
+      });
+      counted = true;
+      flushSync(() => {
+        apply(items);
+        setReserved(true);
+        setArmed(true);
+      });
       await document.fonts.ready;
       await nextFrame();
       const happened = await output(mode);
-      setArmed(false);
-      if (!happened) return;
-      const ids = live.map((v) => v.id);
-      const { items } = await api.vouchers.recordPrint({ ids, mode, ...(reprintReason ? { reprintReason } : {}) });
-      apply(items);
-      setLastPrinted(ids);
+      flushSync(() => {
+        setArmed(false);
+        setReserved(false);
+      });
+      if (happened) {
+        setLastPrinted(ids);
+        return;
+      }
+      // the dialog was cancelled or the printer refused: nothing came out, the count goes back (audited)
+      const back = await api.vouchers.markPrintFailed({ ids, note: '打印已取消或未完成（自动退回）' });
+      apply(back.items);
+      setLastPrinted([]);
     } catch (e) {
       setArmed(false);
+      setReserved(false);
+      // counted but the printing failed midway: the technician says with 未打印成功 whether paper came out
+      if (counted) setLastPrinted(ids);
       void message.error(e instanceof ApiError ? e.message : '打印失败，请重试');
     } finally {
       setBusy(null);
     }
   };
+
+  /** The number a voucher's paper shows: the next print's, or while printing the one just counted. */
+  const printNumberOf = (v: Voucher) => (reserved ? v.printCount : v.printCount + 1);
 
   // Ctrl+P goes through the same flow, so it is counted too.
   const onKey = useEffectEvent((e: KeyboardEvent) => {
@@ -125,5 +154,5 @@ export function useVoucherPrint(live: Voucher[], layout: VoucherLayout, apply: (
     setLastPrinted([]);
   };
 
-  return { armed, busy, run, printer, setPrinter, reprintAsk, lastPrinted, printFailed };
+  return { armed, busy, run, printer, setPrinter, reprintAsk, lastPrinted, printFailed, printNumberOf };
 }
