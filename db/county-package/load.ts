@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/api/errors';
+import { normalizeFingerprint } from '../../shared/domain/fingerprint';
 import { chinaDateTime } from '../../shared/domain/civil-date';
 import type { CountyPackageBody, ImportPackageOutput } from '../../shared/schemas/county-package';
 import { isoNow, writeTx, type ServiceContext } from '../context';
@@ -81,11 +82,15 @@ export function importCountyPackage(
   const opened = openPackage(bytes, pinned?.public_key ?? null);
   const { body } = opened;
   if (!pinned) {
-    const typed = input.confirmFingerprint?.trim().toUpperCase();
+    const typed = input.confirmFingerprint ? normalizeFingerprint(input.confirmFingerprint) : '';
     if (!typed)
       return { status: 'needsConfirmation', fingerprint: opened.fingerprint, exportedAt: body.exportedAt, exportedBy: body.exportedBy };
     if (typed !== opened.fingerprint) {
-      throw new AppError('VALIDATION', `确认的指纹与下发包的县局密钥指纹（${opened.fingerprint}）不一致，未导入`);
+      throw AppError.field(
+        'VALIDATION',
+        ['confirmFingerprint'],
+        '所填指纹与下发包的县局密钥指纹不一致，未导入。请再次与县农业农村局逐组核对；确实不一致时不要导入，并上报',
+      );
     }
   }
   const last = latestLoad(ctx);

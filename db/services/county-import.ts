@@ -134,7 +134,9 @@ export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: I
           otherStationsInTownship: otherStationsInTownship(ctx.db, station.township_code, station.station_id),
         };
         throw new RefusedFile(
-          `${township}站点首次上报，签名密钥尚未登记：请电话与该站核对其“设置”页上的密钥指纹 ${fingerprint}，一致后确认登记并导入`,
+          options.trustFingerprints?.length
+            ? `所填的密钥指纹与${township}站点文件的签名密钥不一致，未导入：请再次电话核对；确实不一致时不要导入，并上报`
+            : `${township}站点首次上报，签名密钥尚未登记：请电话请该站读出其“设置”页上的密钥指纹，输入核对一致后登记并导入`,
         );
       }
     }

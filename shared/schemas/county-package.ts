@@ -1,6 +1,7 @@
 import { z } from '../api/zod-locale';
 import { TOWNSHIP_CODES } from '../domain/townships';
 import { catalogBandValues } from './catalog';
+import { typedFingerprint } from './county';
 import { isoDate, isoDateTime } from './common';
 import { countingStage, mechanizationWeights, targetsSetInput, targetYear } from './targets';
 import { FRAME_NO_LABEL } from '../domain/machine-terms';
@@ -125,7 +126,7 @@ export const importPackageInput = z.strictObject({
     .min(1, '文件为空')
     .max(Math.ceil((MAX_PACKAGE_BYTES * 4) / 3) + 4, '文件超过 64 MB，不是正常的县局下发包'),
   /** The county key fingerprint the station head compared with the county and confirmed (first import only). */
-  confirmFingerprint: z.string().max(40).optional(),
+  confirmFingerprint: typedFingerprint.optional(),
 });
 
 export const importPackageOutput = z.discriminatedUnion('status', [

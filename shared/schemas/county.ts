@@ -1,10 +1,18 @@
 import { z } from '../api/zod-locale';
+import { normalizeFingerprint } from '../domain/fingerprint';
 import { isoDateTime, pageInput, pageOf, uuid } from './common';
 
 export const MAX_UPLOAD_FILES = 20;
 
 /** A public-key fingerprint as people read it aloud: five groups of four base32 characters. */
 export const keyFingerprint = z.string().regex(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/, '密钥指纹格式应为 XXXX-XXXX-XXXX-XXXX-XXXX');
+
+/** A fingerprint as a person typed it from a phone call: case, spaces and dashes do not matter; 0/1/8 read as O/I/B. */
+export const typedFingerprint = z
+  .string()
+  .max(60, '密钥指纹过长')
+  .transform((v) => normalizeFingerprint(v))
+  .pipe(keyFingerprint);
 
 export const exportStationOutput = z.object({
   fileName: z.string(),
@@ -27,7 +35,7 @@ export const importStationsInput = z.strictObject({
   /** Accept a file with bad rows, importing the good ones (the default refuses the whole file). */
   acceptPartial: z.boolean().default(false),
   /** Key fingerprints the clerk compared with the stations and confirmed: first-seen keys with these are pinned. */
-  trustFingerprints: z.array(keyFingerprint).max(MAX_UPLOAD_FILES).default([]),
+  trustFingerprints: z.array(typedFingerprint).max(MAX_UPLOAD_FILES).default([]),
   /** Import a file whose history does not extend what was accepted before (listed as 历史记录被改写). */
   acceptRewrittenHistory: z.boolean().default(false),
 });

@@ -82,7 +82,7 @@ test('the county exports its package from 县级汇总, and a station loading it
   }
 });
 
-async function packageFile(dir: string): Promise<string> {
+async function packageFile(dir: string): Promise<{ file: string; fingerprint: string }> {
   // made three days ago (the station's clock is the real one)
   const county = openCore(join(dir, 'county.db'), { now: clock(MADE), log: () => undefined });
   try {
@@ -90,7 +90,7 @@ async function packageFile(dir: string): Promise<string> {
     const pkg = await ok(county.call('county.exportPackage', {}));
     const file = join(dir, pkg.fileName);
     writeFileSync(file, Buffer.from(pkg.base64, 'base64'));
-    return file;
+    return { file, fingerprint: pkg.fingerprint };
   } finally {
     county.close();
   }
@@ -105,7 +105,7 @@ test('a station loads the county package and the counter refuses a serial from a
   test.setTimeout(90_000);
   const dir = mkdtempSync(join(tmpdir(), 'agri-e2e-pkg-'));
   try {
-    const file = await packageFile(dir);
+    const { file, fingerprint: countyFingerprint } = await packageFile(dir);
     const zhang = await stationApp(app);
     await page.setViewportSize({ width: 1366, height: 768 });
 
@@ -117,13 +117,25 @@ test('a station loads the county package and the counter refuses a serial from a
     await openApp(page, app, '#/settings');
     const card = page.getByTestId('county-package-card');
     await card.locator('input[type=file]').setInputFiles(file);
-    const fingerprint = page.getByTestId('confirm-fingerprint');
-    await expect(fingerprint).toHaveText(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/);
+    // the fingerprint is typed as the county reads it out, never shown from the file being trusted
+    const typed = page.getByTestId('confirm-fingerprint');
+    await expect(typed).toBeFocused();
+    await expect(page.getByRole('dialog')).not.toContainText(countyFingerprint);
+    const confirm = page.getByTestId('confirm-fingerprint-ok');
+    await typed.fill(countyFingerprint.slice(0, 9));
+    await expect(confirm).toBeDisabled();
+    // a misheard group: refused, the dialog stays for another try, nothing is pinned
+    const misheard = `${countyFingerprint.slice(0, -1)}${countyFingerprint.endsWith('A') ? 'B' : 'A'}`;
+    await typed.fill(misheard);
+    await confirm.click();
+    await expect(page.getByTestId('confirm-fingerprint-error')).toContainText('不一致，未导入');
+    await expect(card.getByTestId('package-loaded')).toHaveCount(0);
+    // read out in lower case with spaces: accepted
+    await typed.fill(countyFingerprint.toLowerCase().replace(/-/g, ' '));
     await screenshot(page, 'county-package-confirm');
-    const shown = await fingerprint.textContent();
-    await page.getByRole('button', { name: /指纹一致/ }).click();
+    await confirm.click();
     await expect(card.getByTestId('package-loaded')).toContainText(`县局 ${chinaDate(new Date(MADE))}`);
-    await expect(card.getByTestId('county-fingerprint')).toHaveText(shown ?? '');
+    await expect(card.getByTestId('county-fingerprint')).toHaveText(countyFingerprint);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'county-package-station-card');
 

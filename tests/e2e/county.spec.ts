@@ -48,11 +48,18 @@ test('the county imports two station files through the UI and sees the planted d
     const enrolments = results.getByTestId('enrolment');
     await expect(enrolments).toHaveCount(2, { timeout: 30_000 });
     await expect(enrolments.nth(0)).toContainText('柳林镇');
-    await expect(enrolments.nth(0).getByTestId('enrol-fingerprint')).toHaveText(a.fingerprint);
-    await expect(enrolments.nth(1).getByTestId('enrol-fingerprint')).toHaveText(b.fingerprint);
+    // the clerk types what each station reads out; the file's own fingerprint is not shown to copy
+    await expect(results).not.toContainText(a.fingerprint);
+    await expect(enrolments.nth(0).getByTestId('confirm-enrol')).toBeDisabled();
+    await enrolments.nth(0).getByTestId('enrol-fingerprint-input').fill(b.fingerprint); // the other station's: refused
     await keepScreenshot(page, 'county-enrolment');
     await enrolments.nth(0).getByTestId('confirm-enrol').click();
+    await expect(results.getByText('所填的密钥指纹与柳林镇站点文件的签名密钥不一致')).toBeVisible({ timeout: 30_000 });
+    await expect(results.getByTestId('enrolment')).toHaveCount(2);
+    await results.getByTestId('enrolment').nth(0).getByTestId('enrol-fingerprint-input').fill(a.fingerprint.toLowerCase());
+    await results.getByTestId('enrolment').nth(0).getByTestId('confirm-enrol').click();
     await expect(results.getByText('已导入 · 柳林镇')).toBeVisible({ timeout: 30_000 });
+    await results.getByTestId('enrolment').getByTestId('enrol-fingerprint-input').fill(b.fingerprint);
     await results.getByTestId('enrolment').getByTestId('confirm-enrol').click();
     await expect(results.getByText('已导入 · 清水镇')).toBeVisible();
     await keepScreenshot(page, 'county-import');

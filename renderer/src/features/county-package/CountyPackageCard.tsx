@@ -6,12 +6,14 @@ import { api, ApiError } from '../../api/client';
 import { readFileAsBase64 } from '../../api/files';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useCan } from '../../session-context';
+import { FingerprintInput, fingerprintComplete } from '../../components/FingerprintInput';
 
 type Confirm = Extract<Output<'settings.importPackage'>, { status: 'needsConfirmation' }>;
 
 /**
  * 县局下发包 at a station: what is loaded (date, county key fingerprint, age) and, for the 站长, loading a
- * new one. The first package asks to confirm the county key's fingerprint (read over the phone) once.
+ * new one. The first package asks for the county key's fingerprint, typed as the county reads it out over the
+ * phone, once.
  */
 export function CountyPackageCard() {
   const { message } = App.useApp();
@@ -20,21 +22,31 @@ export function CountyPackageCard() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<{ fileName: string; base64: string; confirm: Confirm } | null>(null);
+  const [typed, setTyped] = useState('');
+  const [confirmError, setConfirmError] = useState<string | null>(null);
 
   const load = async (fileName: string, base64: string, confirmFingerprint?: string) => {
     setBusy(true);
     setError(null);
+    setConfirmError(null);
     try {
       const r = await api.settings.importPackage({ fileName, base64, confirmFingerprint });
-      if (r.status === 'needsConfirmation') setPending({ fileName, base64, confirm: r });
-      else {
+      if (r.status === 'needsConfirmation') {
+        setTyped('');
+        setPending({ fileName, base64, confirm: r });
+      } else {
         setPending(null);
         void message.success(r.message);
         status.reload();
       }
     } catch (e) {
-      setPending(null);
-      setError(e instanceof ApiError ? e.message : '导入失败');
+      const text = e instanceof ApiError ? e.message : '导入失败';
+      // a mistyped fingerprint keeps the dialog open to try again; anything else closes it
+      if (confirmFingerprint && e instanceof ApiError && e.code === 'VALIDATION') setConfirmError(text);
+      else {
+        setPending(null);
+        setError(text);
+      }
     } finally {
       setBusy(false);
     }
@@ -97,21 +109,27 @@ export function CountyPackageCard() {
       <Modal
         open={pending !== null}
         title="核对县局密钥指纹"
-        okText="指纹一致，确认登记并导入"
+        okText="核对并登记导入"
         cancelText="取消"
         confirmLoading={busy}
-        onOk={() => pending && void load(pending.fileName, pending.base64, pending.confirm.fingerprint)}
+        okButtonProps={{ disabled: !fingerprintComplete(typed), ...({ 'data-testid': 'confirm-fingerprint-ok' } as Record<string, string>) }}
+        onOk={() => pending && void load(pending.fileName, pending.base64, typed)}
         onCancel={() => setPending(null)}
       >
-        <Typography.Paragraph>本站第一次导入县局下发包。请打电话给县农业农村局，请对方读出县局“设置”页上的密钥指纹，逐组核对：</Typography.Paragraph>
         <Typography.Paragraph>
-          <Typography.Text strong style={{ fontFamily: 'monospace', fontSize: 20, letterSpacing: 1 }} data-testid="confirm-fingerprint">
-            {pending?.confirm.fingerprint}
-          </Typography.Text>
+          本站第一次导入县局下发包。请打电话给县农业农村局，请对方读出县局“设置”页上的密钥指纹，在下面逐组输入：
         </Typography.Paragraph>
-        <Typography.Paragraph type="secondary">
+        <FingerprintInput
+          value={typed}
+          onChange={setTyped}
+          source="县农业农村局"
+          onEnter={() => pending && fingerprintComplete(typed) && void load(pending.fileName, pending.base64, typed)}
+          testId="confirm-fingerprint"
+        />
+        {confirmError && <Alert type="error" showIcon style={{ marginTop: 12 }} message={confirmError} data-testid="confirm-fingerprint-error" />}
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
           {pending && `下发包由 ${pending.confirm.exportedBy} 于 ${chinaDateTime(pending.confirm.exportedAt)} 导出。`}
-          确认后本站只接受这把密钥签名的下发包；指纹不一致请取消，不要导入。
+          与下发包的县局密钥一致才登记；此后本站只接受这把密钥签名的下发包。
         </Typography.Paragraph>
       </Modal>
     </Card>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ImportOutcome } from '../../../../shared/schemas/county';
 import { api, ApiError } from '../../api/client';
 import { readFileAsBase64 } from '../../api/files';
+import { FingerprintInput, fingerprintComplete } from '../../components/FingerprintInput';
 
 type Phase = 'waiting' | 'reading' | 'importing' | 'done' | 'failed';
 
@@ -19,36 +20,37 @@ const PHASE_TEXT: Record<Phase, string> = { waiting: '等待', reading: '读取�
 
 type Confirm = { trustFingerprints: string[] } | { acceptRewrittenHistory: true };
 
+/** A first-seen station: the clerk types the fingerprint the station reads out; the server compares it with the file's key. */
+function EnrolStep({ e, onConfirm, busy }: { e: NonNullable<ImportOutcome['enrolment']>; onConfirm: (c: Confirm) => void; busy: boolean }) {
+  const [typed, setTyped] = useState('');
+  const confirm = () => fingerprintComplete(typed) && onConfirm({ trustFingerprints: [typed] });
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="enrolment"
+      message={`${e.townshipName}站点首次上报：请核对签名密钥指纹`}
+      description={
+        <Space orientation="vertical">
+          <span>
+            请电话请{e.townshipName}（站点编号 {e.stationId.slice(0, 8)}…）读出其“设置 → 本机签名密钥”上的指纹，在下面逐组输入；与文件的签名密钥一致才登记并导入。不一致时不要导入，并上报。
+          </span>
+          <FingerprintInput value={typed} onChange={setTyped} source="该站" onEnter={confirm} testId="enrol-fingerprint-input" />
+          {e.otherStationsInTownship > 0 && (
+            <Typography.Text type="danger">注意：{e.townshipName}已有 {e.otherStationsInTownship} 个登记过的站点，请确认这是新的或重装的站点。</Typography.Text>
+          )}
+          <Button type="primary" loading={busy} disabled={!fingerprintComplete(typed)} onClick={confirm} data-testid="confirm-enrol">
+            核对并登记导入
+          </Button>
+        </Space>
+      }
+    />
+  );
+}
+
 /** A refusal the clerk can lift after checking: a first-seen station key, or a history that was rewritten. */
 function ConfirmStep({ o, onConfirm, busy }: { o: ImportOutcome; onConfirm: (c: Confirm) => void; busy: boolean }) {
-  if (o.enrolment) {
-    const e = o.enrolment;
-    return (
-      <Alert
-        type="warning"
-        showIcon
-        data-testid="enrolment"
-        message={`${e.townshipName}站点首次上报：请核对签名密钥指纹`}
-        description={
-          <Space orientation="vertical">
-            <span>
-              {e.townshipName}（站点编号 {e.stationId.slice(0, 8)}…）的密钥指纹：
-              <Typography.Text strong style={{ fontFamily: 'monospace', fontSize: 18, letterSpacing: 1 }} data-testid="enrol-fingerprint">
-                {e.fingerprint}
-              </Typography.Text>
-            </span>
-            <span>请电话请该站读出其“设置 → 本机签名密钥”上的指纹，逐组核对；一致才确认。不一致时不要导入，并上报。</span>
-            {e.otherStationsInTownship > 0 && (
-              <Typography.Text type="danger">注意：{e.townshipName}已有 {e.otherStationsInTownship} 个登记过的站点，请确认这是新的或重装的站点。</Typography.Text>
-            )}
-            <Button type="primary" loading={busy} onClick={() => onConfirm({ trustFingerprints: [e.fingerprint] })} data-testid="confirm-enrol">
-              指纹一致，登记并导入
-            </Button>
-          </Space>
-        }
-      />
-    );
-  }
+  if (o.enrolment) return <EnrolStep e={o.enrolment} onConfirm={onConfirm} busy={busy} />;
   if (o.historyRewrite) {
     return (
       <Alert
