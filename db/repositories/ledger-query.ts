@@ -38,6 +38,26 @@ export function ledgerFrom(table: string, sql: LedgerSql): string {
     : `FROM ${table} t JOIN farmers f ON f.id = t.farmer_id`;
 }
 
+/** A ledger's free text as its terms read it (null when empty). */
+export function ledgerText(input: string) {
+  const raw = input.normalize('NFKC').trim();
+  if (!raw) return null;
+  const upper = raw.replace(/[\s\-_/.·]/g, '').toUpperCase();
+  return {
+    /** The text itself, and escaped for LIKE. */
+    raw,
+    text: raw.replace(/[\\%_]/g, (c) => `\\${c}`),
+    /** Machine numbers compare without separators, upper case. */
+    upper: upper.replace(/[*?[\]]/g, ''),
+    lower: raw.toLowerCase(),
+    rev: [...upper].reverse().join(''),
+    /** Letters only: also a pinyin or initials prefix. */
+    letters: /^[a-z]+$/i.test(raw),
+    /** Four digits or more (an X last): also the tail of an ID number. */
+    idTail: /^\d{4,}X?$/i.test(upper),
+  };
+}
+
 /**
  * `t` is the application table's alias, `f` the joined farmers; `dateExpr` the column a year filters on,
  * `amountExpr` the money column to sort by, `numberCols` the machine numbers free text may match.
@@ -75,25 +95,18 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
     parts.push('+t.item = @item');
     params.item = filter.item;
   }
-  const q = filter.q.normalize('NFKC').trim();
+  const q = ledgerText(filter.q);
   if (q) {
-    const text = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const upper = q.replace(/[\s\-_/.·]/g, '').toUpperCase();
     const any = [
       "f.name LIKE '%' || @qText || '%' ESCAPE '\\'",
       "t.model LIKE '%' || @qText || '%' ESCAPE '\\'",
       "t.maker LIKE '%' || @qText || '%' ESCAPE '\\'",
       ...numberCols.map((c) => `t.${c} GLOB '*' || @qUpper || '*'`),
     ];
-    if (/^[a-z]+$/i.test(q)) any.push("f.name_initials GLOB @qLower || '*'", "f.name_pinyin GLOB @qLower || '*'");
-    if (/^\d{4,}X?$/i.test(upper)) any.push("f.id_number_rev GLOB @qRev || '*'");
+    if (q.letters) any.push("f.name_initials GLOB @qLower || '*'", "f.name_pinyin GLOB @qLower || '*'");
+    if (q.idTail) any.push("f.id_number_rev GLOB @qRev || '*'");
     parts.push(`(${any.join(' OR ')})`);
-    Object.assign(params, {
-      qText: text,
-      qUpper: upper.replace(/[*?[\]]/g, ''),
-      qLower: q.toLowerCase(),
-      qRev: [...upper].reverse().join(''),
-    });
+    Object.assign(params, { qText: q.text, qUpper: q.upper, qLower: q.lower, qRev: q.rev });
   }
   const exprs = {
     date: [dateExpr, 't.id'],
