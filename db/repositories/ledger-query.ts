@@ -24,15 +24,22 @@ export interface LedgerSql {
   params: Record<string, unknown>;
   /** Sorting by buyer: walk farmers in pinyin order and each one's rows (SQLite left alone would sort them all). */
   farmersFirst: boolean;
+  /** Read only the rows of @_candidates (a JSON array of rowids, see ledger-text.ts), then sort them. */
+  candidates?: boolean;
 }
+
+/** The candidate rows first, in the order SQLite must join them (it cannot know the list is short). */
+const CANDIDATES = (table: string) => `FROM json_each(@_candidates) _c CROSS JOIN ${table} t ON t.rowid = _c.value`;
 
 /** FROM for counting a ledger's rows: without the buyers when no filter term reads them. */
 export function ledgerCountFrom(table: string, sql: LedgerSql): string {
+  if (sql.candidates) return `${CANDIDATES(table)}${sql.terms.some((t) => t.includes('f.')) ? ' JOIN farmers f ON f.id = t.farmer_id' : ''}`;
   return sql.terms.some((t) => t.includes('f.')) ? `FROM ${table} t JOIN farmers f ON f.id = t.farmer_id` : `FROM ${table} t`;
 }
 
 /** FROM for a ledger of `table` (alias t) with its buyers (alias f), in the join order the sort needs. */
 export function ledgerFrom(table: string, sql: LedgerSql): string {
+  if (sql.candidates) return `${CANDIDATES(table)} JOIN farmers f ON f.id = t.farmer_id`;
   return sql.farmersFirst
     ? `FROM farmers f CROSS JOIN ${table} t INDEXED BY ${table}_ledger_farmer_id ON f.id = t.farmer_id`
     : `FROM ${table} t JOIN farmers f ON f.id = t.farmer_id`;

@@ -8,29 +8,37 @@ import { ledgerText, type LedgerFilter, type LedgerSql } from './ledger-query';
  * tail (the farmers' indexes), then their rows (the ledger's farmer index); machine numbers, model and maker
  * through the trigram tables of migration 018. The set is a superset of the matches: the ledger query still
  * checks every term of the filter on each of them, so a page holds exactly the rows it held before.
- * When the query is too short for the trigram tables (under three characters) or the set would pass
- * CANDIDATE_CAP rows, there is none: the matches are dense and the sort index, walked with the filter,
- * fills a page quickly.
+ * When the set would pass CANDIDATE_CAP rows there is none: the matches are dense and the sort index,
+ * walked with the filter, fills a page quickly.
  */
 export const CANDIDATE_CAP = TOTAL_CAP;
 
 /** Buyers read per query before giving up on candidates (each has a few rows). */
 const FARMER_CAP = 4_000;
 
-/** FTS5 query of a text's trigrams (all of them must be present), or null under three characters. */
-function trigramQuery(text: string): string | null {
+/**
+ * The FTS5 query for the rows of a trigram table (migration 018) whose text may hold `text`: the table stores
+ * "ab" as \1a\1b\1, so a character is the trigram "\1a\1" and two adjacent ones "a\1b"; a longer text needs
+ * all of its pairs. Null for an empty text (it matches every row).
+ */
+function pairQuery(text: string): string | null {
   const chars = Array.from(text);
-  if (chars.length < 3) return null;
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
-  return [...grams].map((g) => `"${g.replace(/"/g, '""')}"`).join(' AND ');
+  if (!chars.length) return null;
+  const quote = (g: string) => `"${g.replace(/"/g, '""')}"`;
+  if (chars.length === 1) return quote(`\u0001${chars[0] as string}\u0001`);
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) pairs.add(`${chars[i] as string}\u0001${chars[i + 1] as string}`);
+  return [...pairs].map(quote).join(' AND ');
 }
 
 /** The buyers the text may name, or null when there are too many to be worth listing. */
 function farmerCandidates(db: Database, q: ReturnType<typeof ledgerText> & object): string[] | null {
   const ids = new Set<string>();
   const add = (sql: string, params: unknown[]): boolean => {
-    for (const id of db.prepare(sql).pluck().iterate(...params) as IterableIterator<string>) {
+    for (const id of db
+      .prepare(sql)
+      .pluck()
+      .iterate(...params) as IterableIterator<string>) {
       ids.add(id);
       if (ids.size > FARMER_CAP) return false;
     }
@@ -41,7 +49,13 @@ function farmerCandidates(db: Database, q: ReturnType<typeof ledgerText> & objec
     .slice(0, 2)
     .join('');
   const like = "f.name LIKE '%' || ? || '%' ESCAPE '\\'";
-  if (!add(`SELECT DISTINCT g.id FROM farmer_name_grams g JOIN farmers f ON f.id = g.id WHERE g.gram = ? AND ${like} LIMIT ${FARMER_CAP + 1}`, [first, q.text])) return null;
+  if (
+    !add(
+      `SELECT DISTINCT g.id FROM farmer_name_grams g JOIN farmers f ON f.id = g.id WHERE g.gram = ? AND ${like} LIMIT ${FARMER_CAP + 1}`,
+      [first, q.text],
+    )
+  )
+    return null;
   if (q.letters) {
     const glob = `${q.lower}*`;
     if (!add(`SELECT id FROM farmers WHERE name_initials GLOB ? LIMIT ${FARMER_CAP + 1}`, [glob])) return null;
@@ -58,9 +72,9 @@ function farmerCandidates(db: Database, q: ReturnType<typeof ledgerText> & objec
 export function textCandidates(db: Database, table: 'purchases' | 'scraps', filter: LedgerFilter): number[] | null {
   const q = ledgerText(filter.q);
   if (!q) return null;
-  // model/maker LIKE '%text%' and the numbers GLOB '*UPPER*': each side needs three characters to be indexed
-  const words = trigramQuery(q.raw);
-  const numbers = trigramQuery(q.upper);
+  // model/maker LIKE '%text%' and the numbers GLOB '*UPPER*' (an empty UPPER matches every number)
+  const words = pairQuery(q.raw);
+  const numbers = pairQuery(q.upper);
   if (!words || !numbers) return null;
   const farmers = farmerCandidates(db, q);
   if (!farmers) return null;
@@ -68,7 +82,10 @@ export function textCandidates(db: Database, table: 'purchases' | 'scraps', filt
   const fts = table === 'purchases' ? 'purchase_text' : 'scrap_text';
   const limit = CANDIDATE_CAP + 1;
   for (const match of new Set([words, numbers])) {
-    for (const r of db.prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${limit}`).pluck().iterate(match) as IterableIterator<number>) {
+    for (const r of db
+      .prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${limit}`)
+      .pluck()
+      .iterate(match) as IterableIterator<number>) {
       rowids.add(r);
       if (rowids.size > CANDIDATE_CAP) return null;
     }
@@ -88,15 +105,7 @@ export function textCandidates(db: Database, table: 'purchases' | 'scraps', filt
  * read by rowid and sorted (at most CANDIDATE_CAP of them) instead of walking the sort index.
  */
 export function withCandidates(sql: LedgerSql, rowids: number[]): LedgerSql {
-  const term = 't.rowid IN (SELECT value FROM json_each(@_candidates))';
-  return {
-    ...sql,
-    terms: [term, ...sql.terms],
-    countTerms: [term, ...sql.countTerms],
-    where: `WHERE ${[term, ...sql.terms].join(' AND ')}`,
-    params: { ...sql.params, _candidates: JSON.stringify(rowids) },
-    farmersFirst: false,
-  };
+  return { ...sql, params: { ...sql.params, _candidates: JSON.stringify(rowids) }, farmersFirst: false, candidates: true };
 }
 
 /** The filter as the repositories run it: through candidate rows when the text query lists them. */

@@ -17,7 +17,8 @@ import { tempDir } from '../support/core';
 function referenceIds(db: Database.Database, table: 'purchases' | 'scraps', filter: LedgerFilter): string[] {
   const dateExpr = table === 'purchases' ? 't.purchase_date' : 'COALESCE(t.handover_date, substr(t.created_at, 1, 10))';
   const amountExpr = table === 'purchases' ? 't.total_fen' : 't.scrap_fen';
-  const numberCols = table === 'purchases' ? ['factory_no_norm', 'engine_no_norm', 'model_norm'] : ['engine_no_norm', 'frame_no_norm', 'plate_no_norm'];
+  const numberCols =
+    table === 'purchases' ? ['factory_no_norm', 'engine_no_norm', 'model_norm'] : ['engine_no_norm', 'frame_no_norm', 'plate_no_norm'];
   // --- copied from db/repositories/ledger-query.ts before migration 018 ---
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
@@ -129,9 +130,40 @@ describe('ledger text query through candidate rows (issue 16, migration 018)', (
       ...frames.flatMap((s) => [s, s.slice(1, 4)]),
       ...ids.flatMap((s) => [s.slice(-4), s.slice(-6), s.slice(-8)]),
       ...pinyin.flatMap((s) => [s.slice(0, 3), s.slice(0, 5), s.slice(0, 2).toUpperCase()]),
-      'RX-1', 'rx-12b', 'x-3', '潍柴', '潍柴C厂', '柴c', '东方红2', '示例厂', 'M-1', 'M1', 'm-1',
-      'Dq_', 'dq_3%', '_3%', '%', '_', '\\', 'ab"c', '"', '鲁P1', '鲁p1', 'Ab', 'aB', 'abz', '  ', '１２３４', 'ＲＸ-2',
-      'zzzzqq', '无此人', '8888', '9999X', '[1]', '*', 'E?1',
+      'RX-1',
+      'rx-12b',
+      'x-3',
+      '潍柴',
+      '潍柴C厂',
+      '柴c',
+      '东方红2',
+      '示例厂',
+      'M-1',
+      'M1',
+      'm-1',
+      'Dq_',
+      'dq_3%',
+      '_3%',
+      '%',
+      '_',
+      '\\',
+      'ab"c',
+      '"',
+      '鲁P1',
+      '鲁p1',
+      'Ab',
+      'aB',
+      'abz',
+      '  ',
+      '１２３４',
+      'ＲＸ-2',
+      'zzzzqq',
+      '无此人',
+      '8888',
+      '9999X',
+      '[1]',
+      '*',
+      'E?1',
     );
   }, 120_000);
   afterAll(() => {
@@ -139,7 +171,11 @@ describe('ledger text query through candidate rows (issue 16, migration 018)', (
     tmp.dispose();
   });
 
-  const FILTERS: Partial<LedgerFilter>[] = [{}, { year: 2024, status: 'paid' }, { includeVoided: true, townshipCode: '371525103', item: '旋耕机' }];
+  const FILTERS: Partial<LedgerFilter>[] = [
+    {},
+    { year: 2024, status: 'paid' },
+    { includeVoided: true, townshipCode: '371525103', item: '旋耕机' },
+  ];
 
   it('lists, pages and counts exactly the rows of the old query for many texts, filters and sorts', () => {
     let compared = 0;
@@ -157,7 +193,10 @@ describe('ledger text query through candidate rows (issue 16, migration 018)', (
             const expected = referenceIds(db, table, filter);
             expect(walkedIds(db, list, filter, 701), label).toEqual(expected);
             const first = list(db, filter, { limit: 20, offset: 20 });
-            expect(first.rows.map((r) => r.id), label).toEqual(expected.slice(20, 40));
+            expect(
+              first.rows.map((r) => r.id),
+              label,
+            ).toEqual(expected.slice(20, 40));
             expect(first.total, label).toBe(Math.min(expected.length, 10_000));
             expect(count(db, filter), label).toBe(expected.length);
             compared++;
