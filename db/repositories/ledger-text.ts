@@ -17,18 +17,19 @@ export const CANDIDATE_CAP = TOTAL_CAP;
 const FARMER_CAP = 4_000;
 
 /**
- * The FTS5 query for the rows of a trigram table (migration 018) whose text may hold `text`: the table stores
- * "ab" as \1a\1b\1, so a character is the trigram "\1a\1" and two adjacent ones "a\1b"; a longer text needs
- * all of its pairs. Null for an empty text (it matches every row).
+ * The FTS5 query for the rows of a text table (migration 018) whose text may hold `text`: three characters or
+ * more need all of their trigrams (the plain copy); the copy stored as \1a\1b\1 answers shorter ones, a
+ * character as the trigram "\1a\1", two as "a\1b". Null for an empty text (it matches every row).
  */
-function pairQuery(text: string): string | null {
+function textQuery(text: string): string | null {
   const chars = Array.from(text);
   if (!chars.length) return null;
   const quote = (g: string) => `"${g.replace(/"/g, '""')}"`;
   if (chars.length === 1) return quote(`\u0001${chars[0] as string}\u0001`);
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) pairs.add(`${chars[i] as string}\u0001${chars[i + 1] as string}`);
-  return [...pairs].map(quote).join(' AND ');
+  if (chars.length === 2) return quote(`${chars[0] as string}\u0001${chars[1] as string}`);
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
+  return [...grams].map(quote).join(' AND ');
 }
 
 /** The buyers the text may name, or null when there are too many to be worth listing. */
@@ -73,8 +74,8 @@ export function textCandidates(db: Database, table: 'purchases' | 'scraps', filt
   const q = ledgerText(filter.q);
   if (!q) return null;
   // model/maker LIKE '%text%' and the numbers GLOB '*UPPER*' (an empty UPPER matches every number)
-  const words = pairQuery(q.raw);
-  const numbers = pairQuery(q.upper);
+  const words = textQuery(q.raw);
+  const numbers = textQuery(q.upper);
   if (!words || !numbers) return null;
   const farmers = farmerCandidates(db, q);
   if (!farmers) return null;
