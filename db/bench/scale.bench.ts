@@ -71,7 +71,15 @@ export async function run(): Promise<void> {
       const deep = await call('purchases.list', { page: 25_001, pageSize: 20 }); // once, by offset: row 500,000
       await page('purchases.list next page @500,000', 'purchases.list', { cursor: deep.nextCursor ?? undefined, direction: 'next' });
       await page('purchases.list prev page @500,000', 'purchases.list', { cursor: deep.nextCursor ?? undefined, direction: 'prev' });
-      await page('purchases.list text "王建国"', 'purchases.list', { q: '王建国' }, PAGE_MS, 3);
+      await page('purchases.list text "王建国"', 'purchases.list', { q: '王建国' });
+      // text queries through candidate rows (migration 018): a given name, a serial, an ID tail, with filters; and one matching every row
+      await page('purchases.list text "建国"', 'purchases.list', { q: '建国' });
+      await page('purchases.list text "建国" year+item, by buyer', 'purchases.list', { q: '建国', year: 2024, item: '旋耕机', sortBy: 'farmer' });
+      await page('purchases.list text serial "01484047"', 'purchases.list', { q: '01484047' });
+      await page('purchases.list text pinyin "cuizhen"', 'purchases.list', { q: 'cuizhen', sortBy: 'amount' });
+      await page('scraps.list text "建国"', 'scraps.list', { q: '建国' });
+      await page('purchases.list text "示例厂" (every row)', 'purchases.list', { q: '示例厂' }, PAGE_MS, 5);
+      await page('purchases.list text "示例厂" year+item', 'purchases.list', { q: '示例厂', year: 2024, item: '旋耕机' }, PAGE_MS, 5);
       await page('scraps.list first page', 'scraps.list', {});
       await page('scraps.list by buyer ↓', 'scraps.list', { sortBy: 'farmer', sortOrder: 'desc' });
       await page('vouchers.list first page', 'vouchers.list', {});

@@ -24,18 +24,45 @@ export interface LedgerSql {
   params: Record<string, unknown>;
   /** Sorting by buyer: walk farmers in pinyin order and each one's rows (SQLite left alone would sort them all). */
   farmersFirst: boolean;
+  /** Read only the rows of @_candidates (a JSON array of rowids, see ledger-text.ts), then sort them. */
+  candidates?: boolean;
 }
+
+/** The candidate rows first, in the order SQLite must join them (it cannot know the list is short). */
+const CANDIDATES = (table: string) => `FROM json_each(@_candidates) _c CROSS JOIN ${table} t ON t.rowid = _c.value`;
 
 /** FROM for counting a ledger's rows: without the buyers when no filter term reads them. */
 export function ledgerCountFrom(table: string, sql: LedgerSql): string {
+  if (sql.candidates) return `${CANDIDATES(table)}${sql.terms.some((t) => t.includes('f.')) ? ' JOIN farmers f ON f.id = t.farmer_id' : ''}`;
   return sql.terms.some((t) => t.includes('f.')) ? `FROM ${table} t JOIN farmers f ON f.id = t.farmer_id` : `FROM ${table} t`;
 }
 
 /** FROM for a ledger of `table` (alias t) with its buyers (alias f), in the join order the sort needs. */
 export function ledgerFrom(table: string, sql: LedgerSql): string {
+  if (sql.candidates) return `${CANDIDATES(table)} JOIN farmers f ON f.id = t.farmer_id`;
   return sql.farmersFirst
     ? `FROM farmers f CROSS JOIN ${table} t INDEXED BY ${table}_ledger_farmer_id ON f.id = t.farmer_id`
     : `FROM ${table} t JOIN farmers f ON f.id = t.farmer_id`;
+}
+
+/** A ledger's free text as its terms read it (null when empty). */
+export function ledgerText(input: string) {
+  const raw = input.normalize('NFKC').trim();
+  if (!raw) return null;
+  const upper = raw.replace(/[\s\-_/.·]/g, '').toUpperCase();
+  return {
+    /** The text itself, and escaped for LIKE. */
+    raw,
+    text: raw.replace(/[\\%_]/g, (c) => `\\${c}`),
+    /** Machine numbers compare without separators, upper case. */
+    upper: upper.replace(/[*?[\]]/g, ''),
+    lower: raw.toLowerCase(),
+    rev: [...upper].reverse().join(''),
+    /** Letters only: also a pinyin or initials prefix. */
+    letters: /^[a-z]+$/i.test(raw),
+    /** Four digits or more (an X last): also the tail of an ID number. */
+    idTail: /^\d{4,}X?$/i.test(upper),
+  };
 }
 
 /**
@@ -75,25 +102,18 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
     parts.push('+t.item = @item');
     params.item = filter.item;
   }
-  const q = filter.q.normalize('NFKC').trim();
+  const q = ledgerText(filter.q);
   if (q) {
-    const text = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const upper = q.replace(/[\s\-_/.·]/g, '').toUpperCase();
     const any = [
       "f.name LIKE '%' || @qText || '%' ESCAPE '\\'",
       "t.model LIKE '%' || @qText || '%' ESCAPE '\\'",
       "t.maker LIKE '%' || @qText || '%' ESCAPE '\\'",
       ...numberCols.map((c) => `t.${c} GLOB '*' || @qUpper || '*'`),
     ];
-    if (/^[a-z]+$/i.test(q)) any.push("f.name_initials GLOB @qLower || '*'", "f.name_pinyin GLOB @qLower || '*'");
-    if (/^\d{4,}X?$/i.test(upper)) any.push("f.id_number_rev GLOB @qRev || '*'");
+    if (q.letters) any.push("f.name_initials GLOB @qLower || '*'", "f.name_pinyin GLOB @qLower || '*'");
+    if (q.idTail) any.push("f.id_number_rev GLOB @qRev || '*'");
     parts.push(`(${any.join(' OR ')})`);
-    Object.assign(params, {
-      qText: text,
-      qUpper: upper.replace(/[*?[\]]/g, ''),
-      qLower: q.toLowerCase(),
-      qRev: [...upper].reverse().join(''),
-    });
+    Object.assign(params, { qText: q.text, qUpper: q.upper, qLower: q.lower, qRev: q.rev });
   }
   const exprs = {
     date: [dateExpr, 't.id'],

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { PageRequest } from './keyset';
 import { ledgerCount, ledgerPage, ledgerRows, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
 import { FARMER_COLUMNS, ledgerCountFrom, ledgerFrom, ledgerSql, type FarmerColumns, type LedgerFilter, type LedgerSql } from './ledger-query';
+import { plannedSql, withCandidates } from './ledger-text';
 
 export interface PurchaseRow {
   id: string;
@@ -111,32 +112,35 @@ export type PurchaseLedgerRow = PurchaseRow & FarmerColumns & { dealer_name: str
 const LEDGER_SELECT = `SELECT t.*, ${FARMER_COLUMNS}, (SELECT d.name FROM partners d WHERE d.id = t.dealer_id) AS dealer_name`;
 const NUMBERS = ['factory_no_norm', 'engine_no_norm', 'model_norm'];
 
+/** The filter as it runs: through the text query's candidate rows when it lists them (ledger-text.ts). */
+const sqlOf = (db: Database, filter: LedgerFilter) => plannedSql(db, 'purchases', filter, ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS));
 const ledgerPageOf = <T extends object>(db: Database, sql: LedgerSql, page: PageRequest) =>
   ledgerPage<T>(db, LEDGER_SELECT, ledgerFrom('purchases', sql), sql, page, ledgerCountFrom('purchases', sql));
 const statementsOf = (sql: LedgerSql, page: PageRequest) => pageStatements(LEDGER_SELECT, ledgerFrom('purchases', sql), sql, page, ledgerCountFrom('purchases', sql));
 
 export function listPurchases(db: Database, filter: LedgerFilter, page: PageRequest): LedgerPage<PurchaseLedgerRow> {
-  return ledgerPageOf<PurchaseLedgerRow>(db, ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS), page);
+  return ledgerPageOf<PurchaseLedgerRow>(db, sqlOf(db, filter), page);
 }
 
 /** A chunk of the ledger in its order, after `after` (exports). */
 export function purchaseChunk(db: Database, filter: LedgerFilter, page: PageRequest) {
-  const sql = ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS);
+  const sql = sqlOf(db, filter);
   return ledgerRows<PurchaseLedgerRow>(db, LEDGER_SELECT, ledgerFrom('purchases', sql), sql, page);
 }
 
 export function countPurchases(db: Database, filter: LedgerFilter): number {
-  const sql = ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS);
+  const sql = sqlOf(db, filter);
   return ledgerCount(db, ledgerCountFrom('purchases', sql), sql);
 }
 
 /** The statements `listPurchases` runs (query-plan tests). */
-export function purchasePageStatements(filter: LedgerFilter, page: PageRequest): PageStatements {
-  return statementsOf(ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS), page);
+export function purchasePageStatements(filter: LedgerFilter, page: PageRequest, candidates?: number[]): PageStatements {
+  const sql = ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS);
+  return statementsOf(candidates ? withCandidates(sql, candidates) : sql, page);
 }
 
 export function iteratePurchases(db: Database, filter: LedgerFilter): IterableIterator<PurchaseLedgerRow> {
-  const sql = ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS);
+  const sql = sqlOf(db, filter);
   return db
     .prepare(`${LEDGER_SELECT} ${ledgerFrom('purchases', sql)} ${sql.where} ${sql.orderBy}`)
     .iterate(sql.params) as IterableIterator<PurchaseLedgerRow>;

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { PageRequest } from './keyset';
 import { ledgerCount, ledgerPage, ledgerRows, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
 import { FARMER_COLUMNS, ledgerCountFrom, ledgerFrom, ledgerSql, type FarmerColumns, type LedgerFilter, type LedgerSql } from './ledger-query';
+import { plannedSql, withCandidates } from './ledger-text';
 
 export interface ScrapRow {
   id: string;
@@ -106,32 +107,35 @@ const LEDGER_SELECT = `SELECT t.*, ${FARMER_COLUMNS},
 const DATE = 'COALESCE(t.handover_date, substr(t.created_at, 1, 10))';
 const NUMBERS = ['engine_no_norm', 'frame_no_norm', 'plate_no_norm'];
 
+/** The filter as it runs: through the text query's candidate rows when it lists them (ledger-text.ts). */
+const sqlOf = (db: Database, filter: LedgerFilter) => plannedSql(db, 'scraps', filter, ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS));
 const ledgerPageOf = <T extends object>(db: Database, sql: LedgerSql, page: PageRequest) =>
   ledgerPage<T>(db, LEDGER_SELECT, ledgerFrom('scraps', sql), sql, page, ledgerCountFrom('scraps', sql));
 const statementsOf = (sql: LedgerSql, page: PageRequest) => pageStatements(LEDGER_SELECT, ledgerFrom('scraps', sql), sql, page, ledgerCountFrom('scraps', sql));
 
 export function listScraps(db: Database, filter: LedgerFilter, page: PageRequest): LedgerPage<ScrapLedgerRow> {
-  return ledgerPageOf<ScrapLedgerRow>(db, ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS), page);
+  return ledgerPageOf<ScrapLedgerRow>(db, sqlOf(db, filter), page);
 }
 
 /** A chunk of the ledger in its order, after `after` (exports). */
 export function scrapChunk(db: Database, filter: LedgerFilter, page: PageRequest) {
-  const sql = ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS);
+  const sql = sqlOf(db, filter);
   return ledgerRows<ScrapLedgerRow>(db, LEDGER_SELECT, ledgerFrom('scraps', sql), sql, page);
 }
 
 export function countScraps(db: Database, filter: LedgerFilter): number {
-  const sql = ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS);
+  const sql = sqlOf(db, filter);
   return ledgerCount(db, ledgerCountFrom('scraps', sql), sql);
 }
 
 /** The statements `listScraps` runs (query-plan tests). */
-export function scrapPageStatements(filter: LedgerFilter, page: PageRequest): PageStatements {
-  return statementsOf(ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS), page);
+export function scrapPageStatements(filter: LedgerFilter, page: PageRequest, candidates?: number[]): PageStatements {
+  const sql = ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS);
+  return statementsOf(candidates ? withCandidates(sql, candidates) : sql, page);
 }
 
 /** Every matching row, one at a time (exports never hold the whole ledger in memory at once). */
 export function iterateScraps(db: Database, filter: LedgerFilter): IterableIterator<ScrapLedgerRow> {
-  const sql = ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS);
+  const sql = sqlOf(db, filter);
   return db.prepare(`${LEDGER_SELECT} ${ledgerFrom('scraps', sql)} ${sql.where} ${sql.orderBy}`).iterate(sql.params) as IterableIterator<ScrapLedgerRow>;
 }

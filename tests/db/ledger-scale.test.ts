@@ -139,6 +139,30 @@ describe('ledger pages on a generated county file (issue 16)', () => {
     expect(shapes).toBe(34 * 8 * 3 * 2);
   });
 
+  it('a text query with candidate rows (ledger-text.ts) reads only those rows, by rowid, and sorts at most CANDIDATE_CAP of them', () => {
+    for (const f of filterCombinations().filter((p) => p.q)) {
+      for (const sortBy of SORTS) {
+        for (const page of pageRequests(sortBy)) {
+          const filter = filterOf(f, sortBy, 'desc');
+          for (const st of [purchasePageStatements(filter, page, [1, 2, 3]), scrapPageStatements(filter, page, [1, 2, 3])]) {
+            const label = `${JSON.stringify(filter)} ${JSON.stringify(page)}`;
+            for (const [sql, params] of [
+              [st.list, st.listParams],
+              [st.count, st.countParams],
+            ] as const) {
+              const plan = queryPlan(db, sql, params);
+              const text = `${label}: ${plan.join(' | ')}`;
+              // the candidate list drives; every table after it is a rowid or primary-key lookup
+              expect(plan.find((l) => /^SCAN /.test(l)), text).toMatch(/^SCAN _c VIRTUAL TABLE/);
+              expect(plan.filter((l) => /^SCAN /.test(l) && !/^SCAN _c VIRTUAL TABLE|^SCAN \(subquery/.test(l)), text).toEqual([]);
+              expect(plan.filter((l) => /^SEARCH t /.test(l)), text).toEqual([expect.stringMatching(/USING INTEGER PRIMARY KEY \(rowid=\?\)/)]);
+            }
+          }
+        }
+      }
+    }
+  });
+
   it('every voucher and audit list shape reads an index in order', () => {
     for (const q of ['', 'GX2025', 'zs']) {
       for (const year of [undefined, 2025]) {

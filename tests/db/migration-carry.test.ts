@@ -11,6 +11,7 @@ import { buildScrapLedger } from '../fixtures/scrap-ledger-xlsx';
 import { ALL_PURCHASE_CHECKS, tractorPurchase, tractorScrap } from '../support/counter';
 import { createFarmer, expectOk, farmerInput, stationCore, steppingClock, tempDir, type TempCore } from '../support/core';
 import { fileAtVersion, snapshot } from '../support/migration-files';
+import { textCandidates } from '../../db/repositories/ledger-text';
 import { bankDetails, publishAndPay } from '../support/notices';
 import { signIn, TEST_PASSWORD } from '../support/setup';
 
@@ -148,6 +149,29 @@ describe('every earlier schema version, populated, opens in this version without
     } finally {
       db.close();
     }
-    expect(objects(file)).toEqual(before);
+    // (less the text index's triggers, which migration 018 adds)
+    expect(objects(file).filter((o) => !/^scraps_text_/.test((o as { name: string }).name))).toEqual(before);
+  });
+
+  it('018 indexes the text of every purchase and scrap already there: each is found by its machine number, model and maker', () => {
+    const db = openDatabase(fileAt(17));
+    try {
+      for (const [table, numbers] of [
+        ['purchases', ['factory_no_norm', 'engine_no_norm']],
+        ['scraps', ['engine_no_norm', 'frame_no_norm', 'plate_no_norm']],
+      ] as const) {
+        const rows = db.prepare(`SELECT rowid AS r, * FROM ${table}`).all() as Record<string, string | number | null>[];
+        expect(rows.length, table).toBeGreaterThan(0);
+        for (const row of rows) {
+          const texts = [row.model, row.maker, ...numbers.map((c) => row[c])].filter((t): t is string => typeof t === 'string' && t.length > 0);
+          for (const q of texts) {
+            const found = textCandidates(db, table, { q, includeVoided: true, sortBy: 'createdAt', sortOrder: 'desc' });
+            expect(found, `${table} ${q}`).toContain(row.r);
+          }
+        }
+      }
+    } finally {
+      db.close();
+    }
   });
 });

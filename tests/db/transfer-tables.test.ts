@@ -33,6 +33,8 @@ const LOCAL = new Set([
   'machine_index',
   // farmers.search's name index (migration 017): derived from farmers by triggers wherever they land
   'farmer_name_grams',
+  // the ledgers' text index (migration 018) and its FTS5 shadow tables: derived from purchases/scraps by triggers
+  ...['purchase_text', 'scrap_text'].flatMap((t) => [t, `${t}_data`, `${t}_idx`, `${t}_docsize`, `${t}_config`]),
 ]);
 
 function schema() {

@@ -1,0 +1,224 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCountyFile } from '../../db/bench/generate';
+import type { CursorKey } from '../../db/repositories/keyset';
+import type { LedgerFilter } from '../../db/repositories/ledger-query';
+import { textCandidates } from '../../db/repositories/ledger-text';
+import { countPurchases, listPurchases } from '../../db/repositories/purchases';
+import { countScraps, listScraps } from '../../db/repositories/scraps';
+import { tempDir } from '../support/core';
+
+/**
+ * The ledgers' free-text query through candidate rows (migration 018, ledger-text.ts) returns exactly the
+ * rows, in exactly the order, of the query as it was written before (issue 16): the reference below is a
+ * copy of ledgerSql's WHERE/ORDER BY building from before the change, run whole over a generated file.
+ */
+function referenceIds(db: Database.Database, table: 'purchases' | 'scraps', filter: LedgerFilter): string[] {
+  const dateExpr = table === 'purchases' ? 't.purchase_date' : 'COALESCE(t.handover_date, substr(t.created_at, 1, 10))';
+  const amountExpr = table === 'purchases' ? 't.total_fen' : 't.scrap_fen';
+  const numberCols =
+    table === 'purchases' ? ['factory_no_norm', 'engine_no_norm', 'model_norm'] : ['engine_no_norm', 'frame_no_norm', 'plate_no_norm'];
+  // --- copied from db/repositories/ledger-query.ts before migration 018 ---
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.year && filter.sortBy === 'date') {
+    parts.push(`${dateExpr} >= @yearStart AND ${dateExpr} < @yearEnd`);
+    params.yearStart = `${filter.year}-01-01`;
+    params.yearEnd = `${filter.year + 1}-01-01`;
+  } else if (filter.year) {
+    parts.push(`substr(${dateExpr}, 1, 4) = @yearText`);
+    params.yearText = String(filter.year);
+  }
+  if (filter.farmerId) {
+    parts.push('t.farmer_id = @farmerId');
+    params.farmerId = filter.farmerId;
+  }
+  if (filter.townshipCode) {
+    parts.push('t.buyer_township_code = @townshipCode');
+    params.townshipCode = filter.townshipCode;
+  }
+  if (filter.status) {
+    parts.push('+t.status = @status');
+    params.status = filter.status;
+  } else if (!filter.includeVoided) {
+    parts.push('t.voided_at IS NULL');
+  }
+  if (filter.item) {
+    parts.push('+t.item = @item');
+    params.item = filter.item;
+  }
+  const q = filter.q.normalize('NFKC').trim();
+  if (q) {
+    const text = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const upper = q.replace(/[\s\-_/.·]/g, '').toUpperCase();
+    const any = [
+      "f.name LIKE '%' || @qText || '%' ESCAPE '\\'",
+      "t.model LIKE '%' || @qText || '%' ESCAPE '\\'",
+      "t.maker LIKE '%' || @qText || '%' ESCAPE '\\'",
+      ...numberCols.map((c) => `t.${c} GLOB '*' || @qUpper || '*'`),
+    ];
+    if (/^[a-z]+$/i.test(q)) any.push("f.name_initials GLOB @qLower || '*'", "f.name_pinyin GLOB @qLower || '*'");
+    if (/^\d{4,}X?$/i.test(upper)) any.push("f.id_number_rev GLOB @qRev || '*'");
+    parts.push(`(${any.join(' OR ')})`);
+    Object.assign(params, {
+      qText: text,
+      qUpper: upper.replace(/[*?[\]]/g, ''),
+      qLower: q.toLowerCase(),
+      qRev: [...upper].reverse().join(''),
+    });
+  }
+  const exprs = {
+    date: [dateExpr, 't.id'],
+    createdAt: ['t.created_at', 't.id'],
+    amount: [amountExpr, 't.id'],
+    farmer: ['f.name_pinyin', 'f.id', 't.id'],
+  }[filter.sortBy];
+  const dir = filter.sortOrder === 'asc' ? 'ASC' : 'DESC';
+  // --- end of the copy ---
+  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  const sql = `SELECT t.id FROM ${table} t JOIN farmers f ON f.id = t.farmer_id ${where} ORDER BY ${exprs.map((e) => `${e} ${dir}`).join(', ')}`;
+  return db.prepare(sql).pluck().all(params) as string[];
+}
+
+type List = typeof listPurchases | typeof listScraps;
+
+/** Every page of the new query, forwards by cursor, as one list of ids. */
+function walkedIds(db: Database.Database, list: List, filter: LedgerFilter, limit: number): string[] {
+  const ids: string[] = [];
+  let after: CursorKey | undefined;
+  for (;;) {
+    const page = list(db, filter, after ? { limit, after } : { limit });
+    ids.push(...page.rows.map((r) => r.id));
+    if (!page.next) return ids;
+    after = page.next;
+  }
+}
+
+const SORTS = [
+  ['createdAt', 'desc'],
+  ['date', 'asc'],
+  ['amount', 'desc'],
+  ['farmer', 'desc'],
+] as const;
+
+describe('ledger text query through candidate rows (issue 16, migration 018)', () => {
+  const tmp = tempDir('agri-ledger-text-');
+  let db: Database.Database;
+  const queries: string[] = [];
+  beforeAll(async () => {
+    const file = join(tmp.dir, 'county.db');
+    await generateCountyFile({ file, purchases: 3_000, firstYear: 2022, lastYear: 2025, lastDate: '2025-12-31', seed: 11 });
+    db = new Database(file);
+    // varied models, makers and numbers, written after the load so the triggers of 018 keep the index in step
+    db.exec(`UPDATE purchases SET model = 'RX-' || (rowid % 40) || 'b', maker = '潍柴' || char(65 + rowid % 5) || '厂', engine_no_norm = 'EN' || (rowid * 7919 % 100000)
+      WHERE rowid % 3 = 0`);
+    db.exec(`UPDATE scraps SET model = 'Dq_' || (rowid % 9) || '%', maker = '东方红' || (rowid % 4), frame_no_norm = 'FR' || (rowid * 31 % 5000), plate_no_norm = '鲁P' || rowid
+      WHERE rowid % 2 = 0`);
+    db.exec(`UPDATE farmers SET name = 'Ab' || name WHERE rowid % 50 = 0`);
+    const sample = (sql: string) => db.prepare(sql).pluck().all() as string[];
+    const names = sample('SELECT name FROM farmers ORDER BY rowid LIMIT 6');
+    const serials = sample('SELECT factory_no_norm FROM purchases ORDER BY rowid LIMIT 3');
+    const engines = sample('SELECT engine_no_norm FROM purchases WHERE engine_no_norm IS NOT NULL ORDER BY rowid LIMIT 3');
+    const frames = sample('SELECT frame_no_norm FROM scraps WHERE frame_no_norm IS NOT NULL ORDER BY rowid LIMIT 2');
+    const ids = sample('SELECT id_number FROM farmers ORDER BY rowid LIMIT 2');
+    const pinyin = sample('SELECT name_pinyin FROM farmers ORDER BY rowid LIMIT 2');
+    queries.push(
+      ...names.flatMap((n) => [n, n.slice(0, 1), n.slice(1), n.slice(0, 2)]),
+      ...serials.flatMap((s) => [s, s.slice(1, 6), s.slice(2, 5).toLowerCase(), s.slice(0, 4).split('').join('-')]),
+      ...engines.flatMap((s) => [s, s.slice(2), s.slice(0, 3).toLowerCase()]),
+      ...frames.flatMap((s) => [s, s.slice(1, 4)]),
+      ...ids.flatMap((s) => [s.slice(-4), s.slice(-6), s.slice(-8)]),
+      ...pinyin.flatMap((s) => [s.slice(0, 3), s.slice(0, 5), s.slice(0, 2).toUpperCase()]),
+      'RX-1',
+      'rx-12b',
+      'x-3',
+      '潍柴',
+      '潍柴C厂',
+      '柴c',
+      '东方红2',
+      '示例厂',
+      'M-1',
+      'M1',
+      'm-1',
+      'Dq_',
+      'dq_3%',
+      '_3%',
+      '%',
+      '_',
+      '\\',
+      'ab"c',
+      '"',
+      '鲁P1',
+      '鲁p1',
+      'Ab',
+      'aB',
+      'abz',
+      '  ',
+      '１２３４',
+      'ＲＸ-2',
+      'zzzzqq',
+      '无此人',
+      '8888',
+      '9999X',
+      '[1]',
+      '*',
+      'E?1',
+    );
+  }, 120_000);
+  afterAll(() => {
+    db.close();
+    tmp.dispose();
+  });
+
+  const FILTERS: Partial<LedgerFilter>[] = [
+    {},
+    { year: 2024, status: 'paid' },
+    { includeVoided: true, townshipCode: '371525103', item: '旋耕机' },
+  ];
+
+  it('lists, pages and counts exactly the rows of the old query for many texts, filters and sorts', () => {
+    let compared = 0;
+    let throughCandidates = 0;
+    for (const [table, list, count] of [
+      ['purchases', listPurchases, countPurchases],
+      ['scraps', listScraps, countScraps],
+    ] as const) {
+      for (const q of queries) {
+        if (textCandidates(db, table, { q, includeVoided: false, sortBy: 'createdAt', sortOrder: 'desc' })) throughCandidates++;
+        for (const f of FILTERS) {
+          for (const [sortBy, sortOrder] of SORTS) {
+            const filter: LedgerFilter = { includeVoided: false, ...f, q, sortBy, sortOrder };
+            const label = `${table} ${JSON.stringify(filter)}`;
+            const expected = referenceIds(db, table, filter);
+            expect(walkedIds(db, list, filter, 701), label).toEqual(expected);
+            const first = list(db, filter, { limit: 20, offset: 20 });
+            expect(
+              first.rows.map((r) => r.id),
+              label,
+            ).toEqual(expected.slice(20, 40));
+            expect(first.total, label).toBe(Math.min(expected.length, 10_000));
+            expect(count(db, filter), label).toBe(expected.length);
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBe(2 * queries.length * FILTERS.length * SORTS.length);
+    // most texts go through the candidate rows; the short ones walk the sort index
+    expect(throughCandidates).toBeGreaterThan(queries.length);
+  }, 600_000);
+
+  it('the trigram tables follow inserts, updates and deletes', () => {
+    const row = db.prepare('SELECT rowid AS r, id FROM purchases ORDER BY rowid LIMIT 1').get() as { r: number; id: string };
+    const find = (q: string) => textCandidates(db, 'purchases', { q, includeVoided: true, sortBy: 'createdAt', sortOrder: 'desc' }) ?? [];
+    db.prepare("UPDATE purchases SET factory_no_norm = 'QWERTY123' WHERE id = ?").run(row.id);
+    expect(find('WERTY')).toEqual([row.r]);
+    db.prepare("UPDATE purchases SET factory_no_norm = 'ZXCVB999' WHERE id = ?").run(row.id);
+    expect(find('WERTY')).toEqual([]);
+    expect(find('xcvb')).toEqual([row.r]);
+    db.pragma('foreign_keys = OFF');
+    db.prepare('DELETE FROM purchases WHERE id = ?').run(row.id);
+    expect(find('xcvb')).toEqual([]);
+  });
+});
