@@ -148,6 +148,14 @@ describe('ledger export on a generated county file (issue 16)', () => {
     }
   }
 
+  it('a file that cannot be written ends the export with an error instead of waiting forever', async () => {
+    const path = join(tmp.dir, 'no-such-folder', 'x.xlsx');
+    const p = { progress: () => undefined, tick: () => Promise.resolve() };
+    await expect(writeLedgerFile(core.ctx, 'purchases', FILTERS[0]!.filter, path, p)).rejects.toThrow(/ENOENT/);
+    // and the page cache the export held small is the connection's again
+    expect(core.db.pragma('cache_size', { simple: true })).toBe(-65536);
+  });
+
   it('masks ID and phone numbers in every row', async () => {
     const filter = FILTERS[0]!.filter;
     const { sheets } = await exportAndRead('purchases', filter, {}, 'masked');
