@@ -12,10 +12,11 @@ import type { CursorKey } from '../repositories/keyset';
 import type { LedgerFilter } from '../repositories/ledger-query';
 import { countPurchases, purchaseChunk, type PurchaseLedgerRow } from '../repositories/purchases';
 import { countScraps, scrapChunk, type ScrapLedgerRow } from '../repositories/scraps';
+import { withExportCache } from './export-cache';
 import { newExportPath, registerDownload } from './export-files';
 import { farmerSummary } from './farmer-summary';
 import { XLSX_MIME, type Column } from './xlsx';
-import { beginSheet, writeRows } from './xlsx-stream';
+import { beginSheet, drainSheet, EXCEL_MAX_ROWS, writeRows } from './xlsx-stream';
 import { getSettings } from './settings';
 import { FRAME_NO_LABEL } from '../../shared/domain/machine-terms';
 
@@ -83,29 +84,31 @@ export interface ExportProgress {
   tick(): Promise<void>;
 }
 
-const CHUNK = 2_000;
+/** Rows read per keyset query, and data rows per sheet (Excel's limit less the title and header rows). */
+export interface ExportLimits {
+  chunkRows: number;
+  sheetRows: number;
+}
+const LIMITS: ExportLimits = { chunkRows: 500, sheetRows: EXCEL_MAX_ROWS - 2 };
 
 type Chunk<T> = (after: CursorKey | undefined) => { rows: T[]; next: CursorKey | null };
 
 /**
  * Writes a ledger to `path` as an Excel file, streamed: rows are read in keyset chunks (no statement stays
- * open while the event loop runs) and each row leaves memory once written, so a million rows need no more
- * memory than a thousand. Gives the number of rows written.
+ * open while the event loop runs), and after each chunk the writer waits until its rows have gone to the
+ * file, so a million rows need no more memory than a thousand. Gives the number of rows written.
  */
-async function writeLedger<T>(
-  path: string,
-  what: string,
-  title: string,
-  columns: Column<T>[],
-  total: number,
-  chunk: Chunk<T>,
-  p: ExportProgress,
-): Promise<number> {
+async function writeLedger<T>(path: string, sheet: SheetSpec<T>, total: number, chunk: Chunk<T>, p: ExportProgress, limits: ExportLimits): Promise<number> {
   // our own stream, so a cancel can wait for it to close: a file the stream opens after the cancel's
   // clean-up would otherwise be left behind
   const out = createWriteStream(path);
+  // a write error (disk full) ends the export instead of leaving it waiting for the file forever
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => undefined);
   try {
-    return await writeWorkbook(out, what, title, columns, total, chunk, p);
+    const writing = writeWorkbook(out, sheet, total, chunk, p, limits, failed);
+    writing.catch(() => undefined); // its failure after a write error is the same failure, already thrown
+    return await Promise.race([writing, failed]);
   } catch (error) {
     await new Promise<void>((done) => {
       if (out.closed) return done();
@@ -116,30 +119,47 @@ async function writeLedger<T>(
   }
 }
 
+interface SheetSpec<T> {
+  what: string;
+  title: string;
+  columns: Column<T>[];
+}
+
 async function writeWorkbook<T>(
   out: WriteStream,
-  what: string,
-  title: string,
-  columns: Column<T>[],
+  { what, title, columns }: SheetSpec<T>,
   total: number,
   chunk: Chunk<T>,
   p: ExportProgress,
+  limits: ExportLimits,
+  failed: Promise<never>,
 ): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '农机更新补贴台账';
   const withIndex: Column<T & { n: number }>[] = [{ header: '序号', width: 6, value: (r) => r.n }, ...columns];
-  const ws = beginSheet(wb, what, withIndex, title);
+  // a ledger longer than a sheet holds continues on 台账（2）, 台账（3）…, each with the title and header
+  let sheets = 1;
+  let ws = beginSheet(wb, what, withIndex, title);
+  let onSheet = 0;
   let n = 0;
   let after: CursorKey | undefined;
   p.progress(0, total, '正在导出');
   for (;;) {
     const { rows, next } = chunk(after);
-    n += writeRows(
-      ws,
-      withIndex,
-      rows.map((r, i) => ({ ...r, n: n + i + 1 })),
-    );
+    for (let from = 0; from < rows.length; ) {
+      if (onSheet === limits.sheetRows) {
+        ws.commit();
+        ws = beginSheet(wb, `${what}（${++sheets}）`, withIndex, title);
+        onSheet = 0;
+      }
+      const part = rows.slice(from, from + limits.sheetRows - onSheet).map((r, i) => ({ ...r, n: n + i + 1 }));
+      writeRows(ws, withIndex, part);
+      from += part.length;
+      onSheet += part.length;
+      n += part.length;
+    }
     p.progress(n, total, '正在导出');
+    await drainSheet(ws, failed);
     await p.tick();
     if (!next) break;
     after = next;
@@ -154,7 +174,7 @@ interface LedgerKind<T> {
   what: string;
   columns: Column<T>[];
   count: (ctx: ServiceContext, filter: LedgerFilter) => number;
-  chunk: (ctx: ServiceContext, filter: LedgerFilter, after: CursorKey | undefined) => { rows: T[]; next: CursorKey | null };
+  chunk: (ctx: ServiceContext, filter: LedgerFilter, limit: number, after: CursorKey | undefined) => { rows: T[]; next: CursorKey | null };
 }
 
 const KINDS = {
@@ -162,31 +182,35 @@ const KINDS = {
     what: '报废农机台账',
     columns: SCRAP_COLUMNS,
     count: (ctx, f) => countScraps(ctx.db, f),
-    chunk: (ctx, f, after) => scrapChunk(ctx.db, f, { limit: CHUNK, ...(after ? { after } : {}) }),
+    chunk: (ctx, f, limit, after) => scrapChunk(ctx.db, f, { limit, ...(after ? { after } : {}) }),
   } satisfies LedgerKind<ScrapLedgerRow>,
   purchases: {
     what: '购置补贴台账',
     columns: PURCHASE_COLUMNS,
     count: (ctx, f) => countPurchases(ctx.db, f),
-    chunk: (ctx, f, after) => purchaseChunk(ctx.db, f, { limit: CHUNK, ...(after ? { after } : {}) }),
+    chunk: (ctx, f, limit, after) => purchaseChunk(ctx.db, f, { limit, ...(after ? { after } : {}) }),
   } satisfies LedgerKind<PurchaseLedgerRow>,
 };
 
 export type LedgerKindName = keyof typeof KINDS;
 
-/** Writes the filtered ledger to `path` (the CLI's --out; the export job's temp file). */
+/** Writes the filtered ledger to `path` (the CLI's --out; the export job's temp file); `limits` for tests. */
 export async function writeLedgerFile(
   ctx: ServiceContext,
   kind: LedgerKindName,
   filter: LedgerFilter,
   path: string,
   p: ExportProgress,
+  limits: Partial<ExportLimits> = {},
 ): Promise<{ fileName: string; rowCount: number }> {
   const k = KINDS[kind] as LedgerKind<ScrapLedgerRow | PurchaseLedgerRow>;
   const name = fileName(ctx, k.what);
   const title = `${name.replace(/\.xlsx$/, '')}（身份证号、手机号已脱敏）`;
-  const total = k.count(ctx, filter);
-  const rowCount = await writeLedger(path, k.what, title, k.columns, total, (after) => k.chunk(ctx, filter, after), p);
+  const l = { ...LIMITS, ...limits };
+  const rowCount = await withExportCache(ctx.db, () => {
+    const total = k.count(ctx, filter);
+    return writeLedger(path, { what: k.what, title, columns: k.columns }, total, (after) => k.chunk(ctx, filter, l.chunkRows, after), p, l);
+  });
   return { fileName: name, rowCount };
 }
 

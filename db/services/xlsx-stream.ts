@@ -70,3 +70,56 @@ export function streamSheet<T>(wb: ExcelJS.Workbook, name: string, columns: Colu
   commitSheet(wb, name);
   return count;
 }
+
+/** Excel's rows per sheet: a longer ledger continues on another sheet. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+/** How much of a sheet's XML may wait in memory for the zip before the writer pauses. */
+const BACKLOG_BYTES = 1 << 20;
+
+/** The one part of exceljs' streaming writer we reach into: a sheet's XML stream and the zip entry it feeds. */
+interface EntryStream {
+  once(event: 'drain', listener: () => void): unknown;
+  removeListener(event: 'drain', listener: () => void): unknown;
+  _writableState?: { length?: number };
+}
+interface SheetInternals {
+  _stream?: { pipes?: EntryStream[] };
+}
+
+/** The zip entry a streamed sheet's rows go to; throws if exceljs no longer has that shape. */
+function sheetEntry(ws: ExcelJS.Worksheet): EntryStream & { _writableState: { length: number } } {
+  const entry = (ws as unknown as SheetInternals)._stream?.pipes?.[0];
+  if (!entry || typeof entry._writableState?.length !== 'number' || typeof entry.once !== 'function') {
+    throw new Error('导出组件（exceljs）的流式写入接口已变化，无法控制内存占用');
+  }
+  return entry as EntryStream & { _writableState: { length: number } };
+}
+
+/** Bytes of a streamed sheet's XML waiting to be compressed (tests: the writer keeps it small). */
+export function sheetBacklog(ws: ExcelJS.Worksheet): number {
+  return sheetEntry(ws)._writableState.length;
+}
+
+/**
+ * Waits until the rows committed so far have left memory for the file. exceljs' streaming writer hands
+ * each committed row's XML to the zip without heeding backpressure (exceljs issue #734), and the zip only
+ * compresses a little per turn of the event loop: writing a million rows in a loop kept the whole sheet's
+ * XML (about 1 KB a row) in memory until the end. Call between chunks of rows; `failed` rejects when the
+ * file can no longer be written (the wait would otherwise never end).
+ */
+export async function drainSheet(ws: ExcelJS.Worksheet, failed: Promise<never>): Promise<void> {
+  const entry = sheetEntry(ws);
+  while (entry._writableState.length > BACKLOG_BYTES) {
+    let onDrain = () => undefined as void;
+    const drained = new Promise<void>((resolve) => {
+      onDrain = resolve;
+      entry.once('drain', onDrain);
+    });
+    try {
+      await Promise.race([drained, failed]);
+    } finally {
+      entry.removeListener('drain', onDrain);
+    }
+  }
+}
