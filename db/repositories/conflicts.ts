@@ -23,53 +23,77 @@ const rec = (table: string, alias: string, date: string, detail: string) =>
   `json_object('table', '${table}', 'id', ${alias}.id, 'stationId', ${alias}.station_id, 'township', f.township_code,
     'name', f.name, 'date', ${date}, 'detail', ${detail})`;
 
+const live = (alias: string) => `${alias}.voided_at IS NULL`;
+
 /**
  * Conflicts touching one station's rows, across every station in the file (DOMAIN.md §8): a serial
  * subsidised twice, a machine scrapped twice, a scrapped machine bought as new, an ID with two names.
+ * Each kind first finds its keys with plain index counts (no JSON), then describes only those keys: almost
+ * every number of a station file matches only its own row, and building a description for each of them
+ * was most of an import's conflict check (issue 16).
  */
 export function findConflicts(db: Database, stationId: string): Found[] {
   const groups: { kind: ConflictKind; sql: string }[] = [
     {
       kind: 'serial_twice',
-      sql: `SELECT p.factory_no_norm AS key, json_group_array(${rec('purchases', 'p', 'p.purchase_date', "p.item || ' ' || p.model")}) AS records
+      sql: `WITH k AS (
+          SELECT p.factory_no_norm AS no FROM purchases p JOIN farmers f ON f.id = p.farmer_id
+          WHERE ${live('p')} AND p.factory_no_norm IN (SELECT factory_no_norm FROM purchases WHERE station_id = @s AND voided_at IS NULL)
+          GROUP BY p.factory_no_norm HAVING count(*) > 1)
+        SELECT p.factory_no_norm AS key, json_group_array(${rec('purchases', 'p', 'p.purchase_date', "p.item || ' ' || p.model")}) AS records
         FROM purchases p JOIN farmers f ON f.id = p.farmer_id
-        WHERE p.voided_at IS NULL AND p.factory_no_norm IN (SELECT factory_no_norm FROM purchases WHERE station_id = @s AND voided_at IS NULL)
+        WHERE ${live('p')} AND p.factory_no_norm IN k
         GROUP BY p.factory_no_norm HAVING count(*) > 1`,
     },
     ...(['engine_no_norm', 'frame_no_norm', 'plate_no_norm'] as const).map((col) => ({
       kind: 'scrap_twice' as const,
-      sql: `SELECT '${col.replace('_no_norm', '')}:' || s.${col} AS key,
+      sql: `WITH k AS (
+          SELECT s.${col} AS no FROM scraps s JOIN farmers f ON f.id = s.farmer_id
+          WHERE ${live('s')} AND s.${col} IS NOT NULL
+            AND s.${col} IN (SELECT ${col} FROM scraps WHERE station_id = @s AND voided_at IS NULL AND ${col} IS NOT NULL)
+          GROUP BY s.${col} HAVING count(*) > 1)
+        SELECT '${col.replace('_no_norm', '')}:' || s.${col} AS key,
           json_group_array(${rec('scraps', 's', 'COALESCE(s.handover_date, substr(s.created_at, 1, 10))', "s.item || ' ' || s.model")}) AS records
         FROM scraps s JOIN farmers f ON f.id = s.farmer_id
-        WHERE s.voided_at IS NULL AND s.${col} IS NOT NULL
-          AND s.${col} IN (SELECT ${col} FROM scraps WHERE station_id = @s AND voided_at IS NULL AND ${col} IS NOT NULL)
+        WHERE ${live('s')} AND s.${col} IS NOT NULL AND s.${col} IN k
         GROUP BY s.${col} HAVING count(*) > 1`,
     })),
     {
       kind: 'scrap_repurchased',
-      sql: `SELECT m.no AS key, json_group_array(json(m.r)) AS records FROM (
+      // k: the station's numbers held by a live scrap (engine or frame) and by a live purchase (factory or engine)
+      sql: `WITH n(no) AS (SELECT engine_no_norm FROM scraps WHERE station_id = @s UNION SELECT frame_no_norm FROM scraps WHERE station_id = @s
+                       UNION SELECT factory_no_norm FROM purchases WHERE station_id = @s UNION SELECT engine_no_norm FROM purchases WHERE station_id = @s),
+        k AS (SELECT n.no FROM n WHERE n.no IS NOT NULL
+          AND (EXISTS (SELECT 1 FROM scraps s JOIN farmers f ON f.id = s.farmer_id WHERE ${live('s')} AND s.engine_no_norm = n.no)
+            OR EXISTS (SELECT 1 FROM scraps s JOIN farmers f ON f.id = s.farmer_id WHERE ${live('s')} AND s.frame_no_norm = n.no))
+          AND (EXISTS (SELECT 1 FROM purchases p JOIN farmers f ON f.id = p.farmer_id WHERE ${live('p')} AND p.factory_no_norm = n.no)
+            OR EXISTS (SELECT 1 FROM purchases p JOIN farmers f ON f.id = p.farmer_id WHERE ${live('p')} AND p.engine_no_norm = n.no)))
+        SELECT m.no AS key, json_group_array(json(m.r)) AS records FROM (
           SELECT s.engine_no_norm AS no, ${rec('scraps', 's', 'COALESCE(s.handover_date, substr(s.created_at, 1, 10))', "'报废：' || s.item || ' ' || s.model")} AS r
-            FROM scraps s JOIN farmers f ON f.id = s.farmer_id WHERE s.voided_at IS NULL AND s.engine_no_norm IS NOT NULL
+            FROM scraps s JOIN farmers f ON f.id = s.farmer_id WHERE ${live('s')} AND s.engine_no_norm IS NOT NULL
           UNION ALL
           SELECT s.frame_no_norm, ${rec('scraps', 's', 'COALESCE(s.handover_date, substr(s.created_at, 1, 10))', "'报废：' || s.item || ' ' || s.model")}
-            FROM scraps s JOIN farmers f ON f.id = s.farmer_id WHERE s.voided_at IS NULL AND s.frame_no_norm IS NOT NULL
+            FROM scraps s JOIN farmers f ON f.id = s.farmer_id WHERE ${live('s')} AND s.frame_no_norm IS NOT NULL
           UNION ALL
           SELECT p.factory_no_norm, ${rec('purchases', 'p', 'p.purchase_date', "'购置：' || p.item || ' ' || p.model")}
-            FROM purchases p JOIN farmers f ON f.id = p.farmer_id WHERE p.voided_at IS NULL
+            FROM purchases p JOIN farmers f ON f.id = p.farmer_id WHERE ${live('p')}
           UNION ALL
           SELECT p.engine_no_norm, ${rec('purchases', 'p', 'p.purchase_date', "'购置：' || p.item || ' ' || p.model")}
-            FROM purchases p JOIN farmers f ON f.id = p.farmer_id WHERE p.voided_at IS NULL AND p.engine_no_norm IS NOT NULL
+            FROM purchases p JOIN farmers f ON f.id = p.farmer_id WHERE ${live('p')} AND p.engine_no_norm IS NOT NULL
         ) m
-        WHERE m.no IN (SELECT engine_no_norm FROM scraps WHERE station_id = @s UNION SELECT frame_no_norm FROM scraps WHERE station_id = @s
-                       UNION SELECT factory_no_norm FROM purchases WHERE station_id = @s UNION SELECT engine_no_norm FROM purchases WHERE station_id = @s)
+        WHERE m.no IN k
         GROUP BY m.no
         HAVING sum(json_extract(m.r, '$.table') = 'scraps') > 0 AND sum(json_extract(m.r, '$.table') = 'purchases') > 0`,
     },
     {
       kind: 'id_names',
-      sql: `SELECT f.id_number AS key, json_group_array(${rec('farmers', 'f', 'substr(f.created_at, 1, 10)', 'f.village')}) AS records
+      sql: `WITH k AS (
+          SELECT f.id_number AS no FROM farmers f
+          WHERE ${live('f')} AND f.id_number IN (SELECT id_number FROM farmers WHERE station_id = @s AND voided_at IS NULL)
+          GROUP BY f.id_number HAVING count(DISTINCT f.name) > 1)
+        SELECT f.id_number AS key, json_group_array(${rec('farmers', 'f', 'substr(f.created_at, 1, 10)', 'f.village')}) AS records
         FROM farmers f
-        WHERE f.voided_at IS NULL AND f.id_number IN (SELECT id_number FROM farmers WHERE station_id = @s AND voided_at IS NULL)
+        WHERE ${live('f')} AND f.id_number IN k
         GROUP BY f.id_number HAVING count(DISTINCT f.name) > 1`,
     },
   ];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { isRealDate, unsafeTextIssue } from '../../shared/domain/text-safety';
+import { setAsideIndexes, worthSettingAside } from './bulk-indexes';
 import { RefusedFile } from './untrusted';
 import { digestLine, selectAll, TRAVELLING_TABLES, type TableSpec } from './tables';
 
@@ -117,6 +118,7 @@ export function mergeRows(county: Database.Database, source: Database.Database, 
     const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0, rejected: 0 };
     result.perTable[t.name] = counts;
     const deferred: Record<string, unknown>[] = [];
+    const restoreIndexes = worthSettingAside(county, t.name, expect.rowCounts[t.name] ?? 0) ? setAsideIndexes(county, t.name) : null;
 
     const apply = (row: Record<string, unknown>, lastTry: boolean) => {
       try {
@@ -160,6 +162,7 @@ export function mergeRows(county: Database.Database, source: Database.Database, 
       apply(raw, false);
     }
     for (const row of deferred) apply(row, true);
+    restoreIndexes?.();
   }
   if (hash.digest('hex') !== expect.digest) throw new RefusedFile('文件内容与清单中的校验值不符：文件在导出后被修改过');
   for (const t of TRAVELLING_TABLES) {

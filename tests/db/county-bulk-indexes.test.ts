@@ -1,0 +1,88 @@
+// A large station file merges with the county tables' plain indexes set aside and rebuilt (issue 16): the
+// schema afterwards is exactly a fresh county's, every index agrees with its table, the rows are the file's,
+// and a refused merge leaves the indexes where they were.
+import { basename } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateStationFile } from '../../db/bench/station-files';
+import { importStationFile } from '../../db/services/county-import';
+import { readSchema } from '../../db/transfer/expected-schema';
+import { mergeRows, type MergeExpectations } from '../../db/transfer/merge';
+import { TRAVELLING_TABLES } from '../../db/transfer/tables';
+import { RefusedFile } from '../../db/transfer/untrusted';
+import { setUpInstallation } from '../support/setup';
+import { steppingClock, tempCore, tempDir, type TempCore } from '../support/core';
+
+const TABLES = TRAVELLING_TABLES.map((t) => t.name);
+let files: ReturnType<typeof tempDir>;
+let file: string;
+const cores: TempCore[] = [];
+
+async function county(): Promise<TempCore> {
+  const core = tempCore({ now: steppingClock(Date.UTC(2026, 10, 20)) });
+  await setUpInstallation(core, { role: 'county', name: '县局审核员' });
+  cores.push(core);
+  return core;
+}
+
+const indexes = (db: Database.Database) =>
+  readSchema(db)
+    .filter((o) => o.type === 'index' || o.type === 'trigger')
+    .map((o) => `${o.name} ${o.sql}`)
+    .sort();
+
+beforeAll(() => {
+  files = tempDir();
+  // purchases over the 5,000-row threshold (set aside), farmers and scraps under it (merged row by row)
+  file = generateStationFile(files.dir, 0, { farmers: 400, scraps: 100, purchases: 5_200 }).path;
+}, 120_000);
+
+afterAll(() => {
+  cores.forEach((c) => c.dispose());
+  files?.dispose();
+});
+
+describe('bulk merge with indexes set aside', () => {
+  it('leaves the schema of a fresh county, consistent indexes and exactly the file’s rows', async () => {
+    const fresh = await county();
+    const c = await county();
+    const before = indexes(c.db);
+    expect(before.some((x) => x.startsWith('purchases_ledger_created '))).toBe(true);
+    const o = importStationFile(c.ctx, { fileName: basename(file), path: file }, { trustNew: true });
+    expect([o.status, o.added, o.rejected], o.reasons.join('；')).toEqual(['accepted', 5_700, 0]);
+    expect(indexes(c.db)).toEqual(indexes(fresh.db));
+    expect(c.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // the rebuilt indexes serve queries: a lookup by a secondary key finds the row through its index
+    const plan = c.db.prepare("EXPLAIN QUERY PLAN SELECT id FROM purchases WHERE factory_no_norm = 'P01'").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toContain('purchases_factory_no');
+    expect(c.db.prepare("SELECT count(*) FROM purchases WHERE factory_no_norm = 'P01'").pluck().get()).toBe(1);
+    const src = new Database(file, { readonly: true });
+    try {
+      for (const t of ['farmers', 'purchases', 'scraps']) {
+        const want = JSON.stringify(src.prepare(`SELECT * FROM ${t} ORDER BY id`).all());
+        expect(JSON.stringify(c.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()), t).toBe(want);
+      }
+    } finally {
+      src.close();
+    }
+    // a second import of the same content, now row by row into a table as large as the file: nothing changes
+    const again = importStationFile(c.ctx, { fileName: basename(file), path: file }, { trustNew: true });
+    expect([again.status, again.added, again.updated, again.unchanged]).toEqual(['accepted', 0, 0, 5_700]);
+  }, 120_000);
+
+  it('rolls the dropped indexes back with a refused merge', async () => {
+    const c = await county();
+    const before = indexes(c.db);
+    const src = new Database(file, { readonly: true });
+    try {
+      const rowCounts = Object.fromEntries(TABLES.map((t) => [t, src.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]));
+      const expect_: MergeExpectations = { digest: '0'.repeat(64), rowCounts, maxDate: '2026-11-21' };
+      const stationId = src.prepare('SELECT station_id FROM installation').pluck().get() as string;
+      expect(() => c.db.transaction(() => mergeRows(c.db, src, stationId, expect_))()).toThrow(RefusedFile);
+    } finally {
+      src.close();
+    }
+    expect(indexes(c.db)).toEqual(before);
+    expect(c.db.prepare('SELECT count(*) FROM purchases').pluck().get()).toBe(0);
+  }, 120_000);
+});
