@@ -8,10 +8,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright';
 import { build } from 'vite';
 import { openCore } from '../app';
 import { startWebServer } from '../http/server';
+import { launchBenchChromium } from './startup-browser';
 import { FIRST_INPUT, installProbe, shownAt } from './startup-probe';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -31,10 +31,8 @@ if (!process.env.TRACE_FRESH) {
   });
 }
 const web = await startWebServer({ core, staticDir: outDir });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const { browser, note } = await launchBenchChromium();
+console.log(note);
 try {
   for (let i = 0; i < Number(process.env.TRACE_RUNS ?? 2); i++) {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
