@@ -1,8 +1,10 @@
 /**
  * `node --import tsx db/bench/startup-trace.ts [rendererDir]`: where the first screen's time goes. Cold starts of
  * the sign-in screen (TRACE_FRESH=1: the setup screen) at 4× CPU (TRACE_RATE) with a Chromium Performance trace
- * (TRACE_SAVE=prefix keeps the JSON for DevTools), summarised: main-thread time by kind before the first screen
- * (script, compile, style, layout, paint, CSS parsing), the long tasks, and the files fetched before it.
+ * (TRACE_SAVE=prefix keeps the JSON for DevTools), summarised: the page's main-thread time by kind before the
+ * first screen, as wall time and as CPU time (the thread's own: on a loaded machine wall time mostly measures
+ * the other processes), the CPU other processes' main threads took meanwhile, and the waterfall (files and RPCs
+ * fetched, start–end, between the main thread's tasks over 8 ms, each with its CPU time and what it mostly ran).
  * A diagnostic beside the startup bench (not a `.bench.ts`: `npm run bench` does not run it).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
