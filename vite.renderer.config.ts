@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { antdStaticStyles } from './build/antd-static-styles';
+// with its extension: the config is loaded as a plain Node module (Vite's native config loader), which has no extension guessing
+import { antdStaticStyles } from './build/antd-static-styles.ts';
 
 /** The renderer build, shared by browser mode (`vite build -c vite.renderer.config.ts`) and electron-vite. */
 export const rendererConfig = {

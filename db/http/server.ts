@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { AppCore } from '../app';
 import type { SessionRef } from '../auth/call-context';
+import { pageBoot } from './boot';
 import { readSessionCookie, sessionCookie } from './cookies';
 import { takeDownload } from '../services/export-files';
 import { hostAllowed, originAllowed, SECURITY_HEADERS, tokenMatches } from './security';
@@ -128,9 +129,11 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         });
       }
       if (url.pathname.startsWith('/assets/')) return send(res, 404, 'Not Found', 'text/plain; charset=utf-8');
-      // Everything else is an app route: the page, with this launch's token.
-      return send(res, 200, await readIndexWithToken(options.staticDir, token), 'text/html; charset=utf-8', {
+      // Everything else is an app route: the page, with this launch's token and (on a navigation) its first data.
+      const boot = await pageBoot(options.core, req);
+      return send(res, 200, await readIndexWithToken(options.staticDir, token, boot?.json), 'text/html; charset=utf-8', {
         'Cache-Control': 'no-store',
+        ...boot?.headers,
       });
     })().catch((error: unknown) => {
       console.error('[agri] web server error', error);

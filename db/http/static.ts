@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { BOOT_ELEMENT_ID } from '../../shared/api/boot';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,8 +43,12 @@ export async function readStatic(root: string, urlPath: string): Promise<StaticF
   }
 }
 
-/** The app page with this launch's token in a meta tag the HTTP transport reads. */
-export async function readIndexWithToken(root: string, token: string): Promise<Buffer> {
+/**
+ * The app page with this launch's token in a meta tag the HTTP transport reads, and the page's first data
+ * (`bootJson`, see shared/api/boot.ts) in a JSON data block when given.
+ */
+export async function readIndexWithToken(root: string, token: string, bootJson?: string): Promise<Buffer> {
   const html = await readFile(join(root, 'index.html'), 'utf8');
-  return Buffer.from(html.replace('<head>', `<head>\n    <meta name="agri-token" content="${token}" />`));
+  const boot = bootJson ? `\n    <script type="application/json" id="${BOOT_ELEMENT_ID}">${bootJson}</script>` : '';
+  return Buffer.from(html.replace('<head>', () => `<head>\n    <meta name="agri-token" content="${token}" />${boot}`));
 }

@@ -1,9 +1,12 @@
 import { Button, Result, Spin } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
+import type { SessionInfo } from '../../shared/schemas/auth';
 import type { Settings } from '../../shared/schemas/settings';
 import { api, ApiError } from './api/client';
 import { afterPaint } from './after-paint';
+import { bootNow, takeBoot } from './boot';
 import { AuthGate } from './features/auth/AuthGate';
+import type * as SetupPageModule from './features/setup/SetupPage';
 import { SettingsContext } from './settings-context';
 
 /**
@@ -18,7 +21,19 @@ const loadWorkspace = () =>
   }));
 const Workspace = lazy(() => loadWorkspace().then((m) => ({ default: m.Workspace })));
 /** A new installation's setup form (with its zod schemas and react-hook-form): once in an installation's life. */
-const SetupPage = lazy(() => import('./features/setup/SetupPage').then((m) => ({ default: m.SetupPage })));
+type SetupModule = typeof SetupPageModule;
+let setupModule: Promise<SetupModule> | undefined;
+let setupLoaded: SetupModule | undefined;
+const loadSetup = () => (setupModule ??= import('./features/setup/SetupPage').then((m) => (setupLoaded = m)));
+const LazySetupPage = lazy(() => loadSetup().then((m) => ({ default: m.SetupPage })));
+
+/**
+ * Resolves when the first screen can render in one go: at once for sign-in, once the setup form's chunk is
+ * here for a new installation (the page said so), so no loading spinner is rendered and thrown away first.
+ */
+export function firstScreenReady(): Promise<unknown> {
+  return bootNow && !bootNow.settings.configured ? loadSetup().catch(() => undefined) : Promise.resolve();
+}
 
 /** What the first screen does without, fetched once it is painted: the CJK font's stylesheet, the signed-in app. */
 const loadFonts = () => void import('./fonts');
@@ -27,28 +42,42 @@ const afterFirstScreen = () => {
   void loadWorkspace().catch(() => undefined); // a failure shows when it is needed
 };
 
-// asked while React starts: the answer is usually back by the first render
-let firstSettings: Promise<Settings> | undefined = api.settings.get({});
+const startupError = (e: unknown) => (e instanceof ApiError ? e.message : '无法读取本机设置');
 
 export function App() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  // in browser mode the page carries the first data (boot.ts): the first render is the first screen itself
+  const [settings, setSettings] = useState<Settings | null>(bootNow?.settings ?? null);
+  const [session, setSession] = useState<SessionInfo | null>(bootNow?.session ?? null);
   const [error, setError] = useState<string | null>(null);
 
   const reload = useCallback(
     () =>
-      takeFirstSettings().then(
+      api.settings.get({}).then(
         (s) => {
           setSettings(s);
           setError(null);
         },
-        (e: unknown) => setError(e instanceof ApiError ? e.message : '无法读取本机设置'),
+        (e: unknown) => setError(startupError(e)),
+      ),
+    [],
+  );
+  // the startup answer (asked at once when the page did not carry it), or a fresh one on 重试
+  const start = useCallback(
+    () =>
+      takeBoot().then(
+        (b) => {
+          setSession(b.session);
+          setSettings(b.settings);
+          setError(null);
+        },
+        (e: unknown) => setError(startupError(e)),
       ),
     [],
   );
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (!bootNow) void start();
+  }, [start]);
 
   const settingUp = settings?.configured === false;
   useEffect(() => {
@@ -58,10 +87,11 @@ export function App() {
   const context = useMemo(() => (settings?.configured ? { settings, reload } : null), [settings, reload]);
 
   if (error) {
-    return <Result status="error" title="无法打开数据" subTitle={error} extra={<Button onClick={() => void reload()}>重试</Button>} />;
+    return <Result status="error" title="无法打开数据" subTitle={error} extra={<Button onClick={() => void start()}>重试</Button>} />;
   }
   if (!settings) return <Spin size="large" fullscreen tip="正在打开数据…" />;
   if (!settings.configured || !context) {
+    const SetupPage = setupLoaded?.SetupPage ?? LazySetupPage;
     return (
       <Suspense fallback={<Spin size="large" fullscreen tip="正在打开…" />}>
         <SetupPage dbPath={settings.dbPath} onDone={setSettings} />
@@ -71,18 +101,11 @@ export function App() {
 
   return (
     <SettingsContext.Provider value={context}>
-      <AuthGate onShown={afterFirstScreen}>
+      <AuthGate initial={session} onShown={afterFirstScreen}>
         <Suspense fallback={<Spin size="large" fullscreen tip="正在打开…" />}>
           <Workspace />
         </Suspense>
       </AuthGate>
     </SettingsContext.Provider>
   );
-}
-
-/** The settings asked at startup the first time, a fresh request after that (retry, reload). */
-function takeFirstSettings(): Promise<Settings> {
-  const first = firstSettings;
-  firstSettings = undefined;
-  return first ?? api.settings.get({});
 }

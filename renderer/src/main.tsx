@@ -7,17 +7,19 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App, firstScreenReady } from './App';
 import { THEME } from './theme';
 
 dayjs.locale('zh-cn');
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <ConfigProvider locale={zhCN} theme={THEME}>
-      <AntApp>
-        <App />
-      </AntApp>
-    </ConfigProvider>
-  </StrictMode>,
+void firstScreenReady().then(() =>
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <ConfigProvider locale={zhCN} theme={THEME}>
+        <AntApp>
+          <App />
+        </AntApp>
+      </ConfigProvider>
+    </StrictMode>,
+  ),
 );

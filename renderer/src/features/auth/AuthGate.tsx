@@ -16,18 +16,29 @@ import { useIdleLock } from './useIdleLock';
  * Between the configured installation and the app: sign-in, a forced new password after a reset, and the
  * idle lock. The app stays mounted (hidden) while the screen is locked, so half-filled forms survive.
  */
-export function AuthGate({ children, onShown }: { children: ReactNode; /** once its first screen is painted */ onShown?: () => void }) {
-  const [info, setInfo] = useState<SessionInfo | null>(null);
+export function AuthGate({
+  children,
+  initial,
+  onShown,
+}: {
+  children: ReactNode;
+  /** the session as the page started with it (boot.ts): shown at once, not asked again */
+  initial?: SessionInfo | null;
+  /** once its first screen is painted */
+  onShown?: () => void;
+}) {
+  const [info, setInfo] = useState<SessionInfo | null>(initial ?? null);
+  const [askFirst] = useState(!initial);
 
   // a failed read keeps what is shown; the next call or event tries again
   const refresh = useCallback(() => api.auth.session({}).then(setInfo, () => undefined), []);
 
   useEffect(() => {
-    api.auth.session({}).then(setInfo, () => undefined);
+    if (askFirst) api.auth.session({}).then(setInfo, () => undefined);
     const onProblem = () => void refresh();
     window.addEventListener(AUTH_EVENT, onProblem);
     return () => window.removeEventListener(AUTH_EVENT, onProblem);
-  }, [refresh]);
+  }, [refresh, askFirst]);
 
   const shown = info !== null;
   useEffect(() => {
