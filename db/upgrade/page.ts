@@ -11,14 +11,14 @@ export const APPLY_STATUS_JS = `function applyStatus(s) {
   $('versions').textContent = '数据版本 ' + s.fromVersion + ' → ' + s.toVersion;
   $('step').textContent = s.step;
   $('elapsed').textContent = '已用时间 ' + (sec >= 60 ? Math.floor(sec / 60) + ' 分 ' : '') + (sec % 60) + ' 秒';
-  $('percent').textContent = s.state === 'backup' ? '' : s.percent + '%';
-  $('bar').style.width = (s.state === 'backup' ? 100 : Math.max(2, s.percent)) + '%';
+  $('percent').textContent = s.state === 'backup' || s.state === 'failed' ? '' : s.percent + '%';
+  $('bar').style.width = (s.state === 'backup' || s.state === 'failed' ? 100 : Math.max(2, s.percent)) + '%';
   $('track').className = 'track ' + s.state;
   if (s.state === 'failed') {
     $('title').textContent = '数据库升级失败';
     $('error').textContent = s.error || '';
     $('error').hidden = false;
-    $('note').textContent = '可以关闭本窗口。数据文件未被改动到一半：请把上面的信息告知技术人员。';
+    $('note').textContent = '可以关闭本窗口。数据文件没有改到一半的地方：请把上面的信息告知技术人员。';
   } else if (s.state === 'done') {
     $('title').textContent = '数据库升级完成';
     $('note').textContent = '正在进入系统…';

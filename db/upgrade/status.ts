@@ -31,12 +31,15 @@ export function failedStatus(from: number, to: number, error: string, elapsedMs:
   return { state: 'failed', fromVersion: from, toVersion: to, percent: 0, step: '升级失败', error, elapsedMs };
 }
 
-/** The Chinese text for a failure: what went wrong and that the file is as it was. */
+/** The Chinese text for a failure: what went wrong, and that the file is whole at its last committed version. */
 export function failureMessage(error: unknown, at: number | undefined): string {
   const text = error instanceof Error ? error.message : String(error);
-  const hasChinese = /[\u4e00-\u9fff]/.test(text);
-  const version = at === undefined ? '' : `（停在数据版本 ${at}，之前已完成的升级步骤各自完整保存）`;
-  return `${hasChinese ? text : `数据库升级失败：${text}`}${version}。未完成的那一步已全部撤销，数据文件保持其升级前的状态；升级前的备份在数据文件旁的备份文件夹中。请把此信息告知技术人员。`;
+  const what = /[\u4e00-\u9fff]/.test(text) ? text : `数据库升级失败：${text}`;
+  const where =
+    at === undefined
+      ? '数据文件未被改动'
+      : `数据版本 ${at + 1} 的升级已全部撤销，数据文件完好，停在数据版本 ${at}（之前各版本的升级各自完整保存）`;
+  return `${what}。${where}；升级前的原样备份在数据文件旁的备份文件夹中。请把此信息告知技术人员。`;
 }
 
 /** One CLI line per change of step or percent. */

@@ -132,7 +132,7 @@ describe('start-up upgrade in a worker thread', () => {
     sabotage.exec('CREATE TABLE farmer_name_grams (x INTEGER)');
     sabotage.close();
     const run = startUpgrade(file, { from: 16, to: loadMigrations().length });
-    await expect(run.finished).rejects.toThrow(/数据库升级失败.*数据文件保持其升级前的状态/);
+    await expect(run.finished).rejects.toThrow(/数据库升级失败.*数据版本 17 的升级已全部撤销，数据文件完好，停在数据版本 16/);
     expect(run.status()).toMatchObject({ state: 'failed' });
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(16);
