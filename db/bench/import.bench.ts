@@ -7,6 +7,8 @@ import Database from 'better-sqlite3';
 import { openDatabase } from '../connection';
 import { TRAVELLING_TABLES } from '../transfer/tables';
 import { generateStationFile, type StationSize } from './station-files';
+import { summarizeImport } from './summary-rows';
+
 
 export const name = 'import';
 export const description = '县局导入站点文件：省级规模（默认 10 个站点文件、100 万购置、10 万报废、30 万农户）对比同次运行的原始 SQLite 写入速度';
@@ -109,6 +111,7 @@ export async function run(): Promise<void> {
       `峰值内存：导入 1 个文件 ${small.maxRssMb.toFixed(0)} MB；导入 ${STATIONS} 个文件 ${first.maxRssMb.toFixed(0)} MB`,
     );
     for (const line of lines) console.log(line);
+    summarizeImport({ raw, first, again, small });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
