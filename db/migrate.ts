@@ -61,7 +61,10 @@ export interface MigrateOptions {
 
 /** The migrations a file at `version` still needs. */
 export function pendingMigrations(version: number, migrations: Migration[] = loadMigrations()): Migration[] {
-  return migrations.filter((m) => m.version > version);
+  // a for…of, not filter: a test races another process against this very iteration
+  const pending: Migration[] = [];
+  for (const m of migrations) if (m.version > version) pending.push(m);
+  return pending;
 }
 
 function runStep(db: Database, step: MigrationStep, advance: () => void): void {
