@@ -22,7 +22,13 @@ export default defineConfig({
     plugins: [copyMigrations()],
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: resolve(__dirname, 'electron/main/index.ts') },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // start-up migrations run in a worker thread (db/upgrade/upgrade.ts looks for it beside index.js)
+          'migrate-worker': resolve(__dirname, 'db/upgrade/migrate-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../shared/api/errors';
 import { sqliteToAppError, STORAGE_MESSAGES } from './errors';
 import { createBackupSync } from './backup/create';
-import { latestVersion, loadMigrations, migrate, type Migration } from './migrate';
+import { latestVersion, loadMigrations, migrate, type Migration, type MigrationProgress } from './migrate';
 
 /** Marks our files in the SQLite header ("NJBT", 农机补贴) so a stray file is never mistaken for one. */
 export const APPLICATION_ID = 0x4e4a4254;
@@ -15,6 +15,9 @@ export interface OpenOptions {
   migrations?: Migration[];
   /** false: no backup before applying migrations to a file with data (default: one, beside the file). */
   backupBeforeMigrate?: boolean;
+  /** Told when the pre-migration backup starts (it is one VACUUM INTO: no progress inside it). */
+  onBackupStart?: () => void;
+  onMigrateProgress?: (progress: MigrationProgress) => void;
 }
 
 function isEmptyFile(db: Database.Database): boolean {
@@ -80,9 +83,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     const version = db.pragma('user_version', { simple: true }) as number;
     if (file !== ':memory:' && options.backupBeforeMigrate !== false && version < latestVersion(migrations) && !isEmptyFile(db)) {
       // the file as it was, before this program changes its shape (online snapshot, verified)
+      options.onBackupStart?.();
       createBackupSync(db, file, 'pre-migration', () => new Date());
     }
-    migrate(db, migrations);
+    migrate(db, migrations, { onProgress: options.onMigrateProgress });
     if (file !== ':memory:') {
       const s = statSync(file);
       opened.set(db, { file, ino: s.ino, dev: s.dev });

@@ -7,6 +7,8 @@ import Database from 'better-sqlite3';
 import { openDatabase } from '../connection';
 import { TRAVELLING_TABLES } from '../transfer/tables';
 import { generateStationFile, type StationSize } from './station-files';
+import { summarizeImport } from './summary-rows';
+
 
 export const name = 'import';
 export const description =
@@ -159,6 +161,7 @@ export async function run(): Promise<void> {
       `峰值内存：导入 1 个文件 ${small.maxRssMb.toFixed(0)} MB；导入 ${STATIONS} 个文件 ${first.maxRssMb.toFixed(0)} MB（要求不随文件增大而增长）`,
     );
     for (const line of lines) console.log(line);
+    summarizeImport({ raw, first, again, small });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

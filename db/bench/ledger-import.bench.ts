@@ -6,6 +6,7 @@ import { residentIdCheckChar } from '../../shared/domain/idcard';
 import { openCore } from '../app';
 import type { JobHandle } from '../jobs/registry';
 import { commitLedger, previewLedger } from '../ledger-import/service';
+import { summarize } from './summary';
 
 export const name = 'ledger-import';
 export const description =
@@ -70,6 +71,7 @@ export async function run(): Promise<void> {
       console.log(
         `  import (same pass + one transaction): ${imported.seconds.toFixed(1)} s, ${imported.result.purchasesAdded.toLocaleString()} purchases; live heap peak +${mb(imported.peak)} MB`,
       );
+      summarize([{ name: `ledger import ${rows.toLocaleString()} rows`, value: { text: `${Math.round(rows / imported.seconds)} rows/s` }, target: '(reported)', pass: null }]);
     } finally {
       core.close();
       rmSync(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { progressStatements, PURCHASE_TOTALS_SQL, queryPlan } from '../repositor
 import { TOWNSHIP_CODES } from '../../shared/domain/townships';
 import { generateCountyFile } from './generate';
 import { formatTimings, time, type Timing } from './stats';
+import { p95Rows, summarize } from './summary';
 
 export const name = 'progress';
 export const description = '目标进度: progress.summary / byTownship / monthly and targets.apportion on a generated 1M-purchase county file';
@@ -79,6 +80,7 @@ export async function run(): Promise<void> {
         ),
       ];
       console.log(`\n${formatTimings([baseline, ...floor, ...timings], baseline)}`);
+      summarize(p95Rows(timings, baseline, 100));
       const worst = Math.max(...timings.map((t) => t.medianMs));
       console.log(`\nslowest progress median: ${worst.toFixed(1)} ms (${runs} runs each, after 2 warm-up runs)`);
     } finally {

@@ -5,6 +5,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadavg } from 'node:os';
+import { beginBench, formatSummary } from './summary';
 
 export interface BenchModule {
   name: string;
@@ -39,8 +41,13 @@ async function main(): Promise<number> {
   for (const m of chosen) {
     const started = performance.now();
     console.log(`\n=== bench: ${m.name}${m.description ? ` — ${m.description}` : ''}`);
+    beginBench(m.name);
     await m.run();
     console.log(`=== ${m.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const summary = formatSummary();
+  if (summary) {
+    console.log(`\n=== summary (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${process.env.BENCH_PURCHASES ?? '1000000'} purchases)\n${summary}`);
   }
   return 0;
 }

@@ -8,6 +8,7 @@ import { startWebServer, type WebServer } from '../http/server';
 import { launchBenchChromium } from './startup-browser';
 import { FIRST_SCREEN_BUDGET_MS, FIRST_SCREEN_JS_BUDGET_BYTES } from './startup-budget';
 import { FIRST_INPUT, installProbe, jsBytes, pageNow, runtimeStyles, shownAt, watchFor } from './startup-probe';
+import { summarizeStartup } from './summary-rows';
 
 export const name = 'startup';
 export const description =
@@ -201,6 +202,7 @@ export async function run(): Promise<void> {
     console.log(
       `${verdict(jsBefore <= FIRST_SCREEN_JS_BUDGET_BYTES)} JavaScript before the first screen: ${mb(jsBefore)} uncompressed (budget ${mb(FIRST_SCREEN_JS_BUDGET_BYTES)})`,
     );
+    summarizeStartup(slow, FIRST_SCREEN_BUDGET_MS, jsBefore, FIRST_SCREEN_JS_BUDGET_BYTES);
     console.log(`total renderer bundle: ${mb(sizes.jsBytes)} JS + ${mb(sizes.cssBytes)} CSS (+ ${mb(sizes.fontBytes)} font files)`);
     console.log(
       `load average at end: ${loadavg()

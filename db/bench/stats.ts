@@ -16,6 +16,12 @@ function quantile(sorted: number[], q: number): number {
   return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
 }
 
+/** A Timing from durations measured elsewhere (a child process, a browser). */
+export function timingOf(name: string, durationsMs: number[]): Timing {
+  const ms = [...durationsMs].sort((a, b) => a - b);
+  return { name, runs: ms.length, medianMs: quantile(ms, 0.5), p95Ms: quantile(ms, 0.95), minMs: ms[0] ?? NaN };
+}
+
 /** Runs `fn` `warmup` times unmeasured, then `runs` times measured. */
 export async function time(name: string, fn: () => unknown, runs = 15, warmup = 2): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await fn();
@@ -50,6 +56,8 @@ export interface TargetRow {
   /** A measured value that is not a timing (rows/s, MB, seconds), shown in the p50 column. */
   value?: { text: string };
   baseline?: Timing;
+  /** A baseline that is not a timing (rows/s of the raw insert), with the measured value's ratio to it. */
+  baselineValue?: { text: string; ratio: number };
   target: string;
   pass: boolean | null;
 }
@@ -61,9 +69,14 @@ export function formatTargetTable(rows: TargetRow[]): string {
   const lines = rows.map((r) => {
     const p50 = r.timing ? r.timing.medianMs.toFixed(2) : (r.value?.text ?? '');
     const p95 = r.timing ? r.timing.p95Ms.toFixed(2) : '';
-    const base = r.baseline ? r.baseline.medianMs.toFixed(2) : '';
-    const ratio = r.timing && r.baseline ? `${(r.timing.medianMs / r.baseline.medianMs).toFixed(1)}×` : '';
-    const verdict = r.pass === null ? '—' : r.pass ? 'PASS' : 'FAIL';
+    const base = r.baseline ? r.baseline.medianMs.toFixed(2) : (r.baselineValue?.text ?? '');
+    const ratio =
+      r.timing && r.baseline
+        ? `${(r.timing.medianMs / r.baseline.medianMs).toFixed(1)}×`
+        : r.baselineValue
+          ? `${r.baselineValue.ratio.toFixed(2)}×`
+          : '';
+    const verdict = r.pass === null ? (r.target ? '—' : '') : r.pass ? 'PASS' : 'FAIL';
     return `${pad(r.name, width)}${p50.padStart(10)}${p95.padStart(10)}${base.padStart(10)}${ratio.padStart(9)}  ${pad(r.target, 26)}${verdict}`;
   });
   return [head, '-'.repeat(head.length + 4), ...lines].join('\n');

@@ -10,6 +10,7 @@ import { serve } from './serve';
 import { importLedgerCommand } from './ledger';
 import { exportStationCommand, importStationsCommand } from './transfer';
 import { exportPackageCommand, importPackageCommand } from './package';
+import { upgradeWithLines } from '../upgrade/cli';
 
 const USAGE = `用法 / usage:
   agri call <method> ['<json>'] --user <用户名> [--db <file>]
@@ -115,6 +116,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const dbPath = resolveDbPath(values.db);
+    if (command !== 'serve' && command !== 'methods') await upgradeWithLines(dbPath);
     switch (command) {
       case 'call':
         return await runCall(dbPath, rest[0], rest[1], values.user);

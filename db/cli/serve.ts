@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openCore } from '../app';
+import { openCore, type AppCore } from '../app';
 import { startWebServer } from '../http/server';
+import { startUpgradeWithLines } from '../upgrade/cli';
 import { openBrowser, shouldOpenBrowser } from './open-browser';
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
@@ -13,8 +14,10 @@ export async function serve(options: { dbPath: string; port?: number; staticDir?
     process.stderr.write(`找不到已构建的页面：${staticDir}index.html\n请先运行 npm run build（npm run web 会自动构建）。\n`);
     return 1;
   }
-  const core = openCore(options.dbPath, { backups: true });
-  const web = await startWebServer({ core, staticDir, port: options.port });
+  // a file that needs migrating is upgraded in a worker while the server already shows the upgrade screen
+  const upgrading = startUpgradeWithLines(options.dbPath);
+  let core: AppCore | undefined = upgrading ? undefined : openCore(options.dbPath, { backups: true });
+  const web = await startWebServer({ core: { core: () => core, upgrade: () => upgrading?.run.status() }, staticDir, port: options.port });
   const stopped = new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -24,8 +27,19 @@ export async function serve(options: { dbPath: string; port?: number; staticDir?
   process.stdout.write(
     `农机更新补贴台账（浏览器模式）已启动。\n在浏览器中打开 ${web.url}\n数据文件：${options.dbPath}\n按 Ctrl+C 退出。\n`,
   );
+  let failed = false;
+  if (upgrading) {
+    try {
+      await upgrading.run.finished;
+      core = openCore(options.dbPath, { backups: true });
+    } catch (error) {
+      // the page shows the failure until the technician has read it
+      failed = true;
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n按 Ctrl+C 退出。\n`);
+    }
+  }
   await stopped;
   await web.close();
-  core.close();
-  return 0;
+  core?.close();
+  return failed ? 1 : 0;
 }

@@ -9,12 +9,14 @@ import { readSessionCookie, sessionCookie } from './cookies';
 import { takeDownload } from '../services/export-files';
 import { hostAllowed, originAllowed, SECURITY_HEADERS, tokenMatches } from './security';
 import { readIndexWithToken, readStatic } from './static';
+import { sendUpgrade, type Starting } from './upgrade-routes';
 
 export const HOST = '127.0.0.1';
 const MAX_BODY = 64 * 1024 * 1024; // station files travel as base64 in one call
 
 export interface WebServerOptions {
-  core: AppCore;
+  /** The core, or (while the file is being upgraded at start-up) where it will be and the upgrade's status. */
+  core: AppCore | Starting;
   /** The built renderer (out/renderer). */
   staticDir: string;
   port?: number;
@@ -109,12 +111,15 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       if (!originAllowed(req, port))
         return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：来源不是本机页面' } });
       const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+      const core = 'call' in options.core ? options.core : options.core.core();
+      if (sendUpgrade(options.core, core, url.pathname, req, res)) return;
+      if (!core) return;
       const rpc = /^\/rpc\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
       if (rpc) {
         if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: '只接受 POST 请求' } });
         if (!tokenMatches(req, token))
           return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：缺少或错误的访问令牌' } });
-        return handleRpc(options.core, rpc[1] ?? '', req, res);
+        return handleRpc(core, rpc[1] ?? '', req, res);
       }
       const download = /^\/download\/([0-9a-f]{48})$/.exec(url.pathname);
       if (download) {

@@ -6,6 +6,7 @@ import { dbPath, RENDERER_DIR, setupUserData } from './locations';
 import { installMenu } from './menu';
 import { handleAppScheme, registerAppScheme } from './protocol';
 import { hardenApp, hardenSession } from './security';
+import { upgradeBeforeOpening } from './upgrade-window';
 import { createMainWindow } from './window';
 
 // Before 'ready': the data folder (also the instance lock's key), the app:// scheme, sandbox everywhere.
@@ -40,6 +41,10 @@ function showMainWindow(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const file = dbPath();
+  if (!(await upgradeBeforeOpening(file))) {
+    app.exit(1);
+    return;
+  }
   core = openCoreOrExplain(file);
   if (!core) {
     app.exit(1);

@@ -1,0 +1,47 @@
+/** The rows some benches add to the final table (summary.ts), kept here so each bench needs one line. */
+import { timingOf } from './stats';
+import { notePeakRss, rateRow, summarize } from './summary';
+
+interface Measured {
+  ms: number;
+  rows: number;
+}
+
+/** Issue 16's import targets: ≥ 0.25× the raw prepared-insert rate, re-import ≤ 10% of the first, flat RSS. */
+export function summarizeImport(r: { raw: Measured; first: Measured & { maxRssMb: number }; again: Measured; small: { maxRssMb: number } }): void {
+  const rate = (m: Measured) => m.rows / (m.ms / 1000);
+  const reimport = r.again.ms / r.first.ms;
+  notePeakRss('import child, one file', r.small.maxRssMb);
+  notePeakRss('import child, all files', r.first.maxRssMb);
+  summarize([
+    rateRow('station-file import rate', rate(r.first), rate(r.raw), 0.25),
+    {
+      name: 're-import of unchanged files',
+      value: { text: `${(r.again.ms / 1000).toFixed(1)} s` },
+      baselineValue: { text: `${(r.first.ms / 1000).toFixed(1)} s`, ratio: reimport },
+      target: '≤ 0.10× first import',
+      pass: reimport <= 0.1,
+    },
+    {
+      name: 'import peak RSS, all files vs one',
+      value: { text: `${r.first.maxRssMb.toFixed(0)} MB` },
+      baselineValue: { text: `${r.small.maxRssMb.toFixed(0)} MB`, ratio: r.first.maxRssMb / r.small.maxRssMb },
+      target: 'flat: ≤ 1.5× one file',
+      pass: r.first.maxRssMb <= 1.5 * r.small.maxRssMb,
+    },
+  ]);
+}
+
+/** Issue 18's targets: the first screen at 4× CPU throttling, and the JavaScript loaded before it. */
+export function summarizeStartup(runs: { setupMs: number; stationMs: number }[], budgetMs: number, jsBytes: number, jsBudget: number): void {
+  const first = timingOf('first screen at 4× CPU (slower of setup/sign-in)', runs.map((r) => Math.max(r.setupMs, r.stationMs)));
+  summarize([
+    { name: first.name, timing: first, target: `p50 ≤ ${budgetMs} ms`, pass: first.medianMs <= budgetMs },
+    {
+      name: 'JS before the first screen',
+      value: { text: `${(jsBytes / 1024 / 1024).toFixed(2)} MB` },
+      target: `≤ ${(jsBudget / 1024 / 1024).toFixed(2)} MB`,
+      pass: jsBytes <= jsBudget,
+    },
+  ]);
+}

@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { AppError } from '../../shared/api/errors';
+import { APPLICATION_ID } from '../connection';
+import { latestVersion, loadMigrations, type MigrationProgress } from '../migrate';
+import { backupStatus, failedStatus, failureMessage, progressStatus, type UpgradeStatus } from './status';
+
+/**
+ * Start-up with pending migrations: they run in a worker thread (better-sqlite3 works there) so the thread
+ * that serves the window or the browser keeps answering, and the upgrade screen follows real progress. The
+ * app opens the file itself only after the worker has finished. One service for Electron, browser mode and
+ * the CLI; each only shows the status.
+ */
+
+export interface WorkerInput {
+  file: string;
+  nativeBinding?: string;
+}
+
+export type WorkerMessage =
+  | { type: 'backup' }
+  | { type: 'progress'; progress: MigrationProgress }
+  | { type: 'done' }
+  | { type: 'failed'; message: string };
+
+export interface PendingUpgrade {
+  from: number;
+  to: number;
+}
+
+/**
+ * The versions when an existing file of ours needs migrating; undefined when it needs nothing, is new or
+ * empty, is not ours or cannot be read (opening it as usual then reports any problem).
+ */
+export function pendingUpgrade(file: string, options: { nativeBinding?: string } = {}): PendingUpgrade | undefined {
+  if (file === ':memory:' || !existsSync(file)) return undefined;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) return undefined;
+    const from = db.pragma('user_version', { simple: true }) as number;
+    const to = latestVersion(loadMigrations());
+    return from > 0 && from < to ? { from, to } : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    db?.close();
+  }
+}
+
+/** The worker: the bundled .js beside the Electron main, else the .ts source through tsx (CLI, tests). */
+function spawn(input: WorkerInput): Worker {
+  const name = 'migrate-worker';
+  const bundled = new URL(`./${name}.js`, import.meta.url);
+  if (existsSync(fileURLToPath(bundled))) return new Worker(bundled, { workerData: input });
+  const source = pathToFileURL(fileURLToPath(new URL(`./${name}.ts`, import.meta.url))).href;
+  // tsx's ESM entry (require.resolve would give its CommonJS one, which cannot register the ESM hooks)
+  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsx = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;
+  return new Worker(boot, { eval: true, workerData: input });
+}
+
+export interface UpgradeRun {
+  status(): UpgradeStatus;
+  /** Resolves when the file is at the latest version; rejects with a Chinese AppError (the file as it was). */
+  finished: Promise<void>;
+}
+
+export function startUpgrade(
+  file: string,
+  pending: PendingUpgrade,
+  options: { nativeBinding?: string; onStatus?: (status: UpgradeStatus) => void } = {},
+): UpgradeRun {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  let last: MigrationProgress | undefined;
+  let current: UpgradeStatus = { ...backupStatus(pending.from, pending.to, 0), step: '正在准备升级' };
+  const set = (next: UpgradeStatus) => {
+    current = next;
+    options.onStatus?.(next);
+  };
+  const finished = new Promise<void>((resolve, reject) => {
+    const fail = (message: string) => {
+      const at = last?.migration ? last.version - 1 : undefined;
+      const error = failureMessage(new Error(message), at);
+      set(failedStatus(pending.from, pending.to, error, elapsed()));
+      reject(new AppError('INTERNAL', error, { details: { upgrade: 'failed', from: pending.from, at } }));
+    };
+    let settled = false;
+    const worker = spawn({ file, nativeBinding: options.nativeBinding });
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'backup') set(backupStatus(pending.from, pending.to, elapsed()));
+      else if (m.type === 'progress') {
+        last = m.progress;
+        set(progressStatus(m.progress, elapsed()));
+      } else if (m.type === 'done') {
+        settled = true;
+        set({ ...current, state: 'done', percent: 100, step: '升级完成，正在打开', elapsedMs: elapsed() });
+        resolve();
+      } else {
+        settled = true;
+        fail(m.message);
+      }
+    });
+    worker.on('error', (error) => {
+      if (settled) return;
+      settled = true;
+      fail(error.message);
+    });
+    worker.on('exit', (code) => {
+      if (settled) return;
+      settled = true;
+      fail(`升级进程意外退出（代码 ${code}）`);
+    });
+  });
+  return { status: () => ({ ...current, elapsedMs: current.state === 'done' || current.state === 'failed' ? current.elapsedMs : elapsed() }), finished };
+}
