@@ -94,7 +94,7 @@ export class CatalogChecker {
     const replaced = scrapPart(band, true);
     if (m.ledgerFen === only || m.ledgerFen === replaced) return { band, catalogYear, catalogFen: m.ledgerFen };
     const amounts =
-      replaced === only ? `${formatFen(only)} 元` : `报废不更新 ${formatFen(only)} 元、报废并更新 ${formatFen(replaced)} 元`;
+      replaced === only ? ` ${formatFen(only)} 元` : `报废不更新 ${formatFen(only)} 元、报废并更新 ${formatFen(replaced)} 元`;
     return {
       band,
       catalogYear,
