@@ -147,5 +147,15 @@ test('台账导入: a scrapping ledger (报废台账) becomes scraps whose condi
   const id = app.core.db.prepare("SELECT id FROM scraps WHERE frame_no = 'FJ250301'").pluck().get() as string;
   await page.goto(`${page.url().split('#')[0]}#/scraps/${id}`);
   await expect(page.getByTestId('eligibility-unrecorded')).toContainText('台账未记载');
+  // it says where it came from, and offers no voucher (paid on paper)
+  await expect(page.getByTestId('ledger-source')).toContainText('来源：历史台账导入：柳林镇报废台账.xlsx，工作表“报废”，第 3 行');
+  await expect(page.getByTestId('issue-voucher')).toHaveCount(0);
   await keepViewport(page, 'ledger-import-scrap-record');
+
+  // a scrap entered at the counter still offers its voucher button (the check above is not vacuous)
+  const other = app.core.db.prepare("SELECT id FROM scraps WHERE frame_no = 'XG250302'").pluck().get() as string;
+  app.core.db.prepare("UPDATE ledger_records SET voided_at = ?, void_reason = 'e2e：视为柜台登记' WHERE entity_id = ?").run('2026-01-10T08:00:00.000Z', other);
+  await page.goto(`${page.url().split('#')[0]}#/scraps/${other}`);
+  await expect(page.getByTestId('issue-voucher')).toHaveCount(1);
+  await expect(page.getByTestId('ledger-source')).toHaveCount(0);
 });
