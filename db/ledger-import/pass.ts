@@ -6,10 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
+import { missingRequired } from '../../shared/domain/ledger-required';
 import {
   LEDGER_FIELD_LABELS,
-  LEDGER_REQUIRED,
-  LEDGER_SCRAP_REQUIRED,
   type LedgerField,
   type LedgerMapping,
   type LedgerPreview,
@@ -123,10 +122,7 @@ async function classifyFile(ctx: ServiceContext, input: PassInput, job: JobHandl
         sheet.info.columns = sheet.columns;
         sheet.info.selected = selected(row.sheet, true);
         sheet.info.kind = sheetKind(sheet.columns, row.sheet);
-        const mapped = new Set(sheet.columns.map((c) => c.field));
-        const required = sheet.info.kind === 'scrap' ? LEDGER_SCRAP_REQUIRED : LEDGER_REQUIRED;
-        sheet.missing = required.filter((f) => !mapped.has(f) && !(f === 'subsidy' && mapped.has('subsidyWords')));
-        if (sheet.info.kind === 'scrap' && !['engineNo', 'frameNo', 'factoryNo'].some((f) => mapped.has(f as LedgerField))) sheet.missing.push('frameNo');
+        sheet.missing = missingRequired(sheet.info.kind, new Set(sheet.columns.map((c) => c.field)));
       }
       continue;
     }
