@@ -148,7 +148,7 @@ test('台账导入: a scrapping ledger (报废台账) becomes scraps whose condi
   await page.goto(`${page.url().split('#')[0]}#/scraps/${id}`);
   await expect(page.getByTestId('eligibility-unrecorded')).toContainText('台账未记载');
   // it says where it came from, and offers no voucher (paid on paper)
-  await expect(page.getByTestId('ledger-source')).toContainText('来源：历史台账导入：柳林镇报废台账.xlsx，工作表“报废”，第 3 行');
+  await expect(page.getByTestId('ledger-source')).toContainText('来源：历史台账导入（柳林镇报废台账.xlsx，工作表“报废”，第 3 行）');
   await expect(page.getByTestId('issue-voucher')).toHaveCount(0);
   await keepViewport(page, 'ledger-import-scrap-record');
 
@@ -158,4 +158,31 @@ test('台账导入: a scrapping ledger (报废台账) becomes scraps whose condi
   await page.goto(`${page.url().split('#')[0]}#/scraps/${other}`);
   await expect(page.getByTestId('issue-voucher')).toHaveCount(1);
   await expect(page.getByTestId('ledger-source')).toHaveCount(0);
+});
+
+test('台账导入: a file with a purchase sheet and a scrapping sheet is checked per sheet against its own required columns', async ({ page, app }) => {
+  test.setTimeout(90_000);
+  await setUpInstallation(app.core, { role: 'station', townshipCode: '371525103' });
+  const { SCRAP_HEADERS } = await import('../fixtures/scrap-ledger-xlsx');
+  const { LAYOUT_HEADERS } = await import('../fixtures/ledger-xlsx');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page, app);
+  await page.getByRole('menuitem', { name: '台账导入' }).click();
+  // both sheets have every column except the scrapping sheet's 回收日期 (the purchase sheet's 购机日期 is no substitute)
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('购置').addRow(LAYOUT_HEADERS.A);
+  wb.addWorksheet('报废').addRow(SCRAP_HEADERS.filter((h) => h !== '回收日期'));
+  const bytes = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  await page.locator('input[type="file"]').setInputFiles({ name: '混合台账.xlsx', mimeType: XLSX, buffer: bytes });
+  await expect(page.getByTestId('dry-run')).toBeVisible({ timeout: 30_000 });
+  const panel = page.getByTestId('mapping-panel');
+  await expect(panel).toContainText('购置台账');
+  await expect(panel).toContainText('报废台账');
+  const missing = page.getByTestId('mapping-missing');
+  await expect(missing).toContainText('工作表“报废”（报废台账）：回收日期');
+  await expect(missing).not.toContainText('工作表“购置”');
+  await keepViewport(page, 'ledger-import-mixed-mapping');
+  // with only the purchase sheet chosen nothing is missing
+  await page.getByTestId('sheet-报废').click();
+  await expect(missing).toBeHidden();
 });

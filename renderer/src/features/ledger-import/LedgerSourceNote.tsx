@@ -14,7 +14,7 @@ export function LedgerSourceNote({ source }: { source: LedgerSource }) {
       data-testid="ledger-source"
       title={
         <span>
-          {LEDGER_SOURCE_LABEL}：{source.fileName}，工作表“{source.sheet}”，第 {source.row} 行
+          {LEDGER_SOURCE_LABEL}（{source.fileName}，工作表“{source.sheet}”，第 {source.row} 行）
         </span>
       }
       description={
