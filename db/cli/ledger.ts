@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { asUser, signInCli } from './credentials';
 import { openCore } from '../app';
 import type { JobHandle } from '../jobs/registry';
-import { commitLedger, importReport, previewLedger, previewReport } from '../ledger-import/service';
+import { commitLedger, importReport, previewLedger, previewLedgerWithReport } from '../ledger-import/service';
 
 /**
  * `agri import-ledger --db station.db FILE [--sheet 1月 --sheet 2月] [--dry-run] [--report 报告.xlsx]`:
@@ -41,10 +41,20 @@ export async function importLedgerCommand(
     const input = { fileName: basename(file), bytes: readFileSync(file), sheets: opts.sheets?.length ? opts.sheets : undefined };
     const method = opts.dryRun ? 'ledgerImports.preview' : 'ledgerImports.commit';
     const committed = opts.dryRun ? null : await asUser(core, actor, method, () => commitLedger(core.ctx, { ...input, includeAttention: true }, job));
-    const result = committed ?? (await asUser(core, actor, method, () => previewLedger(core.ctx, input, job)));
+    let dryReport: { base64: string } | null = null;
+    const dry = async () => {
+      if (!opts.report) return previewLedger(core.ctx, input, job);
+      const { preview, report } = await previewLedgerWithReport(core.ctx, input, job);
+      dryReport = report;
+      return preview;
+    };
+    const result = committed ?? (await asUser(core, actor, method, dry));
     process.stderr.write('\n');
     if (opts.report) {
-      const report = committed?.importId ? await importReport(core.ctx, committed.importId) : await previewReport(result);
+      // nothing imported: the report of the same file's dry run says why
+      const report = committed?.importId
+        ? await importReport(core.ctx, committed.importId)
+        : (dryReport ?? (await previewLedgerWithReport(core.ctx, input, job)).report);
       writeFileSync(opts.report, Buffer.from(report.base64, 'base64'));
     }
     const { rows, ...summary } = result;

@@ -1,10 +1,10 @@
 /**
- * Today's catalogue calculation for an imported purchase: the band it falls in (by 分档 when the ledger
+ * Today's catalogue calculation for an imported purchase or scrap: the band it falls in (by 分档 when the ledger
  * names one, else the item's only band) and what the catalogue in force for its year would pay. The
  * ledger's own amount is kept either way (it was decided under the rules then); a difference is flagged.
  */
 import { formatFen } from '../../shared/domain/money';
-import { computePurchaseSubsidy } from '../../shared/domain/subsidy';
+import { computePurchaseSubsidy, scrapPart } from '../../shared/domain/subsidy';
 import type { CatalogBand } from '../../shared/schemas/catalog';
 import type { ServiceContext } from '../context';
 import * as catalogRepo from '../repositories/catalog';
@@ -44,11 +44,15 @@ export class CatalogChecker {
     return list;
   }
 
-  check(m: { date: string; item: string; bandLabel: string; priceFen: number; ledgerFen: number }): CatalogCheck {
+  /** The band a ledger row falls in: by 分档 when named, else the item's only band paying this kind of subsidy. */
+  private band(
+    m: { date: string; item: string; bandLabel: string },
+    pays: (b: CatalogBand) => boolean,
+  ): { band: CatalogBand; catalogYear: number } | Omit<CatalogCheck, 'band'> & { band: null } {
     const year = Number(m.date.slice(0, 4));
     const version = this.version(year);
     if (!version) return { band: null, catalogYear: null, catalogFen: null, flag: `没有 ${year} 年或更早的补贴额一览表，未能核对补贴额` };
-    const candidates = this.bands(version.id, m.item).filter((b) => b.purchaseFen !== null);
+    const candidates = this.bands(version.id, m.item).filter(pays);
     if (!candidates.length) {
       return { band: null, catalogYear: version.year, catalogFen: null, flag: `${version.year}年补贴额一览表中没有“${m.item}”，未能核对补贴额` };
     }
@@ -62,11 +66,40 @@ export class CatalogChecker {
       const why = m.bandLabel ? `“${m.item}”没有名为“${m.bandLabel}”的分档` : `“${m.item}”有 ${candidates.length} 个分档，台账未注明分档`;
       return { band: null, catalogYear: version.year, catalogFen: null, flag: `${why}，未能核对补贴额` };
     }
+    return { band, catalogYear: version.year };
+  }
+
+  check(m: { date: string; item: string; bandLabel: string; priceFen: number; ledgerFen: number }): CatalogCheck {
+    const found = this.band(m, (b) => b.purchaseFen !== null);
+    if (!found.band) return found;
+    const { band, catalogYear } = found;
     const fen = computePurchaseSubsidy(band, m.priceFen, null).purchaseFen;
     const flag =
       fen === m.ledgerFen
         ? undefined
-        : `台账补贴额 ${formatFen(m.ledgerFen)} 元与${version.year}年补贴额一览表计算的 ${formatFen(fen)} 元不同（按台账金额导入）`;
-    return { band, catalogYear: version.year, catalogFen: fen, flag };
+        : `台账补贴额 ${formatFen(m.ledgerFen)} 元与${catalogYear}年补贴额一览表计算的 ${formatFen(fen)} 元不同（按台账金额导入）`;
+    return { band, catalogYear, catalogFen: fen, flag };
+  }
+
+  /**
+   * A scrapping-ledger row: the ledger does not say whether the owner also bought a new machine, so its
+   * amount is compared with both of the band's amounts (报废不更新 / 报废并更新); equal to either is no flag.
+   * `catalogFen` is the scrap-only amount, or the scrap-and-replace one when that is what the ledger paid.
+   */
+  checkScrap(m: { date: string; item: string; bandLabel: string; ledgerFen: number }): CatalogCheck {
+    const found = this.band(m, (b) => b.scrapFen !== null || b.scrapReplaceFen !== null);
+    if (!found.band) return found;
+    const { band, catalogYear } = found;
+    const only = scrapPart(band, false);
+    const replaced = scrapPart(band, true);
+    if (m.ledgerFen === only || m.ledgerFen === replaced) return { band, catalogYear, catalogFen: m.ledgerFen };
+    const amounts =
+      replaced === only ? ` ${formatFen(only)} 元` : `报废不更新 ${formatFen(only)} 元、报废并更新 ${formatFen(replaced)} 元`;
+    return {
+      band,
+      catalogYear,
+      catalogFen: only,
+      flag: `台账报废补贴额 ${formatFen(m.ledgerFen)} 元与${catalogYear}年补贴额一览表“${band.item} ${band.bandLabel}”的${amounts}不同（按台账金额导入）`,
+    };
   }
 }

@@ -9,16 +9,22 @@ import { normalizeMachineNo } from '../../shared/domain/machine-ids';
 import type { Status } from '../../shared/domain/workflow';
 import type { LedgerField, LedgerRowResult } from '../../shared/schemas/ledger-import';
 import { isPlateManaged } from '../../shared/schemas/scraps';
-import type { NewFarmer, RowPlan } from './classify';
+import type { CatalogChecker } from './catalog-check';
+import type { PurchasePlan, RowPlan } from './classify';
 import type { rowLookups } from './repository';
+import type { SeenKeys } from './stage';
 
 export const NOT_RECORDED = '台账未记载';
 
 export interface ScrapPlan {
-  farmer: { existingId: string } | { created: NewFarmer };
+  farmer: PurchasePlan['farmer'];
   item: string;
   bandLabel: string;
+  /** The catalogue band the ledger's amount was compared with (null when none was found). */
+  catalogBandId: string | null;
   catalogYear: number;
+  /** What that band pays (the amount matched, or the scrap-only amount when neither matched). */
+  catalogFen: number | null;
   maker: string;
   model: string;
   engineNo: string | null;
@@ -36,9 +42,10 @@ export interface ScrapPlan {
 export interface ScrapState {
   lookups: ReturnType<typeof rowLookups>;
   /** numbers + buyer + date → where first seen in this file (a repeat is already present). */
-  keysInFile: Map<string, string>;
-  /** One machine number → the row that scrapped it in this file. */
-  numbersInFile: Map<string, { key: string; at: string }>;
+  keysInFile: SeenKeys;
+  /** One machine number → where the row that scrapped it in this file is. */
+  numbersInFile: SeenKeys;
+  catalog: CatalogChecker;
 }
 
 export interface ScrapRowInput {
@@ -70,8 +77,8 @@ export function planScrap(state: ScrapState, r: ScrapRowInput): RowPlan {
     if (dup) present = `与${dup}重复（机具编号、机主和回收日期都相同）`;
     else {
       const other = own.map((n) => state.numbersInFile.get(n)).find(Boolean);
-      if (other) refusals.push(`机具编号与${other.at}相同，但机主或回收日期不同：同一台农机只能报废一次，请核对`);
-      else for (const n of own) state.numbersInFile.set(n, { key, at: r.at });
+      if (other) refusals.push(`机具编号与${other}相同，但机主或回收日期不同：同一台农机只能报废一次，请核对`);
+      else for (const n of own) state.numbersInFile.set(n, r.at);
       state.keysInFile.set(key, r.at);
     }
     if (!present) {
@@ -100,6 +107,12 @@ export function planScrap(state: ScrapState, r: ScrapRowInput): RowPlan {
     recyclerId = state.lookups.recycler(recycler);
     if (!recyclerId) attention.push(`回收企业“${recycler}”不在本站的回收企业名单中，未关联（可在合作单位中添加后编辑该记录）`);
   }
+  // the amount as recorded (decided under the rules then); a difference from today's catalogue is flagged
+  const check = state.catalog.checkScrap({ date: r.date, item, bandLabel: raw('bandLabel'), ledgerFen: r.subsidyFen });
+  // a different amount needs a look; a band not found is only said (old scrapping ledgers name machines
+  // in their own words, and every such row flagged would hide the real differences)
+  if (check.flag && check.band) attention.push(check.flag);
+  else if (check.flag) result.notes.push(check.flag);
   result.subsidyFen = r.subsidyFen;
   result.reasons = attention;
   result.outcome = attention.length ? 'attention' : 'create';
@@ -108,8 +121,10 @@ export function planScrap(state: ScrapState, r: ScrapRowInput): RowPlan {
     scrap: {
       farmer: r.farmer,
       item,
-      bandLabel: raw('bandLabel') || '台账未注明分档',
-      catalogYear: Number(r.date.slice(0, 4)),
+      bandLabel: check.band?.bandLabel ?? (raw('bandLabel') || '台账未注明分档'),
+      catalogBandId: check.band?.id ?? null,
+      catalogYear: check.band?.year ?? check.catalogYear ?? Number(r.date.slice(0, 4)),
+      catalogFen: check.catalogFen,
       maker: raw('maker').slice(0, 60) || NOT_RECORDED,
       model: raw('model').slice(0, 60) || NOT_RECORDED,
       engineNo,

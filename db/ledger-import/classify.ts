@@ -18,6 +18,7 @@ import { CatalogChecker } from './catalog-check';
 import type { ColumnPlan } from './fields';
 import type { LedgerSheetRow } from './read';
 import { rowLookups } from './repository';
+import type { LedgerStage, SeenKeys } from './stage';
 import { readLedgerStatus } from './status';
 
 /** A farmer an import creates (shared by all its rows with the same ID number). */
@@ -38,7 +39,8 @@ export interface NewFarmer {
 }
 
 export interface PurchasePlan {
-  farmer: { existingId: string } | { created: NewFarmer };
+  /** An existing farmer, or the one this import creates for an ID number (staged once, see stage.ts). */
+  farmer: { existingId: string } | { created: string };
   item: string;
   bandLabel: string;
   category: string;
@@ -82,11 +84,9 @@ function townshipCodeOf(text: string): string | null | undefined {
 
 export class LedgerClassifier {
   private readonly catalog: CatalogChecker;
-  private readonly newFarmers = new Map<string, NewFarmer>();
-  /** ID number → the first row naming it (for names that disagree). */
-  private readonly namesInFile = new Map<string, { name: string; plan: RowPlan }>();
-  private readonly keysInFile = new Map<string, string>();
-  private readonly serialsInFile = new Map<string, { key: string; at: string }>();
+  /** serial + buyer + date → where first met in this file; serial → where first met (both kept in the stage). */
+  private readonly keysInFile: SeenKeys;
+  private readonly serialsInFile: SeenKeys;
   private readonly lookups: ReturnType<typeof rowLookups>;
   private readonly scrapState: ScrapState;
   private carry: { sheet: string; row: number; cells: Map<LedgerField, LedgerCell> } | null = null;
@@ -95,10 +95,14 @@ export class LedgerClassifier {
     private readonly ctx: ServiceContext,
     private readonly station: { stationId: string; townshipCode: string },
     private readonly today: string,
+    /** Where classified rows and the state across rows are kept (SQLite, not the heap). */
+    private readonly stage: LedgerStage,
   ) {
     this.catalog = new CatalogChecker(ctx);
     this.lookups = rowLookups(ctx.db, station.stationId);
-    this.scrapState = { lookups: this.lookups, keysInFile: new Map(), numbersInFile: new Map() };
+    this.keysInFile = stage.keys('purchase-key');
+    this.serialsInFile = stage.keys('purchase-serial');
+    this.scrapState = { lookups: this.lookups, keysInFile: stage.keys('scrap-key'), numbersInFile: stage.keys('scrap-number'), catalog: this.catalog };
   }
 
   /** New sheet: merged cells never carry across sheets. */
@@ -106,7 +110,14 @@ export class LedgerClassifier {
     this.carry = null;
   }
 
+  /** Classifies a row and stages it (the plan is returned for callers that look at one row). */
   classify(row: LedgerSheetRow, columns: readonly ColumnPlan[], kind: LedgerKind = 'purchase'): RowPlan {
+    const plan = this.classifyRow(row, columns, kind, this.stage.nextSeq);
+    this.stage.add(plan);
+    return plan;
+  }
+
+  private classifyRow(row: LedgerSheetRow, columns: readonly ColumnPlan[], kind: LedgerKind, seq: number): RowPlan {
     const cells = new Map<LedgerField, LedgerCell>();
     for (const c of columns) if (c.field && c.field !== 'ignore') cells.set(c.field, row.cells[c.index] ?? { text: '' });
     const text = (f: LedgerField) => compact(cells.get(f)?.text ?? '');
@@ -219,30 +230,35 @@ export class LedgerClassifier {
     const name = raw('name');
     if (idRead?.ok && name) {
       const id = idRead.value.value;
-      const earlier = this.namesInFile.get(id);
+      const earlier = this.stage.firstName(id);
       if (earlier && earlier.name !== name) {
-        const why = `身份证号相同但姓名不同：${where(earlier.plan.result.sheet, earlier.plan.result.row)}为“${earlier.name}”，本行为“${name}”`;
+        const why = `身份证号相同但姓名不同：${earlier.at}为“${earlier.name}”，本行为“${name}”`;
         attention.push(why);
-        const first = earlier.plan.result;
-        if (!first.reasons.some((r) => r.startsWith('身份证号相同但姓名不同'))) {
-          first.reasons.push(`身份证号相同但姓名不同：${where(row.sheet, row.number)}为“${name}”`);
-          if (first.outcome === 'create') first.outcome = 'attention';
+        if (!earlier.flagged) {
+          this.stage.flagName(id);
+          // the first row is told too, when it is to be imported (its reasons are its flags)
+          this.stage.update(earlier.seq, (first) => {
+            if (first.result.outcome !== 'create' && first.result.outcome !== 'attention') return;
+            const also = `身份证号相同但姓名不同：${where(row.sheet, row.number)}为“${name}”`;
+            first.result.reasons.push(also);
+            first.made?.plan.flags.push(also);
+            first.result.outcome = 'attention';
+          });
         }
-      } else if (!earlier) this.namesInFile.set(id, { name, plan });
+      } else if (!earlier) this.stage.rememberName(id, name, seq, where(row.sheet, row.number));
       const existing = this.lookups.farmer(id);
       if (existing) {
         if (existing.name !== name) attention.push(`该身份证号已登记为“${existing.name}”，台账写作“${name}”（导入后记在“${existing.name}”名下）`);
         farmer = { existingId: existing.id };
       } else {
-        let created = this.newFarmers.get(id);
-        if (!created) {
+        if (this.stage.newFarmer(id)) farmer = { created: id };
+        else {
           const made = this.newFarmer(id, idRead.value.kind, name, cells, row, refusals, attention);
           if (made) {
-            created = made;
-            this.newFarmers.set(id, made);
+            this.stage.addNewFarmer(made);
+            farmer = { created: id };
           }
         }
-        if (created) farmer = { created };
       }
     }
 
@@ -271,8 +287,8 @@ export class LedgerClassifier {
       if (dup) present = `与${dup}重复（出厂编号、购机者和购机日期都相同）`;
       else {
         const other = this.serialsInFile.get(serialNorm);
-        if (other) refusals.push(`出厂编号与${other.at}相同，但购机者或购机日期不同：同一台农机只能补贴一次，请核对`);
-        else this.serialsInFile.set(serialNorm, { key, at: where(row.sheet, row.number) });
+        if (other) refusals.push(`出厂编号与${other}相同，但购机者或购机日期不同：同一台农机只能补贴一次，请核对`);
+        else this.serialsInFile.set(serialNorm, where(row.sheet, row.number));
         this.keysInFile.set(key, where(row.sheet, row.number));
       }
       if (!present) {
@@ -375,10 +391,5 @@ export class LedgerClassifier {
       row: row.number,
       flags: [],
     };
-  }
-
-  /** How many farmers the import would create. */
-  get newFarmerCount(): number {
-    return this.newFarmers.size;
   }
 }

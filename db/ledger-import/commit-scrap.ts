@@ -9,7 +9,7 @@ export function scrapRow(ctx: ServiceContext, p: ScrapPlan, at: { stationId: str
     id: ctx.newId(),
     station_id: at.stationId,
     farmer_id: at.farmerId,
-    catalog_band_id: null,
+    catalog_band_id: p.catalogBandId,
     catalog_year: p.catalogYear,
     item: p.item,
     band_label: p.bandLabel,

@@ -14,9 +14,11 @@ import { scrapRow } from './commit-scrap';
 import { writeAudit } from '../services/audit';
 import { derivedColumns, toFarmer } from '../services/farmers';
 import { requireInstallation } from '../services/installation';
-import type { NewFarmer, PurchasePlan, RowPlan } from './classify';
+import type { PurchasePlan } from './classify';
+import type { ScrapPlan } from './classify-scrap';
 import { rememberMapping, type ColumnPlan } from './fields';
 import * as repo from './repository';
+import type { LedgerStage } from './stage';
 import { withStatementCache } from './statement-cache';
 
 export const SOURCE_LABEL = '来源：历史台账导入';
@@ -33,11 +35,16 @@ const sourceNote = (fileName: string, sheet: string, row: number) => {
   return note.length <= 200 ? note : `${SOURCE_LABEL}（${sheet}，第 ${row} 行）`.slice(0, 200);
 };
 
+/**
+ * The staged rows are read back a chunk at a time (scraps first, then purchases, in file order) inside the
+ * one transaction: the heap holds a chunk, never the file.
+ */
 export function writeImport(
   outer: ServiceContext,
-  pass: { plans: RowPlan[]; columns: ColumnPlan[]; sha256: string; fileName: string; sheets: string[]; mapping: LedgerMapping },
+  pass: { stage: LedgerStage; columns: ColumnPlan[]; sha256: string; fileName: string; sheets: string[]; mapping: LedgerMapping },
   includeAttention: boolean,
 ): CommitOutcome {
+  const { stage } = pass;
   const ctx: ServiceContext = { ...outer, db: withStatementCache(outer.db) };
   return writeTx(outer, () => {
     const installation = requireInstallation(ctx);
@@ -68,7 +75,8 @@ export function writeImport(
 
     const farmerIdFor = (f: PurchasePlan['farmer']): string => {
       if ('existingId' in f) return f.existingId;
-      const n: NewFarmer = f.created;
+      const n = stage.newFarmer(f.created);
+      if (!n) throw new Error(`staged farmer missing for a row of ${pass.fileName}`);
       if (n.id) return n.id;
       if (farmersRepo.findLiveByIdNumber(ctx.db, installation.station_id, n.idNumber)) {
         throw new AppError('CONFLICT', `预览之后，身份证号 ${n.idNumber.slice(0, 6)}… 的农户已被登记，请重新预览后再导入`);
@@ -93,6 +101,7 @@ export function writeImport(
         void_reason: null,
       };
       farmersRepo.insertFarmer(ctx.db, row);
+      stage.setFarmerId(n.idNumber, n.id);
       record('farmer', n.id, n.sheet, n.row);
       writeAudit(ctx, installation, { method: 'ledgerImports.commit', entity: 'farmer', entityId: n.id, before: null, after: toFarmer(row) });
       farmersAdded++;
@@ -102,84 +111,85 @@ export function writeImport(
     let farmersAdded = 0;
     let purchasesAdded = 0;
     let scrapsAdded = 0;
-    const wanted = (plan: RowPlan) => plan.result.outcome !== 'attention' || includeAttention;
-    for (const plan of pass.plans) {
-      if (!plan.scrap || !wanted(plan)) continue;
-      const row = scrapRow(ctx, plan.scrap, { stationId: installation.station_id, farmerId: farmerIdFor(plan.scrap.farmer), at });
-      scrapsRepo.insertScrap(ctx.db, row);
-      record('scrap', row.id, plan.result.sheet, plan.result.row, {
-        ledger_status: plan.scrap.status,
-        paid_fen: plan.scrap.paidFen,
-        ledger_subsidy_fen: plan.scrap.subsidyFen,
-        flags_json: plan.scrap.flags.length ? JSON.stringify(plan.scrap.flags).slice(0, 4000) : null,
-      });
-      writeAudit(ctx, installation, { method: 'ledgerImports.commit', entity: 'scrap', entityId: row.id, before: null, after: row });
-      scrapsAdded++;
-    }
-    for (const plan of pass.plans) {
-      const p = plan.purchase;
-      if (!p || (plan.result.outcome === 'attention' && !includeAttention)) continue;
-      if (purchasesRepo.findPurchasesBySerial(ctx.db, p.factoryNoNorm).length) {
-        throw new AppError('CONFLICT', `预览之后，出厂编号 ${p.factoryNo} 已被登记，请重新预览后再导入`);
+    for (const chunk of stage.made('scrap', includeAttention)) {
+      for (const { result, made } of chunk) {
+        const s = made.plan as ScrapPlan;
+        const row = scrapRow(ctx, s, { stationId: installation.station_id, farmerId: farmerIdFor(s.farmer), at });
+        scrapsRepo.insertScrap(ctx.db, row);
+        record('scrap', row.id, result.sheet, result.row, {
+          ledger_status: s.status,
+          paid_fen: s.paidFen,
+          ledger_subsidy_fen: s.subsidyFen,
+          catalog_fen: s.catalogFen,
+          flags_json: s.flags.length ? JSON.stringify(s.flags).slice(0, 4000) : null,
+        });
+        writeAudit(ctx, installation, { method: 'ledgerImports.commit', entity: 'scrap', entityId: row.id, before: null, after: row });
+        scrapsAdded++;
       }
-      const id = ctx.newId();
-      const row: purchasesRepo.PurchaseRow = {
-        id,
-        station_id: installation.station_id,
-        farmer_id: farmerIdFor(p.farmer),
-        catalog_band_id: p.catalogBandId,
-        catalog_year: p.catalogYear,
-        category: p.category,
-        item: p.item,
-        band_label: p.bandLabel,
-        variant: null,
-        param_value: null,
-        maker: p.maker,
-        product_name: p.productName,
-        model: p.model,
-        model_norm: normalizeMachineNo(p.model) ?? '',
-        factory_no: p.factoryNo,
-        factory_no_norm: p.factoryNoNorm,
-        engine_no: p.engineNo,
-        engine_no_norm: normalizeMachineNo(p.engineNo),
-        qr_code: null,
-        invoice_no: p.invoiceNo,
-        invoice_date: p.invoiceDate,
-        price_fen: p.priceFen,
-        dealer_id: null,
-        purchase_date: p.purchaseDate,
-        terminal_kind: 'none',
-        terminal_id: null,
-        scrap_id: null,
-        purchase_fen: p.subsidyFen,
-        scrap_part_fen: 0,
-        total_fen: p.subsidyFen,
-        subsidy_note: sourceNote(pass.fileName, plan.result.sheet, plan.result.row),
-        overrides_json: null,
-        status: p.status,
-        status_at: at,
-        return_reason: p.status === 'returned' ? '台账记载为退回' : null,
-        created_at: at,
-        updated_at: at,
-        voided_at: null,
-        void_reason: null,
-      };
-      purchasesRepo.insertPurchase(ctx.db, row);
-      record('purchase', id, plan.result.sheet, plan.result.row, {
-        ledger_status: p.ledgerStatus,
-        paid_fen: p.paidFen,
-        ledger_subsidy_fen: p.subsidyFen,
-        catalog_fen: p.catalogFen,
-        flags_json: p.flags.length ? JSON.stringify(p.flags).slice(0, 4000) : null,
-      });
-      writeAudit(ctx, installation, { method: 'ledgerImports.commit', entity: 'purchase', entityId: id, before: null, after: row });
-      purchasesAdded++;
+    }
+    for (const chunk of stage.made('purchase', includeAttention)) {
+      for (const { result, made } of chunk) {
+        const p = made.plan as PurchasePlan;
+        const plan = { result };
+        if (purchasesRepo.findPurchasesBySerial(ctx.db, p.factoryNoNorm).length) {
+          throw new AppError('CONFLICT', `预览之后，出厂编号 ${p.factoryNo} 已被登记，请重新预览后再导入`);
+        }
+        const id = ctx.newId();
+        const row: purchasesRepo.PurchaseRow = {
+          id,
+          station_id: installation.station_id,
+          farmer_id: farmerIdFor(p.farmer),
+          catalog_band_id: p.catalogBandId,
+          catalog_year: p.catalogYear,
+          category: p.category,
+          item: p.item,
+          band_label: p.bandLabel,
+          variant: null,
+          param_value: null,
+          maker: p.maker,
+          product_name: p.productName,
+          model: p.model,
+          model_norm: normalizeMachineNo(p.model) ?? '',
+          factory_no: p.factoryNo,
+          factory_no_norm: p.factoryNoNorm,
+          engine_no: p.engineNo,
+          engine_no_norm: normalizeMachineNo(p.engineNo),
+          qr_code: null,
+          invoice_no: p.invoiceNo,
+          invoice_date: p.invoiceDate,
+          price_fen: p.priceFen,
+          dealer_id: null,
+          purchase_date: p.purchaseDate,
+          terminal_kind: 'none',
+          terminal_id: null,
+          scrap_id: null,
+          purchase_fen: p.subsidyFen,
+          scrap_part_fen: 0,
+          total_fen: p.subsidyFen,
+          subsidy_note: sourceNote(pass.fileName, plan.result.sheet, plan.result.row),
+          overrides_json: null,
+          status: p.status,
+          status_at: at,
+          return_reason: p.status === 'returned' ? '台账记载为退回' : null,
+          created_at: at,
+          updated_at: at,
+          voided_at: null,
+          void_reason: null,
+        };
+        purchasesRepo.insertPurchase(ctx.db, row);
+        record('purchase', id, plan.result.sheet, plan.result.row, {
+          ledger_status: p.ledgerStatus,
+          paid_fen: p.paidFen,
+          ledger_subsidy_fen: p.subsidyFen,
+          catalog_fen: p.catalogFen,
+          flags_json: p.flags.length ? JSON.stringify(p.flags).slice(0, 4000) : null,
+        });
+        writeAudit(ctx, installation, { method: 'ledgerImports.commit', entity: 'purchase', entityId: id, before: null, after: row });
+        purchasesAdded++;
+      }
     }
 
-    const notImported = pass.plans
-      .filter((p) => !(p.purchase ?? p.scrap) || p.result.outcome === 'attention')
-      .map((p) => ({ ...p.result, imported: Boolean(p.purchase ?? p.scrap) && wanted(p) }));
-    const count = (o: string) => pass.plans.filter((p) => p.result.outcome === o).length;
+    const totals = stage.totals();
     const batch: repo.LedgerImportRow = {
       id: importId,
       station_id: installation.station_id,
@@ -191,17 +201,19 @@ export function writeImport(
       farmers_added: farmersAdded,
       purchases_added: purchasesAdded,
       scraps_added: scrapsAdded,
-      present: count('present'),
-      attention: count('attention'),
-      refused: count('refused'),
-      skipped: count('skipped'),
-      rows_json: JSON.stringify(notImported),
+      present: totals.present,
+      attention: totals.attention,
+      refused: totals.refused,
+      skipped: totals.skipped,
+      // filled from the stage by SQLite (the list never passes through the heap whole)
+      rows_json: '[]',
       created_at: at,
       updated_at: at,
       undone_at: null,
       undo_reason: null,
     };
     repo.insertImport(ctx.db, batch);
+    stage.writeNotImported(importId, includeAttention);
     rememberMapping(ctx, pass.columns);
     const { rows_json: _rows, ...summary } = batch;
     writeAudit(ctx, installation, { method: 'ledgerImports.commit', entity: 'ledger_import', entityId: importId, before: null, after: summary });

@@ -1,37 +1,40 @@
 /**
  * One pass over a ledger file: rows stream in, each sheet's header row is found under its title rows,
- * its columns mapped, and every data row classified as it arrives. The preview (dry run) is this pass;
- * the commit is this pass followed by one transaction, so the two always agree.
+ * its columns mapped, and every data row classified as it arrives and staged in SQLite (stage.ts), so
+ * the heap does not grow with the file. The preview (dry run) is this pass; the commit is this pass
+ * followed by one transaction reading the stage back, so the two always agree.
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
+import { missingRequired } from '../../shared/domain/ledger-required';
 import {
   LEDGER_FIELD_LABELS,
-  LEDGER_REQUIRED,
-  LEDGER_SCRAP_REQUIRED,
   type LedgerField,
   type LedgerMapping,
   type LedgerPreview,
   type LedgerSheetInfo,
-  type LedgerTotals,
 } from '../../shared/schemas/ledger-import';
 import type { ServiceContext } from '../context';
 import type { JobHandle } from '../jobs/registry';
 import { requireInstallation } from '../services/installation';
-import { LedgerClassifier, type RowPlan } from './classify';
+import { LedgerClassifier } from './classify';
 import { isHeaderRow, planColumns, rememberedMapping, sheetKind, type ColumnPlan } from './fields';
 import { readLedgerRows } from './read';
+import { LedgerStage } from './stage';
 
 export interface PassInput {
   fileName: string;
   bytes: Buffer;
   sheets?: string[];
   mapping?: LedgerMapping;
+  /** How many rows the preview lists (default PREVIEW_ROWS_LISTED; tests set fewer). */
+  listed?: number;
 }
 
 export interface PassResult {
   preview: LedgerPreview;
-  plans: RowPlan[];
+  /** Every classified row of the selected sheets (dropped when the pass's user returns). */
+  stage: LedgerStage;
   columns: ColumnPlan[];
   sha256: string;
 }
@@ -40,6 +43,8 @@ export interface PassResult {
 const HEADER_SEARCH_ROWS = 20;
 /** Progress and a turn for other calls every this many rows. */
 const CHUNK_ROWS = 200;
+/** The dry run lists at most this many rows (those needing a look first); the totals count them all. */
+export const PREVIEW_ROWS_LISTED = 2000;
 
 interface SheetState {
   info: LedgerSheetInfo;
@@ -56,32 +61,35 @@ export const quietJob: JobHandle = {
   tick: () => new Promise((resolve) => setImmediate(resolve)),
 };
 
-export function totalsOf(plans: readonly RowPlan[]): LedgerTotals {
-  const t: LedgerTotals = { rows: plans.length, create: 0, present: 0, attention: 0, refused: 0, skipped: 0, newFarmers: 0, subsidyFen: 0 };
-  const farmers = new Set<object>();
-  for (const p of plans) {
-    t[p.result.outcome]++;
-    const made = p.purchase ?? p.scrap;
-    if (made) {
-      t.subsidyFen += made.subsidyFen;
-      if ('created' in made.farmer) farmers.add(made.farmer.created);
-    }
-  }
-  t.newFarmers = farmers.size;
-  return t;
-}
-
-export async function classifyFile(ctx: ServiceContext, input: PassInput, job: JobHandle = quietJob): Promise<PassResult> {
+/**
+ * Runs one pass over the file and hands it to `use`; the staged rows are dropped afterwards, whether
+ * `use` succeeded, threw or the job was cancelled.
+ */
+export async function withClassifiedFile<T>(
+  ctx: ServiceContext,
+  input: PassInput,
+  job: JobHandle,
+  use: (pass: PassResult) => T | Promise<T>,
+): Promise<T> {
   const installation = requireInstallation(ctx);
   if (installation.role !== 'station' || !installation.township_code) {
     throw new AppError('FORBIDDEN', '台账导入用于乡镇农机站导入本站的历史台账；县局请使用“导入上报文件”');
   }
+  const stage = new LedgerStage(ctx.db);
+  try {
+    return await use(await classifyFile(ctx, input, job, stage));
+  } finally {
+    stage.drop();
+  }
+}
+
+async function classifyFile(ctx: ServiceContext, input: PassInput, job: JobHandle, stage: LedgerStage): Promise<PassResult> {
+  const installation = requireInstallation(ctx);
   const remembered = rememberedMapping(ctx);
   const detect = { ...remembered, ...(input.mapping ?? {}) };
   const today = ctx.now().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-  const classifier = new LedgerClassifier(ctx, { stationId: installation.station_id, townshipCode: installation.township_code }, today);
+  const classifier = new LedgerClassifier(ctx, { stationId: installation.station_id, townshipCode: installation.township_code ?? '' }, today, stage);
   const sheets: SheetState[] = [];
-  const plans: RowPlan[] = [];
   let current: SheetState | null = null;
   let read = 0;
   let bytesRead = 0;
@@ -114,15 +122,12 @@ export async function classifyFile(ctx: ServiceContext, input: PassInput, job: J
         sheet.info.columns = sheet.columns;
         sheet.info.selected = selected(row.sheet, true);
         sheet.info.kind = sheetKind(sheet.columns, row.sheet);
-        const mapped = new Set(sheet.columns.map((c) => c.field));
-        const required = sheet.info.kind === 'scrap' ? LEDGER_SCRAP_REQUIRED : LEDGER_REQUIRED;
-        sheet.missing = required.filter((f) => !mapped.has(f) && !(f === 'subsidy' && mapped.has('subsidyWords')));
-        if (sheet.info.kind === 'scrap' && !['engineNo', 'frameNo', 'factoryNo'].some((f) => mapped.has(f as LedgerField))) sheet.missing.push('frameNo');
+        sheet.missing = missingRequired(sheet.info.kind, new Set(sheet.columns.map((c) => c.field)));
       }
       continue;
     }
     sheet.info.dataRows++;
-    if (sheet.info.selected && !sheet.missing.length) plans.push(classifier.classify(row, sheet.columns, sheet.info.kind));
+    if (sheet.info.selected && !sheet.missing.length) classifier.classify(row, sheet.columns, sheet.info.kind);
     if (++read % CHUNK_ROWS === 0) {
       job.progress(percent(), 100, `正在读取并检查（已读 ${read.toLocaleString('zh-CN')} 行）`);
       await job.tick();
@@ -158,8 +163,10 @@ export async function classifyFile(ctx: ServiceContext, input: PassInput, job: J
     mapping,
     missingFields: [...missingFields],
     fileErrors,
-    rows: plans.map((p) => p.result),
-    totals: totalsOf(plans),
+    rows: stage.listed(input.listed ?? PREVIEW_ROWS_LISTED),
+    rowsOmitted: 0,
+    totals: stage.totals(),
   };
-  return { preview, plans, columns, sha256: createHash('sha256').update(input.bytes).digest('hex') };
+  preview.rowsOmitted = preview.totals.rows - preview.rows.length;
+  return { preview, stage, columns, sha256: createHash('sha256').update(input.bytes).digest('hex') };
 }

@@ -22,10 +22,14 @@ const COLUMNS: Column<ReportRow>[] = [
   { header: '说明', width: 40, value: (r) => r.notes.join('；') },
 ];
 
-export async function buildReport(fileName: string, rows: readonly ReportRow[]): Promise<{ fileName: string; base64: string }> {
+export async function buildReport(fileName: string, rows: Iterable<ReportRow>): Promise<{ fileName: string; base64: string }> {
   const wb = newWorkbook();
-  const notImported = rows.filter((r) => r.outcome === 'refused' || r.outcome === 'present' || r.outcome === 'skipped' || (r.outcome === 'attention' && r.imported === false));
-  const flagged = rows.filter((r) => r.outcome === 'attention' && r.imported !== false);
+  const notImported: ReportRow[] = [];
+  const flagged: ReportRow[] = [];
+  for (const r of rows) {
+    if (r.outcome === 'attention' && r.imported !== false) flagged.push(r);
+    else if (r.outcome !== 'create') notImported.push(r);
+  }
   const base = fileName.replace(/\.[^.]*$/, '');
   addSheet(wb, '未导入的行', COLUMNS, notImported, `台账导入报告：${base}（未导入 ${notImported.length} 行）`);
   addSheet(wb, '需注意的行', COLUMNS, flagged, `已导入但需核对的行（${flagged.length} 行）`);

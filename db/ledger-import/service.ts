@@ -10,7 +10,8 @@ import type { ServiceContext } from '../context';
 import type { JobHandle } from '../jobs/registry';
 import { requireInstallation } from '../services/installation';
 import { writeImport } from './commit';
-import { classifyFile, quietJob } from './pass';
+import { quietJob, withClassifiedFile, type PassInput } from './pass';
+import type { LedgerStage } from './stage';
 import { decodeLedgerFile } from './read';
 import { buildReport } from './report';
 import * as repo from './repository';
@@ -22,11 +23,23 @@ export interface LedgerFileInput {
   mapping?: Record<string, string>;
 }
 
-type PassArgs = LedgerFileInput & { bytes: Buffer };
+type PassArgs = LedgerFileInput & { bytes: Buffer; listed?: number };
 
 export async function previewLedger(ctx: ServiceContext, input: PassArgs, job: JobHandle = quietJob): Promise<LedgerPreview> {
-  const { preview } = await classifyFile(ctx, input as Parameters<typeof classifyFile>[1], job);
-  return preview;
+  return withClassifiedFile(ctx, input as PassInput, job, ({ preview }) => preview);
+}
+
+/** The dry run with its report (Excel) of every row it would not import or would flag (the CLI's --dry-run --report). */
+export async function previewLedgerWithReport(ctx: ServiceContext, input: PassArgs, job: JobHandle = quietJob) {
+  return withClassifiedFile(ctx, input as PassInput, job, async ({ preview, stage }) => ({
+    preview,
+    report: await buildReport(preview.fileName, reportRows(stage)),
+  }));
+}
+
+/** The rows a report lists, read from the stage a chunk at a time. */
+function* reportRows(stage: LedgerStage) {
+  for (const chunk of stage.results(500, ['attention', 'refused', 'present', 'skipped'])) yield* chunk;
 }
 
 export async function commitLedger(
@@ -34,37 +47,38 @@ export async function commitLedger(
   input: PassArgs & { includeAttention: boolean },
   job: JobHandle = quietJob,
 ): Promise<LedgerCommitResult> {
-  const pass = await classifyFile(ctx, input as Parameters<typeof classifyFile>[1], job);
-  const { preview } = pass;
-  const base = { ...preview, importId: null, farmersAdded: 0, purchasesAdded: 0, scrapsAdded: 0 };
-  if (preview.missingFields.length || !preview.sheets.some((s) => s.selected)) {
-    return { ...base, message: `未导入：${preview.fileErrors.join('；') || '没有可导入的工作表'}` };
-  }
-  const importable = preview.totals.create + (input.includeAttention ? preview.totals.attention : 0);
-  if (importable === 0) {
-    return { ...base, message: `没有可新建的记录（已存在 ${preview.totals.present} 行，不能导入 ${preview.totals.refused} 行），未导入任何数据` };
-  }
-  job.progress(0, importable, `正在写入 ${importable.toLocaleString('zh-CN')} 条记录`);
-  await job.tick();
-  const outcome = writeImport(
-    ctx,
-    {
-      plans: pass.plans,
-      columns: pass.columns,
-      sha256: pass.sha256,
-      fileName: input.fileName,
-      sheets: preview.sheets.filter((s) => s.selected).map((s) => s.name),
-      mapping: preview.mapping,
-    },
-    input.includeAttention,
-  );
-  job.progress(importable, importable, '已写入');
-  const skippedAttention = input.includeAttention ? 0 : preview.totals.attention;
-  return {
-    ...preview,
-    ...outcome,
-    message: `已导入：新建农户 ${outcome.farmersAdded} 户、购置登记 ${outcome.purchasesAdded} 条、报废登记 ${outcome.scrapsAdded} 条；已存在 ${preview.totals.present} 行，不能导入 ${preview.totals.refused} 行${skippedAttention ? `，需注意未导入 ${skippedAttention} 行` : ''}`,
-  };
+  return withClassifiedFile(ctx, input as PassInput, job, async (pass) => {
+    const { preview } = pass;
+    const base = { ...preview, importId: null, farmersAdded: 0, purchasesAdded: 0, scrapsAdded: 0 };
+    if (preview.missingFields.length || !preview.sheets.some((s) => s.selected)) {
+      return { ...base, message: `未导入：${preview.fileErrors.join('；') || '没有可导入的工作表'}` };
+    }
+    const importable = preview.totals.create + (input.includeAttention ? preview.totals.attention : 0);
+    if (importable === 0) {
+      return { ...base, message: `没有可新建的记录（已存在 ${preview.totals.present} 行，不能导入 ${preview.totals.refused} 行），未导入任何数据` };
+    }
+    job.progress(0, importable, `正在写入 ${importable.toLocaleString('zh-CN')} 条记录`);
+    await job.tick();
+    const outcome = writeImport(
+      ctx,
+      {
+        stage: pass.stage,
+        columns: pass.columns,
+        sha256: pass.sha256,
+        fileName: input.fileName,
+        sheets: preview.sheets.filter((s) => s.selected).map((s) => s.name),
+        mapping: preview.mapping,
+      },
+      input.includeAttention,
+    );
+    job.progress(importable, importable, '已写入');
+    const skippedAttention = input.includeAttention ? 0 : preview.totals.attention;
+    return {
+      ...preview,
+      ...outcome,
+      message: `已导入：新建农户 ${outcome.farmersAdded} 户、购置登记 ${outcome.purchasesAdded} 条、报废登记 ${outcome.scrapsAdded} 条；已存在 ${preview.totals.present} 行，不能导入 ${preview.totals.refused} 行${skippedAttention ? `，需注意未导入 ${skippedAttention} 行` : ''}`,
+    };
+  });
 }
 
 /** Starts the dry run as a job (its result is a LedgerPreview). */
@@ -107,11 +121,6 @@ export async function importReport(ctx: ServiceContext, id: string) {
   const batch = repo.getImport(ctx.db, id);
   if (!batch) throw new AppError('NOT_FOUND', '未找到该次台账导入');
   return buildReport(batch.file_name, JSON.parse(batch.rows_json) as LedgerRowResult[]);
-}
-
-/** The report of a dry run (before importing): the same layout. */
-export function previewReport(preview: LedgerPreview) {
-  return buildReport(preview.fileName, preview.rows);
 }
 
 export { undoImport };

@@ -22,6 +22,7 @@ import { assertNotInCountyIndex } from '../county-package/check';
 import { requireInstallation, requireOwnRow } from './installation';
 import { bandForMachine } from './machine-band';
 import { requireLivePartner } from './partners';
+import { ledgerSourceOf } from '../ledger-import/source';
 
 const EDITABLE = ['registered', 'returned'];
 /** A scrapped machine can be renewed while its own application is still open. */
@@ -58,6 +59,7 @@ export function getPurchase(ctx: ServiceContext, id: string): Purchase {
     id: r.id,
     stationId: r.station_id,
     farmer: summaryOfFarmer(ctx, r.farmer_id),
+    ledgerSource: ledgerSourceOf(ctx.db, r.id),
     catalogBandId: r.catalog_band_id,
     catalogYear: r.catalog_year,
     category: r.category,

@@ -18,6 +18,7 @@ import { requireInstallation, requireOwnRow } from './installation';
 import { bandForMachine } from './machine-band';
 import { requireLivePartner } from './partners';
 import { toPhoto } from './scrap-photos';
+import { ledgerSourceOf } from '../ledger-import/source';
 
 const EDITABLE = ['registered', 'returned'];
 
@@ -91,6 +92,7 @@ export function getScrap(ctx: ServiceContext, id: string): Scrap {
     id: row.id,
     stationId: row.station_id,
     farmer: summaryOfFarmer(ctx, row.farmer_id),
+    ledgerSource: ledgerSourceOf(ctx.db, row.id),
     catalogBandId: row.catalog_band_id,
     catalogYear: row.catalog_year,
     item: row.item,

@@ -177,7 +177,10 @@ export const ledgerPreview = z.object({
   /** Required fields no column is mapped to (nothing can be imported until they are). */
   missingFields: z.array(z.enum(LEDGER_FIELDS)),
   fileErrors: z.array(z.string()),
+  /** The rows listed (at most 2,000: those needing attention or refused first, then in file order). */
   rows: z.array(ledgerRowResult),
+  /** How many of the file's rows are not in `rows` (counted in the totals; the import's report lists every row not imported). */
+  rowsOmitted: z.number().int().nonnegative().default(0),
   totals: ledgerTotals,
 });
 export type LedgerPreview = z.output<typeof ledgerPreview>;

@@ -1,4 +1,5 @@
 import { z } from '../api/zod-locale';
+import { ledgerSource } from './ledger-source';
 import { purchaseDateIssues } from '../domain/plausibility';
 import { cursorPageOf, isoDate, isoDateTime, optionalText, requiredText, uuid } from './common';
 import { farmerSummary, reviewState, machineNo, makerField, modelField, positiveParam, status } from './machines';
@@ -100,6 +101,8 @@ export const purchase = z.object({
   totalFen: z.number().int(),
   subsidyNote: z.string().nullable(),
   overrides: z.array(override.extend({ message: z.string() })),
+  /** Set when the record was imported from the station's old Excel ledger: such records get no voucher. */
+  ledgerSource: ledgerSource.nullable(),
   ...reviewState,
 });
 export type Purchase = z.output<typeof purchase>;

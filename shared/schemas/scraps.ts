@@ -1,4 +1,5 @@
 import { z } from '../api/zod-locale';
+import { ledgerSource } from './ledger-source';
 import { cursorPageOf, isoDate, isoDateTime, optionalText, requiredText, uuid } from './common';
 import { farmerSummary, reviewState, machineNo, makerField, modelField, optionalDate, positiveParam, status } from './machines';
 import { FRAME_NO_LABEL } from '../domain/machine-terms';
@@ -112,6 +113,8 @@ export const scrap = z.object({
   /** The live purchase that renews this machine (报废并更新), if any. */
   linkedPurchaseId: z.string().nullable(),
   photos: z.array(scrapPhoto),
+  /** Set when the record was imported from the station's old Excel ledger: such records get no voucher. */
+  ledgerSource: ledgerSource.nullable(),
   ...reviewState,
 });
 export type Scrap = z.output<typeof scrap>;

@@ -106,6 +106,8 @@ test('台账导入: a long ledger shows its progress while it is read and while 
   await page.locator('input[type="file"]').setInputFiles({ name: big.fileName, mimeType: XLSX, buffer: big.bytes });
   await expect(page.getByTestId('job-progress')).toContainText('正在读取', { timeout: 30_000 });
   await expect(page.getByTestId('dry-run-totals')).toContainText('将新建 3000', { timeout: 90_000 });
+  // the dry run lists a bounded number of rows (3,000 machines + a 小计 row: 1,001 more are staged in SQLite, counted, in the report)
+  await expect(page.getByTestId('dry-run-omitted')).toContainText('另有 1,001 行未列出');
   await page.getByTestId('ledger-commit').click();
   await expect(page.getByTestId('job-progress')).toBeVisible();
   await keepViewport(page, 'ledger-import-progress');
@@ -147,5 +149,42 @@ test('台账导入: a scrapping ledger (报废台账) becomes scraps whose condi
   const id = app.core.db.prepare("SELECT id FROM scraps WHERE frame_no = 'FJ250301'").pluck().get() as string;
   await page.goto(`${page.url().split('#')[0]}#/scraps/${id}`);
   await expect(page.getByTestId('eligibility-unrecorded')).toContainText('台账未记载');
+  // it says where it came from, and offers no voucher (paid on paper)
+  await expect(page.getByTestId('ledger-source')).toContainText('来源：历史台账导入（柳林镇报废台账.xlsx，工作表“报废”，第 3 行）');
+  await expect(page.getByTestId('issue-voucher')).toHaveCount(0);
   await keepViewport(page, 'ledger-import-scrap-record');
+
+  // a scrap entered at the counter still offers its voucher button (the check above is not vacuous)
+  const other = app.core.db.prepare("SELECT id FROM scraps WHERE frame_no = 'XG250302'").pluck().get() as string;
+  app.core.db.prepare("UPDATE ledger_records SET voided_at = ?, void_reason = 'e2e：视为柜台登记' WHERE entity_id = ?").run('2026-01-10T08:00:00.000Z', other);
+  await page.goto(`${page.url().split('#')[0]}#/scraps/${other}`);
+  await expect(page.getByTestId('issue-voucher')).toHaveCount(1);
+  await expect(page.getByTestId('ledger-source')).toHaveCount(0);
+});
+
+test('台账导入: a file with a purchase sheet and a scrapping sheet is checked per sheet against its own required columns', async ({ page, app }) => {
+  test.setTimeout(90_000);
+  await setUpInstallation(app.core, { role: 'station', townshipCode: '371525103' });
+  const { SCRAP_HEADERS } = await import('../fixtures/scrap-ledger-xlsx');
+  const { LAYOUT_HEADERS } = await import('../fixtures/ledger-xlsx');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page, app);
+  await page.getByRole('menuitem', { name: '台账导入' }).click();
+  // both sheets have every column except the scrapping sheet's 回收日期 (the purchase sheet's 购机日期 is no substitute)
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('购置').addRow(LAYOUT_HEADERS.A);
+  wb.addWorksheet('报废').addRow(SCRAP_HEADERS.filter((h) => h !== '回收日期'));
+  const bytes = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  await page.locator('input[type="file"]').setInputFiles({ name: '混合台账.xlsx', mimeType: XLSX, buffer: bytes });
+  await expect(page.getByTestId('dry-run')).toBeVisible({ timeout: 30_000 });
+  const panel = page.getByTestId('mapping-panel');
+  await expect(panel).toContainText('购置台账');
+  await expect(panel).toContainText('报废台账');
+  const missing = page.getByTestId('mapping-missing');
+  await expect(missing).toContainText('工作表“报废”（报废台账）：回收日期');
+  await expect(missing).not.toContainText('工作表“购置”');
+  await keepViewport(page, 'ledger-import-mixed-mapping');
+  // with only the purchase sheet chosen nothing is missing
+  await page.getByTestId('sheet-报废').click();
+  await expect(missing).toBeHidden();
 });

@@ -104,6 +104,12 @@ export function DryRunTable({ preview }: { preview: LedgerPreview }) {
           { value: 'skipped', label: '已跳过' },
         ]}
       />
+      {preview.rowsOmitted > 0 && (
+        <Typography.Text type="secondary" data-testid="dry-run-omitted">
+          预演只列出 {preview.rows.length.toLocaleString('zh-CN')} 行（需注意和不能导入的行优先），另有 {preview.rowsOmitted.toLocaleString('zh-CN')}{' '}
+          行未列出，但都已检查并计入上面的合计；导入后可下载报告，其中列出全部未导入和需注意的行。
+        </Typography.Text>
+      )}
       <Table<LedgerRowResult>
         rowKey={(r) => `${r.sheet}:${r.row}`}
         size="small"

@@ -1,11 +1,11 @@
 import { Alert, Card, Checkbox, Collapse, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { missingBySheet, requiredFieldsOf } from '../../../../shared/domain/ledger-required';
 import {
   LEDGER_FIELD_LABELS,
   LEDGER_FIELDS,
-  LEDGER_REQUIRED,
-  LEDGER_SCRAP_REQUIRED,
   type LedgerField,
+  type LedgerKind,
   type LedgerMapping,
   type LedgerPreview,
 } from '../../../../shared/schemas/ledger-import';
@@ -19,9 +19,10 @@ const SOURCE_TAGS: Record<string, { color: string; text: string }> = {
   none: { color: 'default', text: '未识别' },
 };
 
-const OPTIONS = [
+/** The field choices; * marks a field required by a kind of sheet being imported. */
+const optionsFor = (kinds: readonly LedgerKind[]) => [
   { value: 'ignore', label: '（不导入此列）' },
-  ...LEDGER_FIELDS.map((f) => ({ value: f, label: `${LEDGER_FIELD_LABELS[f]}${LEDGER_REQUIRED.includes(f) ? ' *' : ''}` })),
+  ...LEDGER_FIELDS.map((f) => ({ value: f, label: `${LEDGER_FIELD_LABELS[f]}${kinds.some((k) => requiredFieldsOf(k).includes(f)) ? ' *' : ''}` })),
 ];
 
 interface ColumnRow {
@@ -61,11 +62,12 @@ export function MappingPanel({ preview, sheets, mapping, onSheets, onMapping }: 
     }
   }
   const data = [...rows.values()];
-  const mapped = new Set(data.map((r) => r.field));
-  // a scrapping ledger (报废台账) needs its own columns: 回收日期, and a frame, serial or engine number
-  const scrap = preview.sheets.some((s) => s.selected && s.kind === 'scrap') && !preview.sheets.some((s) => s.selected && s.kind === 'purchase');
-  const missing = (scrap ? LEDGER_SCRAP_REQUIRED : LEDGER_REQUIRED).filter((f) => !mapped.has(f) && !(f === 'subsidy' && mapped.has('subsidyWords')));
-  if (scrap && !mapped.has('frameNo') && !mapped.has('factoryNo') && !mapped.has('engineNo')) missing.push('frameNo');
+  // each chosen sheet is checked against its own kind's required columns (购置 or 报废; a file may hold both)
+  const chosenSheets = preview.sheets.filter((x) => sheets.includes(x.name) && x.headerRow !== null);
+  const kinds = [...new Set(chosenSheets.map((x) => x.kind))];
+  const lacking = missingBySheet(chosenSheets, mapping);
+  const missing = lacking.flatMap((l) => l.missing);
+  const options = optionsFor(kinds.length ? kinds : ['purchase']);
 
   const columns: ColumnsType<ColumnRow> = [
     { title: '列', dataIndex: 'letters', width: 60 },
@@ -78,7 +80,7 @@ export function MappingPanel({ preview, sheets, mapping, onSheets, onMapping }: 
         <Select<Choice>
           value={r.field ?? undefined}
           placeholder="请选择"
-          options={OPTIONS}
+          options={options}
           style={{ width: 220 }}
           showSearch={{ optionFilterProp: 'label' }}
           onChange={(v) => onMapping({ ...mapping, [r.key]: v })}
@@ -117,8 +119,26 @@ export function MappingPanel({ preview, sheets, mapping, onSheets, onMapping }: 
             </Checkbox>
           ))}
         </Space>
-        {missing.length > 0 && (
-          <Alert type="warning" showIcon title={`还缺少必需的列：${missing.map((f) => LEDGER_FIELD_LABELS[f]).join('、')}，请在下表中指定`} />
+        {lacking.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="mapping-missing"
+            title={
+              lacking.length === 1 && chosenSheets.length === 1
+                ? `还缺少必需的列：${lacking[0]?.missing.map((f) => LEDGER_FIELD_LABELS[f]).join('、')}，请在下表中指定`
+                : '还缺少必需的列，请在下表中指定：'
+            }
+            description={
+              lacking.length === 1 && chosenSheets.length === 1
+                ? undefined
+                : lacking.map((l) => (
+                    <div key={l.sheet}>
+                      工作表“{l.sheet}”（{l.kind === 'scrap' ? '报废台账' : '购置台账'}）：{l.missing.map((f) => LEDGER_FIELD_LABELS[f]).join('、')}
+                    </div>
+                  ))
+            }
+          />
         )}
         <Collapse
           size="small"
@@ -133,7 +153,7 @@ export function MappingPanel({ preview, sheets, mapping, onSheets, onMapping }: 
           data-testid="mapping-columns"
         />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          带 * 的为必需字段。确认导入后，本站会记住这些对应，下个月的台账会自动对应。
+          带 * 的为必需字段（购置台账与报废台账各有其必需字段，按每张工作表的种类检查）。确认导入后，本站会记住这些对应，下个月的台账会自动对应。
         </Typography.Text>
       </Space>
     </Card>

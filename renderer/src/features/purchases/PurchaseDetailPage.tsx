@@ -11,6 +11,7 @@ import { DetailFrame } from '../applications/DetailFrame';
 import { EventHistory } from '../applications/EventHistory';
 import { FarmerBrief } from '../applications/FarmerBrief';
 import { TransitionActions } from '../applications/TransitionActions';
+import { LedgerSourceNote } from '../ledger-import/LedgerSourceNote';
 import { IssueVoucherButton } from '../vouchers/IssueVoucherButton';
 import { PurchaseAmounts, PurchaseFacts } from './PurchaseFacts';
 
@@ -55,13 +56,14 @@ export function PurchaseDetailPage() {
                     subject={`${p.farmer.name} 的购置申请`}
                     onDone={query.reload}
                   />
-                  <IssueVoucherButton kind="purchase" applicationId={p.id} status={p.status} />
+                  {!p.ledgerSource && <IssueVoucherButton kind="purchase" applicationId={p.id} status={p.status} />}
                 </Space>
               )
             }
           >
             <FarmerBrief farmer={p.farmer} />
           </Card>
+          {p.ledgerSource && <LedgerSourceNote source={p.ledgerSource} />}
           <Row gutter={16}>
             <Col flex="1 1 600px" style={{ minWidth: 0 }}>
               <PurchaseFacts purchase={p} band={band.data} />

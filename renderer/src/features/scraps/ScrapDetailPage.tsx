@@ -11,6 +11,7 @@ import { DetailFrame } from '../applications/DetailFrame';
 import { EventHistory } from '../applications/EventHistory';
 import { FarmerBrief } from '../applications/FarmerBrief';
 import { TransitionActions } from '../applications/TransitionActions';
+import { LedgerSourceNote } from '../ledger-import/LedgerSourceNote';
 import { IssueVoucherButton } from '../vouchers/IssueVoucherButton';
 import { ScrapAmounts, ScrapFacts } from './ScrapFacts';
 import { ScrapPhotos } from './ScrapPhotos';
@@ -72,7 +73,7 @@ export function ScrapDetailPage() {
                         subject={`${s.farmer.name} 的报废申请`}
                         onDone={query.reload}
                       />
-                      <IssueVoucherButton kind="scrap" applicationId={s.id} status={s.status} />
+                      {!s.ledgerSource && <IssueVoucherButton kind="scrap" applicationId={s.id} status={s.status} />}
                     </>
                   )}
                 </Space>
@@ -81,6 +82,7 @@ export function ScrapDetailPage() {
           >
             <FarmerBrief farmer={s.farmer} />
           </Card>
+          {s.ledgerSource && <LedgerSourceNote source={s.ledgerSource} />}
           <Row gutter={16}>
             <Col flex="1 1 600px" style={{ minWidth: 0 }}>
               <ScrapFacts scrap={s} band={band.data} />
