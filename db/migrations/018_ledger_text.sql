@@ -11,16 +11,24 @@
 -- LOCAL: derived from purchases/scraps by the triggers below wherever those rows land (station or county).
 -- A text's characters come from json_each over zeroblob, as in 017 (no functions of our own: every writer,
 -- bench loaders included, keeps the index in step through plain SQL).
--- On a 1M-purchase file the two INSERTs take about 45 s of CPU; each is chunkable by rowid range.
+-- On a 1M-purchase file the two INSERTs take about 45 s of CPU: they run in rowid chunks (db/migrate-steps.ts)
+-- so the start-up upgrade screen's bar moves; the triggers come after the fill, in the same transaction.
 
+-- step: 建立台账文字索引
 CREATE VIRTUAL TABLE purchase_text USING fts5(words, numbers, content='', contentless_delete=1, tokenize='trigram', detail='none');
 CREATE VIRTUAL TABLE scrap_text USING fts5(words, numbers, content='', contentless_delete=1, tokenize='trigram', detail='none');
 
+-- step: 索引购置记录的型号、厂家与机号
+-- chunk: purchases 50000
 INSERT INTO purchase_text (rowid, words, numbers)
-  SELECT rowid, (SELECT char(1) || group_concat(substr(model || char(10) || maker, key + 1, 1), char(1) ORDER BY key) || char(1) FROM json_each('[' || rtrim(replace(hex(zeroblob(length(model || char(10) || maker))), '00', '0,'), ',') || ']')) || char(2) || (model || char(10) || maker), (SELECT char(1) || group_concat(substr(concat_ws(' ', factory_no_norm, engine_no_norm, model_norm), key + 1, 1), char(1) ORDER BY key) || char(1) FROM json_each('[' || rtrim(replace(hex(zeroblob(length(concat_ws(' ', factory_no_norm, engine_no_norm, model_norm)))), '00', '0,'), ',') || ']')) || char(2) || (concat_ws(' ', factory_no_norm, engine_no_norm, model_norm)) FROM purchases;
-INSERT INTO scrap_text (rowid, words, numbers)
-  SELECT rowid, (SELECT char(1) || group_concat(substr(model || char(10) || maker, key + 1, 1), char(1) ORDER BY key) || char(1) FROM json_each('[' || rtrim(replace(hex(zeroblob(length(model || char(10) || maker))), '00', '0,'), ',') || ']')) || char(2) || (model || char(10) || maker), (SELECT char(1) || group_concat(substr(concat_ws(' ', engine_no_norm, frame_no_norm, plate_no_norm), key + 1, 1), char(1) ORDER BY key) || char(1) FROM json_each('[' || rtrim(replace(hex(zeroblob(length(concat_ws(' ', engine_no_norm, frame_no_norm, plate_no_norm)))), '00', '0,'), ',') || ']')) || char(2) || (concat_ws(' ', engine_no_norm, frame_no_norm, plate_no_norm)) FROM scraps;
+  SELECT rowid, (SELECT char(1) || group_concat(substr(model || char(10) || maker, key + 1, 1), char(1) ORDER BY key) || char(1) FROM json_each('[' || rtrim(replace(hex(zeroblob(length(model || char(10) || maker))), '00', '0,'), ',') || ']')) || char(2) || (model || char(10) || maker), (SELECT char(1) || group_concat(substr(concat_ws(' ', factory_no_norm, engine_no_norm, model_norm), key + 1, 1), char(1) ORDER BY key) || char(1) FROM json_each('[' || rtrim(replace(hex(zeroblob(length(concat_ws(' ', factory_no_norm, engine_no_norm, model_norm)))), '00', '0,'), ',') || ']')) || char(2) || (concat_ws(' ', factory_no_norm, engine_no_norm, model_norm)) FROM purchases WHERE rowid >= :lo AND rowid < :hi;
 
+-- step: 索引报废记录的型号、厂家与机号
+-- chunk: scraps 50000
+INSERT INTO scrap_text (rowid, words, numbers)
+  SELECT rowid, (SELECT char(1) || group_concat(substr(model || char(10) || maker, key + 1, 1), char(1) ORDER BY key) || char(1) FROM json_each('[' || rtrim(replace(hex(zeroblob(length(model || char(10) || maker))), '00', '0,'), ',') || ']')) || char(2) || (model || char(10) || maker), (SELECT char(1) || group_concat(substr(concat_ws(' ', engine_no_norm, frame_no_norm, plate_no_norm), key + 1, 1), char(1) ORDER BY key) || char(1) FROM json_each('[' || rtrim(replace(hex(zeroblob(length(concat_ws(' ', engine_no_norm, frame_no_norm, plate_no_norm)))), '00', '0,'), ',') || ']')) || char(2) || (concat_ws(' ', engine_no_norm, frame_no_norm, plate_no_norm)) FROM scraps WHERE rowid >= :lo AND rowid < :hi;
+
+-- step: 建立同步触发器
 CREATE TRIGGER purchases_text_insert AFTER INSERT ON purchases
 BEGIN
   INSERT INTO purchase_text (rowid, words, numbers)
