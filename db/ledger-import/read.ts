@@ -63,7 +63,10 @@ function mergeFiller(ranges: readonly MergeRange[]): (rowNumber: number, cells: 
     while (next < ranges.length && (ranges[next] as MergeRange).top <= rowNumber) {
       const range = ranges[next++] as MergeRange;
       const value = cells[range.left];
-      if (range.top === rowNumber && value && value.text.trim() !== '') active.push({ range, value });
+      if (range.top === rowNumber && value && value.text.trim() !== '') {
+        active.push({ range, value });
+        if (range.bottom > range.top) value.mergedDownTo = range.bottom;
+      }
     }
     active = active.filter((a) => a.range.bottom >= rowNumber);
     for (const { range, value } of active) {

@@ -17,6 +17,8 @@ export interface LedgerCell {
   num?: number;
   /** Inside a merged range below its top-left cell: the row the value was taken from. */
   mergedFrom?: number;
+  /** The top-left cell of a range merged down over more than one row: the range's last row. */
+  mergedDownTo?: number;
 }
 
 export type Read<T> = { ok: true; value: T; notes: string[] } | { ok: false; reason: string };

@@ -55,6 +55,43 @@ describe('scrapping ledgers (报废台账)', () => {
     expect(core.db.prepare('SELECT count(*) FROM scraps').pluck().get()).toBe(0);
   });
 
+  it('refuses an amount merged over two machines’ rows (it would count twice), both rows, and imports nothing of them', async () => {
+    const ledger = await buildScrapLedger('合并金额.xlsx', [
+      {
+        farmer: 41,
+        machine: 'tractor',
+        date: '2025-03-10',
+        frame: 'HB250301',
+        engine: 'EN-HB1',
+        plate: '鲁15-22345',
+        recycler: KNOWN_RECYCLER,
+      },
+      {
+        farmer: 41,
+        machine: 'tractor',
+        date: '2025-03-10',
+        frame: 'HB250302',
+        engine: 'EN-HB2',
+        plate: '鲁15-22346',
+        recycler: KNOWN_RECYCLER,
+        mergedWithAbove: true,
+        amountMergedWithAbove: true,
+      },
+      { farmer: 42, machine: 'rotary', date: '2025-03-11', frame: 'HB250303', recycler: KNOWN_RECYCLER },
+    ]);
+    const p = await run<LedgerPreview>('ledgerImports.preview', ledger);
+    const byFrame = (f: string) => p.rows.find((r) => r.factoryNo === f);
+    for (const frame of ['HB250301', 'HB250302']) {
+      expect(byFrame(frame)?.outcome, frame).toBe('refused');
+      expect(byFrame(frame)?.reasons.join(), frame).toMatch(/报废补贴额|补贴金额/);
+      expect(byFrame(frame)?.reasons.join(), frame).toMatch(/跨几行的合并单元格（可能是几台合计）/);
+    }
+    // merged farmer cells alone are fine (the second machine's owner), and a row of its own imports
+    expect(byFrame('HB250303')?.outcome).toBe('create');
+    const committed = await run<LedgerCommitResult>('ledgerImports.commit', ledger);
+    expect(committed.scrapsAdded).toBe(1);
+  });
+
   it('become scraps marked 台账未记载 for what the ledger lacks; re-import adds nothing; undo voids them as a whole', async () => {
     const ledger = await buildScrapLedger('报废台账.xlsx');
     const before = liveDigest();
@@ -63,14 +100,24 @@ describe('scrapping ledgers (报废台账)', () => {
     const importable = ledger.expected.filter((e) => e.outcome === 'create' || e.outcome === 'attention');
     // the dry run and the commit agree exactly
     expect(done.rows).toEqual(p.rows);
-    expect(done).toMatchObject({ scrapsAdded: importable.length, purchasesAdded: 0, farmersAdded: new Set(importable.map((e) => e.idNumber)).size });
+    expect(done).toMatchObject({
+      scrapsAdded: importable.length,
+      purchasesAdded: 0,
+      farmersAdded: new Set(importable.map((e) => e.idNumber)).size,
+    });
     expect(done.message).toMatch(new RegExp(`报废登记 ${importable.length} 条`));
 
     for (const e of importable) {
       const row = core.db
         .prepare('SELECT s.*, f.id_number FROM scraps s JOIN farmers f ON f.id = s.farmer_id WHERE s.frame_no = ?')
         .get(e.frame) as Record<string, unknown>;
-      expect(row).toMatchObject({ eligibility: 'unrecorded', scrap_fen: e.subsidyFen, handover_date: e.date, id_number: e.idNumber, maker: e.maker });
+      expect(row).toMatchObject({
+        eligibility: 'unrecorded',
+        scrap_fen: e.subsidyFen,
+        handover_date: e.date,
+        id_number: e.idNumber,
+        maker: e.maker,
+      });
       // what travels to the county passes its checks
       expect(scrapRow.safeParse(row).success, JSON.stringify(scrapRow.safeParse(row).error?.issues)).toBe(true);
       const scrap = expectOk<Scrap>(await core.call('scraps.get', { id: row.id }));
@@ -79,7 +126,10 @@ describe('scrapping ledgers (报废台账)', () => {
     const first = core.db.prepare("SELECT * FROM scraps WHERE frame_no = 'FJ250301'").get() as Record<string, unknown>;
     expect(first).toMatchObject({ status: 'paid', plate_no: '鲁15-12345', confirm_form_no: 'BF-FJ250301' });
     expect(first.recycler_id).not.toBeNull();
-    const source = core.db.prepare("SELECT * FROM ledger_records WHERE entity = 'scrap' AND entity_id = ?").get(first.id) as Record<string, unknown>;
+    const source = core.db.prepare("SELECT * FROM ledger_records WHERE entity = 'scrap' AND entity_id = ?").get(first.id) as Record<
+      string,
+      unknown
+    >;
     expect(source).toMatchObject({ file_name: '报废台账.xlsx', sheet: '报废', row_number: 3, ledger_subsidy_fen: 400_000 });
     expect(ledgerRecordRow.safeParse(source).success).toBe(true);
 
@@ -113,7 +163,9 @@ describe('scrapping ledgers (报废台账)', () => {
     expect(item).toMatchObject({ scrapsAdded: importable.length, undoBlocked: null });
     expectOk(await core.call('ledgerImports.undo', { id: done.importId, reason: '导错了文件' }));
     expect(liveDigest()).toEqual(before);
-    expect(core.db.prepare("SELECT count(*) FROM audit_log WHERE method = 'ledgerImports.undo' AND entity = 'scrap'").pluck().get()).toBe(importable.length);
+    expect(core.db.prepare("SELECT count(*) FROM audit_log WHERE method = 'ledgerImports.undo' AND entity = 'scrap'").pluck().get()).toBe(
+      importable.length,
+    );
   });
 
   it('undo is refused once an imported scrap has moved on', async () => {
