@@ -27,7 +27,7 @@ test('an old 15-digit ID is converted to 18 digits and offered for confirmation,
 test('设置: a later year’s holidays are added from the notice and listed', async ({ page, app }) => {
   await setUpInstallation(app.core, { role: 'station', townshipCode: '371525103', name: '王技术员' });
   await page.setViewportSize({ width: 1366, height: 768 });
-  await openApp(page, app, '#/settings');
+  await openApp(page, app, '#/settings?tab=calendar');
   const card = page.getByTestId('calendar-card');
   await expect(card).toContainText('国办发明电〔2024〕12号');
   await expect(card).toContainText('2026-02-15~02-23');
