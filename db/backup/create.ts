@@ -18,6 +18,7 @@ import {
   writeFileAtomic,
 } from './files';
 import { inspectBackup } from './inspect';
+import { BACKUP_FORMAT, drive, packBackupPhotos, runToEnd, type PackedPhotos } from './photos';
 import { rotate } from './rotate';
 
 export interface MadeBackup {
@@ -45,11 +46,20 @@ function normalize(temp: string): void {
  * (so a kill at any point leaves no finished-looking backup that was not verified). A backup that fails
  * its check goes to failed/ with its report, and the caller is told.
  */
-function finish(temp: string, dir: string, name: string, reason: BackupReason, at: Date, verifiedAt: Date): MadeBackup {
-  normalize(temp);
+function finish(
+  temp: string,
+  dir: string,
+  name: string,
+  reason: BackupReason,
+  at: Date,
+  verifiedAt: Date,
+  photos: PackedPhotos,
+): MadeBackup {
+  fsyncFile(temp);
   const found = inspectBackup(temp);
   const sidecar: BackupSidecar = {
-    format: 1,
+    format: BACKUP_FORMAT,
+    photos,
     createdAt: at.toISOString(),
     reason,
     sizeBytes: found.sizeBytes,
@@ -106,9 +116,15 @@ export async function createBackup(
         return 256;
       },
     });
+    normalize(p.temp);
+    const photos = await drive(packBackupPhotos(dbPath, p.temp), async (done, total) => {
+      job?.throwIfCancelled();
+      job?.progress(done, total, '正在备份照片');
+      await job?.tick();
+    });
     job?.progress(1, 1, '正在校验备份');
     await job?.tick();
-    return finish(p.temp, p.dir, p.name, reason, at, now());
+    return finish(p.temp, p.dir, p.name, reason, at, now(), photos);
   } catch (error) {
     if (temp) removeQuietly(...partialFiles(temp));
     throw fileSystemToAppError(error, PLACE);
@@ -126,7 +142,8 @@ export function createBackupSync(db: Database.Database, dbPath: string, reason: 
     const p = prepare(dbPath, at);
     temp = p.temp;
     db.prepare('VACUUM INTO ?').run(p.temp);
-    return finish(p.temp, p.dir, p.name, reason, at, now());
+    normalize(p.temp);
+    return finish(p.temp, p.dir, p.name, reason, at, now(), runToEnd(packBackupPhotos(dbPath, p.temp)));
   } catch (error) {
     if (temp) removeQuietly(...partialFiles(temp));
     throw fileSystemToAppError(error, PLACE);

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { APPLICATION_ID } from '../connection';
 import { latestVersion, loadMigrations } from '../migrate';
 import { TRAVELLING_TABLES } from '../transfer/tables';
+import { BACKUP_TABLES } from './photos';
 
 export interface Inspection {
   ok: boolean;
@@ -78,7 +79,7 @@ export function inspectBackup(path: string): Inspection {
     const bad = integrity.map((r) => r.integrity_check).filter((m) => m !== 'ok');
     if (bad.length) problems.push(`完整性检查未通过：${bad.slice(0, 3).join('；')}`);
     if (!problems.length) {
-      base.tables = countRows(db);
+      base.tables = countRows(db).filter((t) => !BACKUP_TABLES.includes(t.name));
       base.marker = writeMarker(db);
     }
   } catch (error) {

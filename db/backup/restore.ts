@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync, readdirSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import type { RestoreResult } from '../../shared/schemas/backups';
@@ -9,6 +10,8 @@ import { createBackup, createBackupSync } from './create';
 import { decryptFile } from './crypto';
 import { fsyncDir, fsyncFile, readSidecar, removeQuietly } from './files';
 import { countRows, inspectBackup, tableLabel, writeMarker } from './inspect';
+import { placeBackupPhotos, readBackupPhotos, withoutPhotoTables, type BackupPhotosFound } from './photo-restore';
+import { drive, photosRoot } from './photos';
 
 /** Where a backup is staged beside the live file before the swap (same folder, so the rename is atomic). */
 export const stagingPath = (dbPath: string) => join(dirname(dbPath), `${basename(dbPath)}.restore.partial`);
@@ -48,9 +51,18 @@ export interface RestoreSource {
   password?: string;
 }
 
-/** Stages a backup beside the live file (decrypting if needed) and checks it; returns the staging path. */
-export async function stageBackup(ctx: ServiceContext, source: RestoreSource, job: JobHandle): Promise<string> {
+/** A checked backup ready to swap in: the records file, and its photos checked and staged in photos/.restore-…/. */
+export interface StagedBackup {
+  path: string;
+  photos: BackupPhotosFound;
+  photoDir: string;
+}
+
+/** Stages a backup beside the live file (decrypting if needed) and checks it, photos included. */
+export async function stageBackup(ctx: ServiceContext, source: RestoreSource, job: JobHandle): Promise<StagedBackup> {
   const staging = stagingPath(ctx.dbPath);
+  const records = `${staging}-records`;
+  const photoDir = join(photosRoot(ctx.dbPath), `.restore-${randomUUID()}`);
   removeStaleStaging(ctx.dbPath);
   try {
     if (source.encrypted) {
@@ -70,9 +82,22 @@ export async function stageBackup(ctx: ServiceContext, source: RestoreSource, jo
     const sidecar = source.encrypted ? null : readSidecar(source.path);
     if (sidecar && sidecar.sha256 !== found.sha256) found.problems.push('备份文件在写出后被改动过（与当时的校验值不一致）');
     if (found.problems.length) throw new AppError('VALIDATION', `这份备份未通过校验，未恢复：${found.problems.join('；')}`);
-    return staging;
-  } catch (error) {
+    mkdirSync(photoDir, { recursive: true });
+    const photos = await drive(readBackupPhotos(staging, ctx.dbPath, photoDir), async (done, total) => {
+      job.throwIfCancelled();
+      job.progress(done, total, '正在校验照片');
+      await job.tick();
+    });
+    if (photos.problems.length) throw new AppError('VALIDATION', `这份备份未通过校验，未恢复：${photos.problems.join('；')}`);
+    if (photos.format === 1) return { path: staging, photos, photoDir };
+    job.progress(0, null, '正在整理数据文件');
+    await job.tick();
+    withoutPhotoTables(staging, records);
     removeQuietly(staging, `${staging}-journal`);
+    return { path: records, photos, photoDir };
+  } catch (error) {
+    removeQuietly(staging, `${staging}-journal`, records);
+    rmSync(photoDir, { recursive: true, force: true });
     throw error;
   }
 }
@@ -85,7 +110,8 @@ export async function stageBackup(ctx: ServiceContext, source: RestoreSource, jo
  */
 export async function restoreBackup(ctx: ServiceContext, source: RestoreSource, job: JobHandle): Promise<RestoreResult> {
   if (!ctx.reopen) throw new AppError('FORBIDDEN', '当前运行方式不支持恢复');
-  const staging = await stageBackup(ctx, source, job);
+  const staged = await stageBackup(ctx, source, job);
+  const staging = staged.path;
   try {
     const restoredCounts = inspectBackup(staging).tables;
     const liveCounts = countRows(ctx.db);
@@ -105,6 +131,8 @@ export async function restoreBackup(ctx: ServiceContext, source: RestoreSource, 
     if (mode !== 'delete') {
       throw new AppError('CONFLICT', `没有恢复：${STORAGE_MESSAGES.busy.replace('本次内容未保存。', '')}`);
     }
+    // the photos first: content-addressed names, so the live records lose nothing if the swap never happens
+    placeBackupPhotos(staged.photos.moves);
     ctx.reopen(() => {
       renameSync(staging, ctx.dbPath);
       fsyncDir(dirname(ctx.dbPath));
@@ -116,8 +144,10 @@ export async function restoreBackup(ctx: ServiceContext, source: RestoreSource, 
       restored: basename(source.path),
       preRestoreBackup: preName,
       tables: names.map((name) => ({ name, label: tableLabel(name), backup: restored.get(name) ?? 0, live: live.get(name) ?? 0 })),
+      photos: { photos: staged.photos.photos, missing: staged.photos.missing },
     };
   } finally {
     removeQuietly(staging, `${staging}-journal`);
+    rmSync(staged.photoDir, { recursive: true, force: true });
   }
 }

@@ -14,6 +14,8 @@ import { decryptFile } from './crypto';
 import { failedDir, listBackupFiles, localBackupDir, readSidecar } from './files';
 import { countRows, inspectBackup, tableLabel } from './inspect';
 import { exclusive } from './lock';
+import { readBackupPhotos } from './photo-restore';
+import { drive } from './photos';
 import { copyOffsite, offsiteDue, offsiteWarning, readOffsiteState } from './offsite';
 import { restoreBackup } from './restore';
 import { getOffsiteDir, getStoredKey, setOffsiteDir, setPassword } from './settings';
@@ -169,6 +171,13 @@ async function check(ctx: ServiceContext, ref: BackupRef, job: JobHandle): Promi
     const found = inspectBackup(file);
     const sidecar = encrypted ? null : readSidecar(path);
     if (sidecar && sidecar.sha256 !== found.sha256) found.problems.push('备份文件在写出后被改动过（与当时的校验值不一致）');
+    const photos = found.ok
+      ? await drive(readBackupPhotos(file, ctx.dbPath, null), async (done, total) => {
+          job.progress(done, total, '正在校验照片');
+          await job.tick();
+        })
+      : { photos: 0, missing: 0, problems: [] };
+    found.problems.push(...photos.problems);
     const live = new Map(countRows(ctx.db).map((t) => [t.name, t.rows]));
     const backup = new Map(found.tables.map((t) => [t.name, t.rows]));
     const names = [...new Set([...backup.keys(), ...live.keys()])].sort();
@@ -179,6 +188,7 @@ async function check(ctx: ServiceContext, ref: BackupRef, job: JobHandle): Promi
       userVersion: found.userVersion,
       createdAt: createdAt ?? new Date(statSync(path).mtimeMs).toISOString(),
       tables: names.map((name) => ({ name, label: tableLabel(name), backup: backup.get(name) ?? 0, live: live.get(name) ?? 0 })),
+      photos: { photos: photos.photos, missing: photos.missing },
     };
   } finally {
     if (temp) rmSync(temp, { recursive: true, force: true });

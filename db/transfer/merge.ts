@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { isRealDate, unsafeTextIssue } from '../../shared/domain/text-safety';
+import { isRealDate, unsafeTextReason } from '../../shared/domain/text-safety';
 import { setAsideIndexes, worthSettingAside } from './bulk-indexes';
 import { RefusedFile } from './untrusted';
 import { digestLine, selectAll, TRAVELLING_TABLES, type TableSpec } from './tables';
@@ -50,7 +50,7 @@ function rowIssue(row: Record<string, unknown>, maxDate: string): string | null 
     if (typeof value !== 'string') continue;
     // JSON snapshots (audit before/after, printed voucher) quote what was typed, possibly before the counter
     // refused such characters, and cannot be corrected: only raw controls (which JSON never holds) refuse them
-    const unsafe = col.endsWith('_json') ? (RAW_CONTROL.test(value) ? '含有控制字符' : null) : unsafeTextIssue(value);
+    const unsafe = col.endsWith('_json') ? (RAW_CONTROL.test(value) ? '含有控制字符' : null) : (unsafeTextReason(value, '', true) ?? null);
     if (unsafe) return `${col}：${unsafe}`;
     if (!DATE_LIKE.test(value)) continue;
     const min = col === 'birth_date' ? '1900-01-01' : '2000-01-01';

@@ -19,7 +19,10 @@ export const tableCount = z.object({ name: z.string(), rows: z.number().int().mi
 
 /** What was found when a backup file was checked (kept as JSON beside the backup). */
 export const backupSidecar = z.object({
-  format: z.literal(1),
+  /** 1: the database only; 2: also the photo files its records refer to. */
+  format: z.union([z.literal(1), z.literal(2)]),
+  /** Format 2: photos carried (distinct contents), their bytes, records whose file was already missing. */
+  photos: z.object({ photos: z.number().int().min(0), bytes: z.number().int().min(0), missing: z.number().int().min(0) }).optional(),
   createdAt: isoDateTime,
   reason: backupReason,
   sizeBytes: z.number().int().min(0),
@@ -100,6 +103,9 @@ export const backupRef = z.strictObject({
 });
 export type BackupRef = z.input<typeof backupRef>;
 
+/** Photos a backup carries (checked) and photo records whose file it lacks (missing when it was made). */
+export const photoCount = z.object({ photos: z.number().int().min(0), missing: z.number().int().min(0) });
+
 export const tableComparison = z.object({ name: z.string(), label: z.string(), backup: z.number().int(), live: z.number().int() });
 
 /** backups.verify's job result. */
@@ -110,6 +116,7 @@ export const backupCheck = z.object({
   userVersion: z.number().int(),
   createdAt: isoDateTime,
   tables: z.array(tableComparison),
+  photos: photoCount,
 });
 export type BackupCheck = z.infer<typeof backupCheck>;
 
@@ -119,6 +126,8 @@ export const restoreResult = z.object({
   /** The backup of the live file taken just before the swap. */
   preRestoreBackup: z.string(),
   tables: z.array(tableComparison),
+  /** Photos put back in the photos folder; an older backup (database only) restores none. */
+  photos: photoCount,
 });
 export type RestoreResult = z.infer<typeof restoreResult>;
 

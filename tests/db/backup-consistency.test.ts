@@ -97,7 +97,10 @@ describe('backups before migrations, and the CLI', () => {
       const sidecar = readSidecar(join(dir, names[0] as string));
       expect(sidecar).toMatchObject({ reason: 'pre-migration', ok: true, userVersion: 6 });
       const copy = new Database(join(dir, names[0] as string), { readonly: true });
-      expect(tableDigests(copy)).toEqual(digest);
+      // the records as they were (format 2 adds the photo tables, here empty but for the manifest)
+      const { backup_photos, backup_photo_places, backup_manifest, ...records } = tableDigests(copy);
+      expect([backup_photos, backup_photo_places, backup_manifest].every(Boolean)).toBe(true);
+      expect(records).toEqual(digest);
       copy.close();
       // an already current file, or a new empty one, is not backed up again
       openDatabase(file).close();

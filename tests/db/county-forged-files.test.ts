@@ -157,7 +157,7 @@ const CASES: [string, () => string, RegExp][] = [
         redigest: true,
         resignWith: keyA(),
       }),
-    /控制字符.*202E/,
+    /name：含有改变文字方向的隐藏字符（U\+202E）/,
   ],
   [
     'a NUL character in a village (signed by the station)',
@@ -167,7 +167,7 @@ const CASES: [string, () => string, RegExp][] = [
   [
     'a zero-width space in a phone (signed by the station)',
     () => forge(goodA, out(), "UPDATE farmers SET address = '东街' || char(0x200B)", { redigest: true, resignWith: keyA() }),
-    /控制字符/,
+    /零宽字符（U\+200B）/,
   ],
   [
     'an audit row edited without recomputing the chain (signed by the station)',

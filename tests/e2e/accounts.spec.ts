@@ -62,7 +62,7 @@ test('the screen locks itself when idle and unlocks to the same half-filled form
 
 test('the 站长 adds a technician, who must change the password and cannot 核验 or manage users', async ({ page, app }) => {
   await setUpInstallation(app.core, { role: 'station', townshipCode: LIULIN, name: '王站长', solo: false });
-  await openApp(page, app, '#/settings');
+  await openApp(page, app, '#/settings?tab=accounts');
   await page.getByRole('button', { name: '新增用户' }).click();
   await page.locator('#user-name').fill('李技术员');
   await page.locator('#user-login').fill('lijs');

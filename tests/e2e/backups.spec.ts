@@ -13,7 +13,7 @@ test('设置 → 数据备份: set the USB copy, back up now, restore an encrypt
   const usb = join(dirname(app.dbPath), 'usb');
   mkdirSync(usb);
 
-  await openApp(page, app, '/#/settings');
+  await openApp(page, app, '/#/settings?tab=backups');
   const section = page.getByTestId('backups-section');
   await expect(section).toBeVisible();
   await expect(page.getByTestId('backups-offsite-warning')).toContainText('尚未设置U盘');

@@ -1,4 +1,5 @@
 import { setUpInstallation } from '../support/setup';
+import { farmerInput } from '../support/farmers';
 import { expect, keepScreenshot, openApp, test } from './fixtures';
 import { CounterPageModel } from './pages/counter-page';
 
@@ -27,7 +28,7 @@ test('an old 15-digit ID is converted to 18 digits and offered for confirmation,
 test('设置: a later year’s holidays are added from the notice and listed', async ({ page, app }) => {
   await setUpInstallation(app.core, { role: 'station', townshipCode: '371525103', name: '王技术员' });
   await page.setViewportSize({ width: 1366, height: 768 });
-  await openApp(page, app, '#/settings');
+  await openApp(page, app, '#/settings?tab=calendar');
   const card = page.getByTestId('calendar-card');
   await expect(card).toContainText('国办发明电〔2024〕12号');
   await expect(card).toContainText('2026-02-15~02-23');
@@ -64,4 +65,23 @@ test('no silent truncation: a too-long paste is refused with a message, the coun
   await village.fill('村'.repeat(40));
   await expect(page.locator('[data-field="village"]')).toContainText('40 / 40（已达上限）');
   await keepScreenshot(page, 'input-limit');
+});
+
+test('no silent truncation in the nameplate QR field either: a too-long paste is refused, the count shows', async ({ page, app }) => {
+  await setUpInstallation(app.core, { role: 'station', townshipCode: '371525103', name: '王技术员' });
+  const farmer = await app.core.call('farmers.create', farmerInput(1));
+  if (!farmer.ok) throw new Error('farmer not created');
+  await openApp(page, app, `#/farmers/${farmer.data.id}/purchases/new`);
+  const qr = page.getByTestId('qr-input');
+  await expect(qr).toBeFocused();
+  const refused = await qr.evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text', t);
+    return !el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, 'X'.repeat(121));
+  expect(refused).toBe(true);
+  await expect(page.getByText('此项最多 120 个字符，粘贴的内容有 121 个字符')).toBeVisible();
+  await expect(qr).toHaveValue('');
+  await qr.fill('A'.repeat(120));
+  await expect(page.getByText('120 / 120（已达上限）')).toBeVisible();
 });

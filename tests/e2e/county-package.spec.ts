@@ -114,7 +114,7 @@ test('a station loads the county package and the counter refuses a serial from a
     await expect(page.getByTestId('package-reminder')).toContainText('还没有导入县局下发包');
 
     // 设置 → 县局下发包: the first import asks to confirm the county key fingerprint, once
-    await openApp(page, app, '#/settings');
+    await openApp(page, app, '#/settings?tab=county');
     const card = page.getByTestId('county-package-card');
     await card.locator('input[type=file]').setInputFiles(file);
     // the fingerprint is typed as the county reads it out, never shown from the file being trusted

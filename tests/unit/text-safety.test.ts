@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRealDate, unsafeTextIssue } from '../../shared/domain/text-safety';
+import { isRealDate, unsafeTextReason } from '../../shared/domain/text-safety';
 import { farmerInput } from '../../shared/schemas/farmers';
 import { farmerInput as sampleFarmer } from '../support/farmers';
 
@@ -15,11 +15,22 @@ describe('text safety', () => {
     ['zero-width space', '张\u200b三'],
     ['zero-width joiner', '张\u200d三'],
     ['byte-order mark', '\ufeff张三'],
-  ])('refuses %s', (_name, value) => expect(unsafeTextIssue(value)).toMatch(/控制字符/));
+    ['Arabic letter mark', '张\u061c三'],
+    ['Mongolian vowel separator', '张\u180e三'],
+    ['invisible times', '张\u2062三'],
+  ])('refuses %s, naming the field and the character', (_name, value) => {
+    const code = (value.match(/[^\u4e00-\u9fff]/u)?.[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    expect(unsafeTextReason(value, '姓名', true)).toMatch(new RegExp(`^姓名含有(控制字符|改变文字方向|看不见的零宽).*U\\+${code}`));
+  });
+
+  it('refuses line breaks and tabs in a one-line field only', () => {
+    expect(unsafeTextReason('A\tB', '姓名')).toMatch(/姓名含有控制字符（如换行、制表符）（U\+0009）/);
+    expect(unsafeTextReason('A\tB', '备注', true)).toBeUndefined();
+  });
 
   it('allows ordinary Chinese, punctuation, tabs and line breaks', () => {
     for (const v of ['张三', '冠县柳林镇东街村 12 号', '第一行\n第二行', 'A\tB', '（有限公司）·—'])
-      expect(unsafeTextIssue(v)).toBeNull();
+      expect(unsafeTextReason(v, '地址', true)).toBeUndefined();
   });
 
   it('knows real calendar dates', () => {

@@ -1,8 +1,9 @@
 import { Alert, Button, Form } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { AuthCard } from './AuthCard';
-import { newPasswordProblem, PasswordFields, type NewPassword } from './PasswordFields';
+import { PasswordFields } from './PasswordFields';
+import { useNewPassword } from './useNewPassword';
 import { RecoveryCodeCard } from './RecoveryCodeCard';
 import { LimitedInput } from '../../components/LimitedInput';
 
@@ -10,28 +11,16 @@ import { LimitedInput } from '../../components/LimitedInput';
 export function FirstAdminPage({ title, onDone }: { title: string; onDone: () => void }) {
   const [login, setLogin] = useState('');
   const [name, setName] = useState('');
-  const [pw, setPw] = useState<NewPassword>({ password: '', confirm: '' });
-  const [fieldError, setFieldError] = useState<ReturnType<typeof newPasswordProblem>>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { fields, error, busy, submit: withPassword } = useNewPassword('创建失败，请重试');
   const [code, setCode] = useState<string | null>(null);
 
   if (code) return <RecoveryCodeCard code={code} name={name} onContinue={onDone} />;
 
-  const submit = async () => {
-    const problem = newPasswordProblem(pw, login);
-    setFieldError(problem);
-    if (problem) return;
-    setBusy(true);
-    try {
-      const out = await api.auth.createFirstAdmin({ login: login.trim(), displayName: name.trim(), password: pw.password });
+  const submit = () =>
+    withPassword(login, async (password) => {
+      const out = await api.auth.createFirstAdmin({ login: login.trim(), displayName: name.trim(), password });
       setCode(out.recoveryCode);
-    } catch (e) {
-      setError(e instanceof ApiError ? (e.body.issues?.[0]?.message ?? e.message) : '创建失败，请重试');
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <AuthCard
@@ -46,7 +35,7 @@ export function FirstAdminPage({ title, onDone }: { title: string; onDone: () =>
         <Form.Item label="用户名（登录用）" required>
           <LimitedInput id="first-admin-login" maxLength={32} value={login} onChange={(e) => setLogin(e.target.value)} />
         </Form.Item>
-        <PasswordFields value={pw} onChange={setPw} error={fieldError} label="密码" />
+        <PasswordFields {...fields} label="密码" />
         <Button type="primary" block loading={busy} onClick={() => void submit()}>
           创建管理员
         </Button>

@@ -1,32 +1,19 @@
 import { Alert, Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import type { SessionInfo } from '../../../../shared/schemas/auth';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { AuthCard } from './AuthCard';
-import { newPasswordProblem, PasswordFields, type NewPassword } from './PasswordFields';
+import { PasswordFields } from './PasswordFields';
+import { useNewPassword } from './useNewPassword';
 
 /** The administrator's one-time recovery code (printed at setup) sets a new password once. */
 export function RecoverForm({ onDone, onCancel }: { onDone: (s: SessionInfo) => void; onCancel: () => void }) {
   const [login, setLogin] = useState('');
   const [code, setCode] = useState('');
-  const [pw, setPw] = useState<NewPassword>({ password: '', confirm: '' });
-  const [fieldError, setFieldError] = useState<ReturnType<typeof newPasswordProblem>>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { fields, error, busy, submit: withPassword } = useNewPassword('重设失败，请重试');
 
-  const submit = async () => {
-    const problem = newPasswordProblem(pw, login);
-    setFieldError(problem);
-    if (problem) return;
-    setBusy(true);
-    try {
-      onDone(await api.auth.recover({ login: login.trim(), recoveryCode: code, password: pw.password }));
-    } catch (e) {
-      setError(e instanceof ApiError ? (e.body.issues?.[0]?.message ?? e.message) : '重设失败，请重试');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () =>
+    withPassword(login, async (password) => onDone(await api.auth.recover({ login: login.trim(), recoveryCode: code, password })));
 
   return (
     <AuthCard title="用恢复码重设密码" subtitle="恢复码在初始设置时打印，只能使用一次；用过后请在“设置”中妥善保管新密码。">
@@ -38,7 +25,7 @@ export function RecoverForm({ onDone, onCancel }: { onDone: (s: SessionInfo) => 
         <Form.Item label="恢复码" required>
           <Input id="recover-code" value={code} placeholder="XXXXX-XXXXX-XXXXX-XXXXX" onChange={(e) => setCode(e.target.value)} />
         </Form.Item>
-        <PasswordFields value={pw} onChange={setPw} error={fieldError} />
+        <PasswordFields {...fields} />
         <Space>
           <Button type="primary" loading={busy} onClick={() => void submit()}>
             重设密码并登录

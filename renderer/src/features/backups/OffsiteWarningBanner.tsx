@@ -16,7 +16,7 @@ export function OffsiteWarningBanner() {
       data-testid="offsite-warning"
       message="数据备份提醒"
       description={warning}
-      action={<a onClick={() => void navigate('/settings')}>去设置</a>}
+      action={<a onClick={() => void navigate('/settings?tab=backups')}>去设置</a>}
     />
   );
 }

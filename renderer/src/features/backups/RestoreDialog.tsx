@@ -87,7 +87,7 @@ export function RestoreDialog({ entry, onClose }: { entry: BackupEntry; onClose:
             showIcon
             data-testid="restore-done"
             message="已恢复"
-            description={`已恢复到 ${formatTime(entry.createdAt)} 的备份。恢复前的数据已另存为备份（${restored.preRestoreBackup}），如需要可再恢复回来。请点“重新载入”。`}
+            description={`已恢复到 ${formatTime(entry.createdAt)} 的备份${photoNote(restored)}。恢复前的数据已另存为备份（${restored.preRestoreBackup}），如需要可再恢复回来。请点“重新载入”。`}
           />
         ) : (
           <Typography.Paragraph>
@@ -132,4 +132,11 @@ export function RestoreDialog({ entry, onClose }: { entry: BackupEntry; onClose:
       </Space>
     </Modal>
   );
+}
+
+/** How many photos came back; an older backup (database only) keeps the photos already on this PC. */
+function photoNote({ photos }: RestoreResult): string {
+  if (photos.photos === 0 && photos.missing === 0) return '';
+  const missing = photos.missing ? `，${photos.missing} 张照片在备份时已丢失` : '';
+  return `（含照片 ${photos.photos} 张，均已校验${missing}）`;
 }

@@ -31,7 +31,7 @@ export function PackageBanner() {
           ? `本站的县局下发包是 ${date} 导出的，已超过 ${data.staleAfterDays} 天：请向县农业农村局索取最新的下发包并导入，窗口才能查到其他乡镇新近申请补贴的农机。`
           : '本站还没有导入县局下发包：导入后，窗口扫码时才能发现在其他乡镇申请过补贴或登记过报废的农机。'
       }
-      action={<a onClick={() => void navigate('/settings')}>去导入</a>}
+      action={<a onClick={() => void navigate('/settings?tab=county')}>去导入</a>}
     />
   );
 }

@@ -1,7 +1,8 @@
 import { QrcodeOutlined } from '@ant-design/icons';
-import { Input, type InputRef } from 'antd';
+import type { InputRef } from 'antd';
 import type { Ref } from 'react';
 import { parseNameplateQr } from '../../../../shared/domain/machine-ids';
+import { LimitedInput } from '../../components/LimitedInput';
 
 interface Props {
   id?: string;
@@ -19,10 +20,11 @@ interface Props {
 /**
  * The nameplate QR code (一机一码). A USB scanner types the code and presses Enter: the serial fills
  * 出厂编号 and Enter moves on. An unreadable code keeps the focus here so it can be scanned again.
+ * No silent truncation (LimitedInput): a too-long paste is refused with a message, the count shows near the limit.
  */
 export function NameplateQrInput({ value, onChange, onScanned, onUnreadable, ...rest }: Props) {
   return (
-    <Input
+    <LimitedInput
       {...rest}
       value={value ?? ''}
       onChange={(e) => onChange?.(e.target.value)}

@@ -1,6 +1,6 @@
-import { chinaDateTime } from '../../../../shared/domain/civil-date';
-import { Card, Descriptions, Space, Typography } from 'antd';
-import { isDesktop } from '../../api/transport';
+import { Card, Space, Tabs, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useCan, useSession } from '../../session-context';
 import { useSettings } from '../../settings-context';
 import { BackupsSection } from '../backups/BackupsSection';
@@ -10,48 +10,69 @@ import { AccessLogPanel } from '../users/AccessLogPanel';
 import { StationSettingsCard } from '../users/StationSettingsCard';
 import { UsersPanel } from '../users/UsersPanel';
 import { CalendarCard } from './CalendarCard';
+import { InstallationCard } from './InstallationCard';
 import { KeyCard } from './KeyCard';
 import { CountyPackageCard } from '../county-package/CountyPackageCard';
 
-/** What this installation is (fixed at first run), its security settings, users and the access log. */
+/** The tabs' keys, as in a link: `#/settings?tab=backups`. */
+export type SettingsTab = 'info' | 'accounts' | 'backups' | 'calendar' | 'county';
+
+const column = (...children: ReactNode[]) => (
+  <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    {children}
+  </Space>
+);
+
+/**
+ * 设置, in tabs (the groups were one 4,000-pixel page): what this installation is, accounts and security,
+ * backups, the work calendar, and the station's exchange with the county. The open tab is in the address
+ * (`?tab=`), so a banner or a link can open the right one; the tab bar is keyboard-operable (arrow keys).
+ */
 export function SettingsPage() {
   const { settings } = useSettings();
   const { user } = useSession();
   const can = useCan();
+  const [search, setSearch] = useSearchParams();
+  const station = settings.role === 'station';
+
+  const items: { key: SettingsTab; label: string; children: ReactNode }[] = [
+    { key: 'info', label: '本站信息', children: column(<InstallationCard key="installation" />, <KeyCard key="key" />) },
+    {
+      key: 'accounts',
+      label: '账号与安全',
+      children: column(
+        can('settings.update') && <StationSettingsCard key="security" />,
+        can('users.list') && <UsersPanel key="users" />,
+        can('audit.accessLog') && <AccessLogPanel key="access" />,
+        <Card key="password" title={`修改我的密码（${user.displayName}）`}>
+          <ChangePasswordForm login={user.login} onDone={() => undefined} />
+        </Card>,
+      ),
+    },
+    { key: 'backups', label: '数据备份', children: <BackupsSection /> },
+    { key: 'calendar', label: '工作日历', children: <CalendarCard /> },
+  ];
+  if (station) {
+    items.push({
+      key: 'county',
+      label: '县局上报与下发包',
+      children: column(can('county.exportStation') && <ExportStationCard key="export" />, <CountyPackageCard key="package" />),
+    });
+  }
+  const asked = search.get('tab');
+  const active = items.find((i) => i.key === asked)?.key ?? 'info';
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="small" style={{ width: '100%' }}>
       <Typography.Title level={4} className="page-title">
         设置
       </Typography.Title>
-      <Card title="本机信息">
-        <Descriptions column={1} bordered size="middle">
-          <Descriptions.Item label="单位">{settings.unitName}</Descriptions.Item>
-          <Descriptions.Item label="站点编号">
-            <Typography.Text copyable className="masked">
-              {settings.stationId}
-            </Typography.Text>
-          </Descriptions.Item>
-          <Descriptions.Item label="启用时间">{chinaDateTime(settings.createdAt)}</Descriptions.Item>
-          <Descriptions.Item label="数据文件">{settings.dbPath}</Descriptions.Item>
-          <Descriptions.Item label="数据版本">{settings.schemaVersion}</Descriptions.Item>
-          <Descriptions.Item label="运行方式">{isDesktop ? '桌面版' : '浏览器模式（仅本机访问）'}</Descriptions.Item>
-          <Descriptions.Item label="单人站点">
-            {settings.role === 'station' ? (settings.soloStation ? '是（办理步骤标记为未分离）' : '否') : '—'}
-          </Descriptions.Item>
-        </Descriptions>
-      </Card>
-      <KeyCard />
-      {settings.role === 'station' && can('county.exportStation') && <ExportStationCard />}
-      {settings.role === 'station' && <CountyPackageCard />}
-      <BackupsSection />
-      {can('settings.update') && <StationSettingsCard />}
-      <CalendarCard />
-      {can('users.list') && <UsersPanel />}
-      {can('audit.accessLog') && <AccessLogPanel />}
-      <Card title={`修改我的密码（${user.displayName}）`}>
-        <ChangePasswordForm login={user.login} onDone={() => undefined} />
-      </Card>
+      <Tabs
+        activeKey={active}
+        items={items}
+        data-testid="settings-tabs"
+        onChange={(key) => setSearch(new URLSearchParams({ tab: key }), { replace: true })}
+      />
     </Space>
   );
 }

@@ -1,9 +1,10 @@
 import { Alert, Form, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { ROLE_INSTALLATION, ROLE_LABELS, USER_ROLES, type UserRole } from '../../../../shared/api/access';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { useSettings } from '../../settings-context';
-import { newPasswordProblem, PasswordFields, type NewPassword } from '../auth/PasswordFields';
+import { PasswordFields } from '../auth/PasswordFields';
+import { useNewPassword } from '../auth/useNewPassword';
 import { LimitedInput } from '../../components/LimitedInput';
 
 /** 新增用户: the administrator sets a first password, which the user must change at first sign-in. */
@@ -13,29 +14,15 @@ export function UserCreateModal({ open, onClose, onCreated }: { open: boolean; o
   const [name, setName] = useState('');
   const [login, setLogin] = useState('');
   const [role, setRole] = useState<UserRole>(roles[0] ?? 'technician');
-  const [pw, setPw] = useState<NewPassword>({ password: '', confirm: '' });
-  const [fieldError, setFieldError] = useState<ReturnType<typeof newPasswordProblem>>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { fields, error, busy, submit: withPassword } = useNewPassword('新增失败，请重试');
 
-  const submit = async () => {
-    const problem = newPasswordProblem(pw, login);
-    setFieldError(problem);
-    if (problem) return;
-    setBusy(true);
-    try {
-      await api.users.create({ displayName: name.trim(), login: login.trim(), role, password: pw.password });
+  const submit = () =>
+    withPassword(login, async (password) => {
+      await api.users.create({ displayName: name.trim(), login: login.trim(), role, password });
       setName('');
       setLogin('');
-      setPw({ password: '', confirm: '' });
-      setError(null);
       onCreated();
-    } catch (e) {
-      setError(e instanceof ApiError ? (e.body.issues?.[0]?.message ?? e.message) : '新增失败，请重试');
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal
@@ -58,7 +45,7 @@ export function UserCreateModal({ open, onClose, onCreated }: { open: boolean; o
         <Form.Item label="角色" required>
           <Select id="user-role" value={role} onChange={setRole} options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
         </Form.Item>
-        <PasswordFields value={pw} onChange={setPw} error={fieldError} label="初始密码（首次登录时须修改）" idPrefix="user" />
+        <PasswordFields {...fields} label="初始密码（首次登录时须修改）" idPrefix="user" />
       </Form>
     </Modal>
   );
