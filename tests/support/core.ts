@@ -85,11 +85,28 @@ export async function createFarmer(core: AppCore, input: FarmerInput): Promise<F
   return expectOk<Farmer>(await core.call('farmers.create', input));
 }
 
-/** Row count of every table in the file (sqlite_* internals excluded), by name. */
+/**
+ * Row count of every table in the file, by name: sqlite_* internals and full-text indexes (virtual tables and
+ * their shadow tables, e.g. purchase_text_config, which FTS5 fills when the index is made) excluded.
+ */
 export function tableCounts(core: AppCore): Record<string, number> {
-  const tables = core.db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+  const virtual = core.db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
     .pluck()
     .all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, core.db.prepare(`SELECT count(*) FROM "${t.replaceAll('"', '""')}"`).pluck().get() as number]));
+  const tables = (
+    core.db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all() as string[]
+  ).filter((t) => !virtual.some((v) => t === v || t.startsWith(`${v}_`)));
+  return Object.fromEntries(
+    tables.map((t) => [
+      t,
+      core.db
+        .prepare(`SELECT count(*) FROM "${t.replaceAll('"', '""')}"`)
+        .pluck()
+        .get() as number,
+    ]),
+  );
 }
