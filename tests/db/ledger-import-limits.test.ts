@@ -1,0 +1,111 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JobStatus } from '../../shared/schemas/jobs';
+import type { LedgerCommitResult, LedgerPreview } from '../../shared/schemas/ledger-import';
+import { farmerId, farmerName } from '../fixtures/ledger-xlsx';
+import { expectOk, stationCore, steppingClock, type TempCore } from '../support/core';
+
+let core: TempCore;
+beforeEach(async () => {
+  core = await stationCore({ now: steppingClock(Date.UTC(2026, 0, 10, 8)) });
+});
+afterEach(() => core.dispose());
+
+async function run<T>(method: string, fileName: string, bytes: Buffer): Promise<T> {
+  const started = expectOk<JobStatus>(await core.call(method, { fileName, base64: bytes.toString('base64') }));
+  const done = await core.ctx.jobs.wait(started.id);
+  if (done.state !== 'done') expect.fail(`job ${done.state}: ${JSON.stringify(done.error)}`);
+  return done.result as T;
+}
+
+const HEADERS = [
+  '序号',
+  '姓名',
+  '身份证号',
+  '联系电话',
+  '乡镇',
+  '村',
+  '机具品目',
+  '生产厂家',
+  '型号',
+  '出厂编号',
+  '购机日期',
+  '销售价格',
+  '补贴金额',
+  '状态',
+];
+
+async function ledger(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('2025年');
+  ws.addRow(HEADERS);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+describe('ledger rows longer than a record may hold', () => {
+  it('are refused with the field and its length, never cut to fit; the rows that fit import', async () => {
+    const longSerial = `SN${'7'.repeat(45)}`;
+    const longModel = `M804-${'加长型号'.repeat(15)}`;
+    const bytes = await ledger([
+      [
+        1,
+        farmerName(61),
+        farmerId(61),
+        '13806356101'.slice(0, 11),
+        '柳林镇',
+        '南柳林村',
+        '轮式拖拉机',
+        '潍柴雷沃',
+        'M804-E',
+        longSerial,
+        '2025-03-05',
+        98000,
+        7900,
+        '已兑付',
+      ],
+      [
+        2,
+        farmerName(62),
+        farmerId(62),
+        '13806356201'.slice(0, 11),
+        '柳林镇',
+        '南柳林村',
+        '轮式拖拉机',
+        '潍柴雷沃',
+        longModel,
+        'SN-FITS-62',
+        '2025-03-06',
+        98000,
+        7900,
+        '已兑付',
+      ],
+      [
+        3,
+        farmerName(63),
+        farmerId(63),
+        '13806356301'.slice(0, 11),
+        '柳林镇',
+        '南柳林村',
+        '轮式拖拉机',
+        '潍柴雷沃',
+        'M804-E',
+        'SN-FITS-63',
+        '2025-03-07',
+        98000,
+        7900,
+        '已兑付',
+      ],
+    ]);
+    const p = await run<LedgerPreview>('ledgerImports.preview', '长度.xlsx', bytes);
+    const byRow = new Map(p.rows.map((r) => [r.row, r]));
+    expect(byRow.get(2)?.outcome).toBe('refused');
+    expect(byRow.get(2)?.reasons.join()).toContain(`出厂编号过长（${longSerial.length} 个字符，最多 40 个）`);
+    expect(byRow.get(3)?.outcome).toBe('refused');
+    expect(byRow.get(3)?.reasons.join()).toContain(`型号过长（${Array.from(longModel).length} 个字符，最多 60 个）`);
+    expect(byRow.get(4)?.outcome, JSON.stringify(byRow.get(4)?.reasons)).not.toBe('refused');
+    const done = await run<LedgerCommitResult>('ledgerImports.commit', '长度.xlsx', bytes);
+    expect(done.purchasesAdded).toBe(1);
+    expect(core.db.prepare('SELECT count(*) FROM purchases WHERE length(model) > 60 OR length(factory_no) > 40').pluck().get()).toBe(0);
+  });
+});
