@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobStatus } from '../../shared/schemas/jobs';
 import type { LedgerCommitResult, LedgerPreview } from '../../shared/schemas/ledger-import';
@@ -107,5 +108,36 @@ describe('ledger rows longer than a record may hold', () => {
     const done = await run<LedgerCommitResult>('ledgerImports.commit', '长度.xlsx', bytes);
     expect(done.purchasesAdded).toBe(1);
     expect(core.db.prepare('SELECT count(*) FROM purchases WHERE length(model) > 60 OR length(factory_no) > 40').pluck().get()).toBe(0);
+  });
+});
+
+/** The preview of a hostile workbook: its job ends failed with a Chinese refusal, or lists file errors. */
+async function refusal(fileName: string, bytes: Buffer): Promise<string> {
+  const started = expectOk<JobStatus>(await core.call('ledgerImports.preview', { fileName, base64: bytes.toString('base64') }));
+  const done = await core.ctx.jobs.wait(started.id);
+  if (done.state === 'done') return (done.result as LedgerPreview).fileErrors.join('；');
+  return done.error?.message ?? '';
+}
+
+describe('a hostile workbook', () => {
+  it('whose worksheet unpacks into megabytes of text without markup is refused, not held in memory', async () => {
+    const zip = await JSZip.loadAsync(await ledger([]));
+    const sheet = Object.keys(zip.files).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)) ?? '';
+    zip.file(sheet, `<worksheet><sheetData>${'A'.repeat(6 * 1024 * 1024)}</sheetData></worksheet>`);
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bytes.length).toBeLessThan(100_000); // a small file that unpacks big
+    expect(await refusal('炸弹.xlsx', bytes)).toMatch(/已损坏|无法读取/);
+  });
+
+  it('whose worksheet unpacks to more than the archive declares is refused', async () => {
+    const bytes = await ledger([[1, '张三', '370000000000000000', '', '', '', '轮式拖拉机', '潍柴', 'M', 'SN-1', '2025-03-05', 1, 1, '']]);
+    // the central directory entry of the worksheet: declare 100 bytes unpacked
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    let at = bytes.indexOf(Buffer.concat([Buffer.from([0x50, 0x4b, 0x01, 0x02])]));
+    while (at >= 0 && !bytes.subarray(at + 46, at + 46 + name.length).equals(name))
+      at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4);
+    expect(at).toBeGreaterThan(0);
+    bytes.writeUInt32LE(100, at + 24);
+    expect(await refusal('谎报.xlsx', bytes)).toMatch(/已损坏|无法读取/);
   });
 });
