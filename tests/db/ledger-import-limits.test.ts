@@ -36,9 +36,9 @@ const HEADERS = [
   '状态',
 ];
 
-async function ledger(rows: (string | number)[][]): Promise<Buffer> {
+async function ledger(rows: (string | number)[][], sheetName = '2025年'): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('2025年');
+  const ws = wb.addWorksheet(sheetName);
   ws.addRow(HEADERS);
   for (const r of rows) ws.addRow(r);
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -139,5 +139,34 @@ describe('a hostile workbook', () => {
     expect(at).toBeGreaterThan(0);
     bytes.writeUInt32LE(100, at + 24);
     expect(await refusal('谎报.xlsx', bytes)).toMatch(/已损坏|无法读取/);
+  });
+});
+
+describe('a sheet named after the scrapping-renewal programme', () => {
+  it('is read as a purchase ledger when its columns are a purchase ledger’s', async () => {
+    const bytes = await ledger(
+      [
+        [
+          1,
+          farmerName(64),
+          farmerId(64),
+          '13806356401',
+          '柳林镇',
+          '南柳林村',
+          '轮式拖拉机',
+          '潍柴雷沃',
+          'M804-E',
+          'SN-KIND-64',
+          '2025-03-05',
+          98000,
+          7900,
+          '已兑付',
+        ],
+      ],
+      '农机报废更新补贴台账',
+    );
+    const p = await run<LedgerPreview>('ledgerImports.preview', '报废更新.xlsx', bytes);
+    expect(p.sheets.map((s) => [s.name, s.kind])).toEqual([['农机报废更新补贴台账', 'purchase']]);
+    expect(p.rows.find((r) => r.row === 2)?.outcome).not.toBe('refused');
   });
 });
