@@ -13,6 +13,7 @@ import { STATUS_LABELS, type Status } from '../../shared/domain/workflow';
 import type { FarmerKind } from '../../shared/schemas/farmers';
 import { LEDGER_FIELD_LABELS, LEDGER_REQUIRED, LEDGER_SCRAP_REQUIRED, type LedgerField, type LedgerKind, type LedgerRowResult } from '../../shared/schemas/ledger-import';
 import { planScrap, type ScrapPlan, type ScrapState } from './classify-scrap';
+import { mergedPerMachine, overLong } from './row-limits';
 import type { ServiceContext } from '../context';
 import { CatalogChecker } from './catalog-check';
 import type { ColumnPlan } from './fields';
@@ -72,19 +73,6 @@ export interface RowPlan {
 
 /** Cells a farmer with several machines shares through merged cells (carried down to the rows below). */
 const FARMER_FIELDS: readonly LedgerField[] = ['name', 'idNumber', 'phone', 'township', 'village', 'bankCard', 'bankName'];
-/** Cells that belong to one machine: merged down over several rows they are refused, never copied. */
-const PER_MACHINE_FIELDS: readonly LedgerField[] = [
-  'price',
-  'subsidy',
-  'subsidyWords',
-  'paidAmount',
-  'factoryNo',
-  'engineNo',
-  'frameNo',
-  'plateNo',
-  'confirmFormNo',
-  'invoiceNo',
-];
 const NO_INVOICE = '台账未记载';
 
 const where = (sheet: string, row: number) => `“${sheet}”第 ${row} 行`;
@@ -171,14 +159,7 @@ export class LedgerClassifier {
       if (cell.mergedFrom !== undefined) merged.set(cell.mergedFrom, [...(merged.get(cell.mergedFrom) ?? []), LEDGER_FIELD_LABELS[f]]);
     }
     for (const [from, labels] of merged) result.notes.push(`${labels.join('、')}取自第 ${from} 行（合并单元格）`);
-    // an amount or a machine number belongs to one machine: merged over several rows it would count twice
-    const perMachine = [...cells].filter(
-      ([f, cell]) => (cell.mergedFrom !== undefined || cell.mergedDownTo !== undefined) && PER_MACHINE_FIELDS.includes(f),
-    );
-    if (perMachine.length)
-      refusals.push(
-        `${perMachine.map(([f]) => LEDGER_FIELD_LABELS[f]).join('、')}是跨几行的合并单元格（可能是几台合计），不能按每台计入：请在 Excel 中拆分合并单元格，按每台填写后再导入`,
-      );
+    refusals.push(...mergedPerMachine(cells));
     // name and ID left blank without a merge (a CSV, or a ledger that writes nothing for "same as above"):
     // the row above's farmer is taken, but only with a flag for the technician to confirm
     if (!text('name') && !text('idNumber') && this.carry && this.carry.sheet === row.sheet) {
@@ -204,6 +185,7 @@ export class LedgerClassifier {
     const missing = (scrap ? LEDGER_SCRAP_REQUIRED : LEDGER_REQUIRED).filter((f) => !text(f));
     if (scrap && !machineNo()) missing.push('frameNo');
     if (missing.length) refusals.push(`缺少${missing.map((f) => LEDGER_FIELD_LABELS[f]).join('、')}`);
+    refusals.push(...overLong(raw));
 
     const idRead = text('idNumber') ? readIdNumber(cells.get('idNumber') as LedgerCell, this.today) : null;
     if (idRead && !idRead.ok) refusals.push(idRead.reason);
@@ -405,9 +387,9 @@ export class LedgerClassifier {
       idNumber: id,
       phone: phone.value,
       townshipCode: code ?? this.station.townshipCode,
-      village: village.slice(0, 40),
+      village,
       bankCard,
-      bankName: (cells.get('bankName')?.text ?? '').trim().slice(0, 40) || null,
+      bankName: (cells.get('bankName')?.text ?? '').trim() || null,
       sheet: row.sheet,
       row: row.number,
       flags: [],

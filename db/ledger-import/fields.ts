@@ -43,9 +43,17 @@ export const SYNONYMS: Record<LedgerField, readonly string[]> = {
 /** Fields only a scrapping ledger has: a sheet with any of them is a 报废台账. */
 const SCRAP_ONLY: readonly LedgerField[] = ['frameNo', 'plateNo', 'confirmFormNo', 'recycler', 'handoverDate'];
 
-/** A purchase or a scrapping ledger, from its mapped columns (or 报废 in the sheet's name). */
+/** Fields only a purchase ledger has: a sheet with any of them (and none of the scrap-only ones) is a 购置台账. */
+const PURCHASE_ONLY: readonly LedgerField[] = ['purchaseDate', 'price', 'invoiceNo', 'invoiceDate', 'productName'];
+
+/**
+ * A purchase or a scrapping ledger, from its mapped columns; the sheet's name decides only when no column
+ * does (a purchase ledger titled 农机报废更新补贴台账 is still a purchase ledger).
+ */
 export function sheetKind(columns: readonly ColumnPlan[], sheetName: string): LedgerKind {
-  if (columns.some((c) => c.field && SCRAP_ONLY.includes(c.field as LedgerField))) return 'scrap';
+  const has = (fields: readonly LedgerField[]) => columns.some((c) => c.field && fields.includes(c.field as LedgerField));
+  if (has(SCRAP_ONLY)) return 'scrap';
+  if (has(PURCHASE_ONLY)) return 'purchase';
   return /报废/.test(sheetName) ? 'scrap' : 'purchase';
 }
 

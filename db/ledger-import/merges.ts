@@ -24,7 +24,12 @@ interface Entry {
   method: number;
   dataStart: number;
   compressedSize: number;
+  /** What the archive says the entry unpacks to (checkZipSize bounds the sum); unpacking more is a lie. */
+  uncompressedSize: number;
 }
+
+/** No element of a worksheet's XML is this long: text without a '<' for longer is no worksheet (a zip bomb). */
+const MAX_TAIL = 1024 * 1024;
 
 function entries(bytes: Buffer): Map<string, Entry> {
   const out = new Map<string, Entry>();
@@ -44,7 +49,13 @@ function entries(bytes: Buffer): Map<string, Entry> {
     const local = bytes.readUInt32LE(offset + 42);
     if (local + 30 <= bytes.length && bytes.readUInt32LE(local) === 0x04034b50) {
       const dataStart = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-      out.set(name, { name, method: bytes.readUInt16LE(offset + 10), dataStart, compressedSize: bytes.readUInt32LE(offset + 20) });
+      out.set(name, {
+        name,
+        method: bytes.readUInt16LE(offset + 10),
+        dataStart,
+        compressedSize: bytes.readUInt32LE(offset + 20),
+        uncompressedSize: bytes.readUInt32LE(offset + 24),
+      });
     }
     offset += 46 + nameLength + bytes.readUInt16LE(offset + 30) + bytes.readUInt16LE(offset + 32);
   }
@@ -83,12 +94,16 @@ async function scanSheet(bytes: Buffer, e: Entry): Promise<MergeRange[]> {
   const source = Readable.from([raw(bytes, e)]);
   const stream = e.method === 8 ? source.pipe(createInflateRaw()) : source;
   let tail = '';
+  let inflated = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
+    inflated += chunk.length;
+    if (inflated > e.uncompressedSize) throw new Error('entry unpacks to more than the archive declares');
     const text = tail + chunk.toString('latin1');
     // an element cut by the chunk boundary is finished in the next round
     const cut = text.lastIndexOf('<');
     const whole = text.slice(0, cut);
     tail = text.slice(cut);
+    if (tail.length > MAX_TAIL) throw new Error('worksheet text without markup');
     for (const m of whole.matchAll(REF)) {
       const [top, bottom] = [Number(m[2]), Number(m[4])];
       const [left, right] = [column(m[1] as string), column(m[3] as string)];

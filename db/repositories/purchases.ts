@@ -1,7 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import type { PageRequest } from './keyset';
 import { ledgerCount, ledgerPage, ledgerRows, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
-import { FARMER_COLUMNS, ledgerCountFrom, ledgerFrom, ledgerSql, type FarmerColumns, type LedgerFilter, type LedgerSql } from './ledger-query';
+import {
+  FARMER_COLUMNS,
+  ledgerCountFrom,
+  ledgerFrom,
+  ledgerSql,
+  type FarmerColumns,
+  type LedgerFilter,
+  type LedgerSql,
+} from './ledger-query';
 import { plannedSql, withCandidates } from './ledger-text';
 
 export interface PurchaseRow {
@@ -107,16 +115,19 @@ export function pricesForBand(db: Database, bandId: string, exceptId?: string): 
   ).map((r) => r.price_fen);
 }
 
-export type PurchaseLedgerRow = PurchaseRow & FarmerColumns & { dealer_name: string | null };
+export type PurchaseLedgerRow = PurchaseRow & FarmerColumns & { dealer_name: string | null; from_ledger: 1 | null };
 
-const LEDGER_SELECT = `SELECT t.*, ${FARMER_COLUMNS}, (SELECT d.name FROM partners d WHERE d.id = t.dealer_id) AS dealer_name`;
+const LEDGER_SELECT = `SELECT t.*, ${FARMER_COLUMNS}, (SELECT d.name FROM partners d WHERE d.id = t.dealer_id) AS dealer_name,
+  (SELECT 1 FROM ledger_records lr WHERE lr.entity_id = t.id AND lr.voided_at IS NULL LIMIT 1) AS from_ledger`;
 const NUMBERS = ['factory_no_norm', 'engine_no_norm', 'model_norm'];
 
 /** The filter as it runs: through the text query's candidate rows when it lists them (ledger-text.ts). */
-const sqlOf = (db: Database, filter: LedgerFilter) => plannedSql(db, 'purchases', filter, ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS));
+const sqlOf = (db: Database, filter: LedgerFilter) =>
+  plannedSql(db, 'purchases', filter, ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS));
 const ledgerPageOf = <T extends object>(db: Database, sql: LedgerSql, page: PageRequest) =>
   ledgerPage<T>(db, LEDGER_SELECT, ledgerFrom('purchases', sql), sql, page, ledgerCountFrom('purchases', sql));
-const statementsOf = (sql: LedgerSql, page: PageRequest) => pageStatements(LEDGER_SELECT, ledgerFrom('purchases', sql), sql, page, ledgerCountFrom('purchases', sql));
+const statementsOf = (sql: LedgerSql, page: PageRequest) =>
+  pageStatements(LEDGER_SELECT, ledgerFrom('purchases', sql), sql, page, ledgerCountFrom('purchases', sql));
 
 export function listPurchases(db: Database, filter: LedgerFilter, page: PageRequest): LedgerPage<PurchaseLedgerRow> {
   return ledgerPageOf<PurchaseLedgerRow>(db, sqlOf(db, filter), page);

@@ -2,7 +2,15 @@ import type { StoredEligibility } from '../../shared/schemas/scraps';
 import type { Database } from 'better-sqlite3';
 import type { PageRequest } from './keyset';
 import { ledgerCount, ledgerPage, ledgerRows, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
-import { FARMER_COLUMNS, ledgerCountFrom, ledgerFrom, ledgerSql, type FarmerColumns, type LedgerFilter, type LedgerSql } from './ledger-query';
+import {
+  FARMER_COLUMNS,
+  ledgerCountFrom,
+  ledgerFrom,
+  ledgerSql,
+  type FarmerColumns,
+  type LedgerFilter,
+  type LedgerSql,
+} from './ledger-query';
 import { plannedSql, withCandidates } from './ledger-text';
 
 export interface ScrapRow {
@@ -99,11 +107,13 @@ export function linkedPurchaseId(db: Database, scrapId: string): string | null {
   return row?.id ?? null;
 }
 
-export type ScrapLedgerRow = ScrapRow & FarmerColumns & { linked_purchase_id: string | null; recycler_name: string | null };
+export type ScrapLedgerRow = ScrapRow &
+  FarmerColumns & { linked_purchase_id: string | null; recycler_name: string | null; from_ledger: 1 | null };
 
 const LEDGER_SELECT = `SELECT t.*, ${FARMER_COLUMNS},
   (SELECT p.id FROM purchases p WHERE p.scrap_id = t.id AND p.voided_at IS NULL) AS linked_purchase_id,
-  (SELECT r.name FROM partners r WHERE r.id = t.recycler_id) AS recycler_name`;
+  (SELECT r.name FROM partners r WHERE r.id = t.recycler_id) AS recycler_name,
+  (SELECT 1 FROM ledger_records lr WHERE lr.entity_id = t.id AND lr.voided_at IS NULL LIMIT 1) AS from_ledger`;
 const DATE = 'COALESCE(t.handover_date, substr(t.created_at, 1, 10))';
 const NUMBERS = ['engine_no_norm', 'frame_no_norm', 'plate_no_norm'];
 
@@ -111,7 +121,8 @@ const NUMBERS = ['engine_no_norm', 'frame_no_norm', 'plate_no_norm'];
 const sqlOf = (db: Database, filter: LedgerFilter) => plannedSql(db, 'scraps', filter, ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS));
 const ledgerPageOf = <T extends object>(db: Database, sql: LedgerSql, page: PageRequest) =>
   ledgerPage<T>(db, LEDGER_SELECT, ledgerFrom('scraps', sql), sql, page, ledgerCountFrom('scraps', sql));
-const statementsOf = (sql: LedgerSql, page: PageRequest) => pageStatements(LEDGER_SELECT, ledgerFrom('scraps', sql), sql, page, ledgerCountFrom('scraps', sql));
+const statementsOf = (sql: LedgerSql, page: PageRequest) =>
+  pageStatements(LEDGER_SELECT, ledgerFrom('scraps', sql), sql, page, ledgerCountFrom('scraps', sql));
 
 export function listScraps(db: Database, filter: LedgerFilter, page: PageRequest): LedgerPage<ScrapLedgerRow> {
   return ledgerPageOf<ScrapLedgerRow>(db, sqlOf(db, filter), page);
@@ -137,5 +148,7 @@ export function scrapPageStatements(filter: LedgerFilter, page: PageRequest, can
 /** Every matching row, one at a time (exports never hold the whole ledger in memory at once). */
 export function iterateScraps(db: Database, filter: LedgerFilter): IterableIterator<ScrapLedgerRow> {
   const sql = sqlOf(db, filter);
-  return db.prepare(`${LEDGER_SELECT} ${ledgerFrom('scraps', sql)} ${sql.where} ${sql.orderBy}`).iterate(sql.params) as IterableIterator<ScrapLedgerRow>;
+  return db
+    .prepare(`${LEDGER_SELECT} ${ledgerFrom('scraps', sql)} ${sql.where} ${sql.orderBy}`)
+    .iterate(sql.params) as IterableIterator<ScrapLedgerRow>;
 }

@@ -31,6 +31,7 @@ const LINKABLE = ['registered', 'accepted', 'returned'];
 export function toPurchaseListItem(r: repo.PurchaseLedgerRow): PurchaseListItem {
   return {
     id: r.id,
+    fromLedger: r.from_ledger === 1,
     farmer: farmerSummary(r),
     item: r.item,
     bandLabel: r.band_label,

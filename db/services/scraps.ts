@@ -25,6 +25,7 @@ const EDITABLE = ['registered', 'returned'];
 function toListItem(r: repo.ScrapLedgerRow): ScrapListItem {
   return {
     id: r.id,
+    fromLedger: r.from_ledger === 1,
     farmer: farmerSummary(r),
     item: r.item,
     bandLabel: r.band_label,

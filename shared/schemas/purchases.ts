@@ -109,6 +109,8 @@ export type Purchase = z.output<typeof purchase>;
 
 export const purchaseListItem = z.object({
   id: uuid,
+  /** Imported from a station's Excel ledger (历史台账导入): paid on paper, never given a voucher here. */
+  fromLedger: z.boolean(),
   farmer: farmerSummary,
   item: z.string(),
   bandLabel: z.string(),

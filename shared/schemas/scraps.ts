@@ -121,6 +121,8 @@ export type Scrap = z.output<typeof scrap>;
 
 export const scrapListItem = z.object({
   id: uuid,
+  /** Imported from a station's Excel ledger (历史台账导入): paid on paper, never given a voucher here. */
+  fromLedger: z.boolean(),
   farmer: farmerSummary,
   item: z.string(),
   bandLabel: z.string(),

@@ -50,6 +50,12 @@ describe('detail answers carry the ledger source', () => {
     expect(contract['scraps.get'].output.safeParse(s).success).toBe(true);
     expect(s.ledgerSource).toMatchObject({ fileName: '报废台账.xlsx', sheet: '报废', row: 3 });
 
+    // the lists say so too (the 待出具凭证 panel leaves them out)
+    const listed = expectOk<{ items: { id: string; fromLedger: boolean }[] }>(await core.call('purchases.list', { pageSize: 200 }));
+    expect(listed.items.find((i) => i.id === purchaseId)?.fromLedger).toBe(true);
+    const scrapList = expectOk<{ items: { id: string; fromLedger: boolean }[] }>(await core.call('scraps.list', { pageSize: 200 }));
+    expect(scrapList.items.find((i) => i.id === s.id)?.fromLedger).toBe(true);
+
     // imported records were paid on paper: no voucher
     for (const [kind, id] of [['purchase', purchaseId], ['scrap', s.id]] as const) {
       expect(expectFail(await core.call('vouchers.issue', { kind, applicationId: id }), 'FORBIDDEN').message).toMatch(/历史台账导入/);
@@ -61,5 +67,7 @@ describe('detail answers carry the ledger source', () => {
     const p = expectOk<Purchase>(await core.call('purchases.create', tractorPurchase(farmer.id)));
     expect(p.ledgerSource).toBeNull();
     expect(expectOk<Purchase>(await core.call('purchases.get', { id: p.id })).ledgerSource).toBeNull();
+    const listed = expectOk<{ items: { id: string; fromLedger: boolean }[] }>(await core.call('purchases.list', {}));
+    expect(listed.items.find((i) => i.id === p.id)?.fromLedger).toBe(false);
   });
 });

@@ -24,19 +24,22 @@ async function loadVerified(): Promise<{ rows: Row[]; more: boolean }> {
     api.purchases.list({ status: 'verified', pageSize: LIMIT }),
     api.scraps.list({ status: 'verified', pageSize: LIMIT }),
   ]);
+  // records imported from a ledger were paid on paper: they never get a voucher here
   const rows: Row[] = [
-    ...purchases.items.map((p) => ({
-      kind: 'purchase' as const,
-      id: p.id,
-      buyer: p.farmer.name,
-      idMasked: p.farmer.idNumberMasked,
-      machine: `${p.item} ${p.model}${p.scrapId ? '（含报废更新）' : ''}`,
-      totalFen: p.totalFen,
-      status: p.status,
-    })),
+    ...purchases.items
+      .filter((p) => !p.fromLedger)
+      .map((p) => ({
+        kind: 'purchase' as const,
+        id: p.id,
+        buyer: p.farmer.name,
+        idMasked: p.farmer.idNumberMasked,
+        machine: `${p.item} ${p.model}${p.scrapId ? '（含报废更新）' : ''}`,
+        totalFen: p.totalFen,
+        status: p.status,
+      })),
     // a scrap renewed by a purchase gets its voucher with the purchase
     ...scraps.items
-      .filter((s) => !s.linkedPurchaseId)
+      .filter((s) => !s.linkedPurchaseId && !s.fromLedger)
       .map((s) => ({
         kind: 'scrap' as const,
         id: s.id,
