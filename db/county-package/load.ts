@@ -36,13 +36,45 @@ function applyCatalogs(ctx: ServiceContext, installation: InstallationRow, body:
   });
 }
 
-/** County additions to the official calendar: merged with the station's own (nothing the station added is lost). */
-function applyCalendar(ctx: ServiceContext, body: CountyPackageBody) {
-  const merge = (mine: string[], theirs: string[]) => [...new Set([...mine, ...theirs])].sort();
-  setConfig(ctx, 'holidays', merge(getConfig(ctx, 'holidays'), body.calendar.holidays));
-  setConfig(ctx, 'makeupWorkdays', merge(getConfig(ctx, 'makeupWorkdays'), body.calendar.makeupWorkdays));
-  // the county's notice for a year it added is the one shown; a station's own label stays for its other years
-  setConfig(ctx, 'calendarSources', { ...getConfig(ctx, 'calendarSources'), ...body.calendar.sources });
+/**
+ * The county's calendar, year by year: for every year the package carries, that year's holidays and
+ * make-up working days are replaced by the county's (so a corrected date is removed, never kept beside
+ * its correction), exactly as settings.addCalendarYear replaces a year. Years the package does not carry
+ * keep the station's own lists. Audited with each replaced year's lists before and after.
+ */
+function applyCalendar(ctx: ServiceContext, installation: InstallationRow, body: CountyPackageBody) {
+  const cal = body.calendar;
+  const yearOf = (d: string) => d.slice(0, 4);
+  const years = new Set([...cal.holidays, ...cal.makeupWorkdays].map(yearOf));
+  for (const y of Object.keys(cal.sources ?? {})) years.add(y);
+  if (years.size === 0) return;
+  const carried = (d: string) => years.has(yearOf(d));
+  const holidays = getConfig(ctx, 'holidays');
+  const makeup = getConfig(ctx, 'makeupWorkdays');
+  const sources = getConfig(ctx, 'calendarSources');
+  const nextHolidays = [...new Set([...holidays.filter((d) => !carried(d)), ...cal.holidays])].sort();
+  const nextMakeup = [...new Set([...makeup.filter((d) => !carried(d)), ...cal.makeupWorkdays])].sort();
+  const nextSources = { ...sources, ...cal.sources };
+  const view = (h: string[], m: string[], src: Record<string, string>) =>
+    [...years].sort().map((year) => ({
+      year: Number(year),
+      holidays: h.filter((d) => yearOf(d) === year).sort(),
+      makeupWorkdays: m.filter((d) => yearOf(d) === year).sort(),
+      source: src[year] ?? null,
+    }));
+  const before = view(holidays, makeup, sources);
+  const after = view(nextHolidays, nextMakeup, nextSources);
+  if (sameJson(before, after)) return;
+  setConfig(ctx, 'holidays', nextHolidays);
+  setConfig(ctx, 'makeupWorkdays', nextMakeup);
+  setConfig(ctx, 'calendarSources', nextSources);
+  writeAudit(ctx, installation, {
+    method: 'settings.importPackage',
+    entity: 'config',
+    entityId: 'calendar',
+    before: { years: before },
+    after: { years: after },
+  });
 }
 
 function applySettings(ctx: ServiceContext, body: CountyPackageBody) {
@@ -126,7 +158,7 @@ export function importCountyPackage(
     }
     const applied = applyCatalogs(ctx, installation, body, input.fileName);
     for (const t of body.targets) setTargets(ctx, t);
-    applyCalendar(ctx, body);
+    applyCalendar(ctx, installation, body);
     applySettings(ctx, body);
     replaceMachineIndex(ctx, body);
     const summary = summarise(body, applied);
