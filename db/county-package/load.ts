@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { normalizeFingerprint } from '../../shared/domain/fingerprint';
 import { chinaDateTime } from '../../shared/domain/civil-date';
-import type { CountyPackageBody, ImportPackageOutput } from '../../shared/schemas/county-package';
+import type { CountyPackageBody, ImportPackageOutput, PackageSettings } from '../../shared/schemas/county-package';
 import { isoNow, writeTx, type ServiceContext } from '../context';
 import type { InstallationRow } from '../repositories/installation';
 import * as catalog from '../repositories/catalog';
@@ -77,14 +77,20 @@ function applyCalendar(ctx: ServiceContext, installation: InstallationRow, body:
   });
 }
 
-function applySettings(ctx: ServiceContext, body: CountyPackageBody) {
-  const s = body.settings;
-  setConfig(ctx, 'buyerYearlyLimit', s.buyerYearlyLimit);
-  setConfig(ctx, 'priceFloorPercent', s.priceFloorPercent);
-  setConfig(ctx, 'progressCountingStage', s.progressCountingStage);
-  setConfig(ctx, 'mechanizationWeights', s.mechanizationWeights);
-  setConfig(ctx, 'dryerBatchesPerDay', s.dryerBatchesPerDay);
-  setConfig(ctx, 'packageStaleDays', s.packageStaleDays);
+/** County-wide settings the station follows: the changed ones are audited with their earlier values. */
+function applySettings(ctx: ServiceContext, installation: InstallationRow, body: CountyPackageBody) {
+  const keys = Object.keys(body.settings) as (keyof PackageSettings)[];
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const key of keys) {
+    const old = getConfig(ctx, key);
+    if (sameJson(old, body.settings[key])) continue;
+    before[key] = old;
+    after[key] = body.settings[key];
+    setConfig(ctx, key, body.settings[key] as never);
+  }
+  if (Object.keys(after).length === 0) return;
+  writeAudit(ctx, installation, { method: 'settings.importPackage', entity: 'config', entityId: 'county-settings', before, after });
 }
 
 function replaceMachineIndex(ctx: ServiceContext, body: CountyPackageBody) {
@@ -159,7 +165,7 @@ export function importCountyPackage(
     const applied = applyCatalogs(ctx, installation, body, input.fileName);
     for (const t of body.targets) setTargets(ctx, t);
     applyCalendar(ctx, installation, body);
-    applySettings(ctx, body);
+    applySettings(ctx, installation, body);
     replaceMachineIndex(ctx, body);
     const summary = summarise(body, applied);
     const id = ctx.newId();
