@@ -113,23 +113,47 @@ export function importCountyPackage(
   ctx: ServiceContext,
   input: { fileName: string; base64: string; confirmFingerprint?: string },
 ): ImportPackageOutput {
+  return loadPackage(ctx, input, false);
+}
+
+/**
+ * settings.repinCountyKey: the county lost its key and signs with a new one. The station head loads a
+ * package signed by the new key and types the new fingerprint as the county reads it out over the phone;
+ * only when they match is the new key pinned (audited with the old and new fingerprint) and the package
+ * loaded, in the same transaction.
+ */
+export function repinCountyKey(
+  ctx: ServiceContext,
+  input: { fileName: string; base64: string; confirmFingerprint: string },
+): ImportPackageOutput {
+  return loadPackage(ctx, input, true);
+}
+
+const MISTYPED = '所填指纹与下发包的县局密钥指纹不一致，未导入。请再次与县农业农村局逐组核对；确实不一致时不要导入，并上报';
+
+function loadPackage(
+  ctx: ServiceContext,
+  input: { fileName: string; base64: string; confirmFingerprint?: string },
+  repin: boolean,
+): ImportPackageOutput {
   const installation = requireInstallation(ctx);
   if (installation.role !== 'station') throw new AppError('FORBIDDEN', '县局下发包由乡镇农机站导入');
   const bytes = Buffer.from(input.base64, 'base64');
   const pinned = pinnedCountyKey(ctx);
-  const opened = openPackage(bytes, pinned?.public_key ?? null);
+  if (repin && !pinned) throw new AppError('VALIDATION', '本站尚未登记县局密钥：请直接导入下发包，首次导入时核对并登记');
+  // a re-pin checks the signature with the file's own key; the new key is believed only after the typed fingerprint
+  const opened = openPackage(bytes, repin ? null : (pinned?.public_key ?? null));
   const { body } = opened;
-  if (!pinned) {
-    const typed = input.confirmFingerprint ? normalizeFingerprint(input.confirmFingerprint) : '';
+  const typed = input.confirmFingerprint ? normalizeFingerprint(input.confirmFingerprint) : '';
+  if (repin) {
+    if (opened.publicKey === pinned?.public_key) {
+      throw new AppError('VALIDATION', '该下发包由本站已登记的县局密钥签名，无需重新登记，请直接导入');
+    }
+    if (typed !== opened.fingerprint) throw AppError.field('VALIDATION', ['confirmFingerprint'], MISTYPED);
+  } else if (!pinned) {
     if (!typed)
       return { status: 'needsConfirmation', fingerprint: opened.fingerprint, exportedAt: body.exportedAt, exportedBy: body.exportedBy };
-    if (typed !== opened.fingerprint) {
-      throw AppError.field(
-        'VALIDATION',
-        ['confirmFingerprint'],
-        '所填指纹与下发包的县局密钥指纹不一致，未导入。请再次与县农业农村局逐组核对；确实不一致时不要导入，并上报',
-      );
-    }
+    if (typed !== opened.fingerprint) throw AppError.field('VALIDATION', ['confirmFingerprint'], MISTYPED);
   }
   const last = latestLoad(ctx);
   if (last && last.package_id === body.packageId) {
@@ -160,6 +184,17 @@ export function importCountyPackage(
         entityId: body.countyStationId,
         before: null,
         after: { fingerprint: opened.fingerprint },
+      });
+    } else if (repin) {
+      ctx.db
+        .prepare('UPDATE county_key SET station_id = ?, public_key = ?, fingerprint = ?, pinned_at = ?, pinned_by = ? WHERE id = 1')
+        .run(body.countyStationId, opened.publicKey, opened.fingerprint, at, installation.operator);
+      writeAudit(ctx, installation, {
+        method: 'settings.repinCountyKey',
+        entity: 'county_key',
+        entityId: body.countyStationId,
+        before: { fingerprint: pinned.fingerprint, countyStationId: pinned.station_id, pinnedAt: pinned.pinned_at, pinnedBy: pinned.pinned_by },
+        after: { fingerprint: opened.fingerprint, countyStationId: body.countyStationId },
       });
     }
     const applied = applyCatalogs(ctx, installation, body, input.fileName);

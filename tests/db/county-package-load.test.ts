@@ -13,6 +13,7 @@ import { addUser, setUpInstallation } from '../support/setup';
 const START = Date.UTC(2026, 0, 5, 2, 0, 0);
 let county: TempCore;
 let station: TempCore;
+const cores: TempCore[] = [];
 
 const cfg = (core: TempCore, key: Parameters<typeof getConfig>[1]): unknown => getConfig(core.ctx, key);
 
@@ -32,8 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  county?.dispose();
-  station?.dispose();
+  [county, station, ...cores].forEach((c) => c?.dispose());
 });
 
 describe('county package calendar', () => {
@@ -89,5 +89,53 @@ describe('county package settings and who may export', () => {
       .get() as { before_json: string; after_json: string };
     expect(JSON.parse(audit.before_json)).toMatchObject({ buyerYearlyLimit: 4, packageStaleDays: 30 });
     expect(JSON.parse(audit.after_json)).toMatchObject({ buyerYearlyLimit: 6, packageStaleDays: 40 });
+  });
+});
+
+describe('re-pinning the county key (the county lost its key and signs with a new one)', () => {
+  it('refuses the new key’s package, refuses a wrong fingerprint, pins the read-out one and audits old and new', async () => {
+    const oldFingerprint = (station.db.prepare('SELECT fingerprint FROM county_key').pluck().get() as string) ?? '';
+    expect(oldFingerprint).not.toBe('');
+    const newCounty = tempCore({ now: steppingClock(START + 86_400_000) });
+    cores.push(newCounty);
+    await setUpInstallation(newCounty, { role: 'county' });
+    const pkg = expectOk<{ base64: string; fingerprint: string }>(await newCounty.call('county.exportPackage', {}));
+    expect(pkg.fingerprint).not.toBe(oldFingerprint);
+    const load = (base64: string) => station.call('settings.importPackage', { fileName: 'new.agripkg', base64 });
+    const repin = (confirmFingerprint: string) =>
+      station.call('settings.repinCountyKey', { fileName: 'new.agripkg', base64: pkg.base64, confirmFingerprint });
+    const pinnedNow = () => station.db.prepare('SELECT fingerprint FROM county_key').pluck().get();
+
+    // the old pin refuses the new key, and says which key the file has (the card offers to re-pin)
+    const refused = expectFail(await load(pkg.base64), 'VALIDATION');
+    expect(refused.message).toMatch(/不是由本站登记的县局密钥签名/);
+    expect(refused.details).toEqual({ otherCountyKey: pkg.fingerprint });
+
+    // a fingerprint that is not the new key's: nothing changes
+    const wrong = expectFail(await repin(oldFingerprint), 'VALIDATION');
+    expect(wrong.issues?.[0]?.path).toEqual(['confirmFingerprint']);
+    expect(wrong.message).toMatch(/指纹.*不一致/);
+    expect(pinnedNow()).toBe(oldFingerprint);
+    // without a fingerprint the request is refused by its schema
+    expectFail(await station.call('settings.repinCountyKey', { fileName: 'new.agripkg', base64: pkg.base64 }), 'VALIDATION');
+
+    // the fingerprint as read out over the phone (lower case, spaces): pinned and the package loaded
+    const typed = pkg.fingerprint.toLowerCase().replace(/-/g, ' ');
+    expect(expectOk<ImportPackageOutput>(await repin(typed)).status).toBe('loaded');
+    expect(pinnedNow()).toBe(pkg.fingerprint);
+    const audit = station.db
+      .prepare("SELECT before_json, after_json FROM audit_log WHERE method = 'settings.repinCountyKey' AND entity = 'county_key'")
+      .all() as { before_json: string; after_json: string }[];
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]?.before_json ?? '{}')).toMatchObject({ fingerprint: oldFingerprint });
+    expect(JSON.parse(audit[0]?.after_json ?? '{}')).toMatchObject({ fingerprint: pkg.fingerprint });
+
+    // from now on the old key is the foreign one, and the new key's packages load as usual
+    const old = expectOk<{ base64: string }>(await county.call('county.exportPackage', {}));
+    expect(expectFail(await load(old.base64), 'VALIDATION').details).toEqual({ otherCountyKey: oldFingerprint });
+    const next = expectOk<{ base64: string }>(await newCounty.call('county.exportPackage', {}));
+    expect(expectOk<ImportPackageOutput>(await load(next.base64)).status).toBe('loaded');
+    // re-pinning to the key already pinned is refused
+    expect(expectFail(await repin(pkg.fingerprint), 'VALIDATION').message).toMatch(/无需重新登记/);
   });
 });
