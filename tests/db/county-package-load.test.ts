@@ -109,7 +109,8 @@ describe('re-pinning the county key (the county lost its key and signs with a ne
     // the old pin refuses the new key, and says which key the file has (the card offers to re-pin)
     const refused = expectFail(await load(pkg.base64), 'VALIDATION');
     expect(refused.message).toMatch(/不是由本站登记的县局密钥签名/);
-    expect(refused.details).toEqual({ otherCountyKey: pkg.fingerprint });
+    expect(refused.details).toEqual({ otherCountyKey: true });
+    expect(refused.message).not.toContain(pkg.fingerprint);
 
     // a fingerprint that is not the new key's: nothing changes
     const wrong = expectFail(await repin(oldFingerprint), 'VALIDATION');
@@ -132,7 +133,7 @@ describe('re-pinning the county key (the county lost its key and signs with a ne
 
     // from now on the old key is the foreign one, and the new key's packages load as usual
     const old = expectOk<{ base64: string }>(await county.call('county.exportPackage', {}));
-    expect(expectFail(await load(old.base64), 'VALIDATION').details).toEqual({ otherCountyKey: oldFingerprint });
+    expect(expectFail(await load(old.base64), 'VALIDATION').details).toEqual({ otherCountyKey: true });
     const next = expectOk<{ base64: string }>(await newCounty.call('county.exportPackage', {}));
     expect(expectOk<ImportPackageOutput>(await load(next.base64)).status).toBe('loaded');
     // re-pinning to the key already pinned is refused
