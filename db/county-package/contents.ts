@@ -1,3 +1,4 @@
+import { chinaYear } from '../../shared/domain/civil-date';
 import { TOWNSHIP_CODES } from '../../shared/domain/townships';
 import { catalogBandValues, type CatalogBandValues } from '../../shared/schemas/catalog';
 import {
@@ -75,21 +76,21 @@ export function machineIndex(ctx: ServiceContext): MachineIndexEntry[] {
   const codes = new Set<string>(TOWNSHIP_CODES);
   const rows = ctx.db
     .prepare(
-      `SELECT no, field, kind, station_id, township_code, year, status FROM (
+      `SELECT no, field, kind, station_id, township_code, year, created_at, status FROM (
          SELECT p.factory_no_norm AS no, 'factory' AS field, 'purchase' AS kind, p.station_id, ${TOWNSHIP('p')} AS township_code,
-                CAST(substr(p.purchase_date, 1, 4) AS INTEGER) AS year, p.status FROM purchases p WHERE p.voided_at IS NULL
+                CAST(substr(p.purchase_date, 1, 4) AS INTEGER) AS year, NULL AS created_at, p.status FROM purchases p WHERE p.voided_at IS NULL
          UNION ALL
          SELECT p.engine_no_norm, 'engine', 'purchase', p.station_id, ${TOWNSHIP('p')},
-                CAST(substr(p.purchase_date, 1, 4) AS INTEGER), p.status FROM purchases p WHERE p.voided_at IS NULL
+                CAST(substr(p.purchase_date, 1, 4) AS INTEGER), NULL, p.status FROM purchases p WHERE p.voided_at IS NULL
          UNION ALL
          SELECT s.engine_no_norm, 'engine', 'scrap', s.station_id, ${TOWNSHIP('s')},
-                CAST(substr(COALESCE(s.handover_date, s.created_at), 1, 4) AS INTEGER), s.status FROM scraps s WHERE s.voided_at IS NULL
+                CAST(substr(s.handover_date, 1, 4) AS INTEGER), s.created_at, s.status FROM scraps s WHERE s.voided_at IS NULL
          UNION ALL
          SELECT s.frame_no_norm, 'frame', 'scrap', s.station_id, ${TOWNSHIP('s')},
-                CAST(substr(COALESCE(s.handover_date, s.created_at), 1, 4) AS INTEGER), s.status FROM scraps s WHERE s.voided_at IS NULL
+                CAST(substr(s.handover_date, 1, 4) AS INTEGER), s.created_at, s.status FROM scraps s WHERE s.voided_at IS NULL
          UNION ALL
          SELECT s.plate_no_norm, 'plate', 'scrap', s.station_id, ${TOWNSHIP('s')},
-                CAST(substr(COALESCE(s.handover_date, s.created_at), 1, 4) AS INTEGER), s.status FROM scraps s WHERE s.voided_at IS NULL
+                CAST(substr(s.handover_date, 1, 4) AS INTEGER), s.created_at, s.status FROM scraps s WHERE s.voided_at IS NULL
        ) WHERE no IS NOT NULL AND no <> '' ORDER BY no, field, kind`,
     )
     .all() as {
@@ -98,7 +99,9 @@ export function machineIndex(ctx: ServiceContext): MachineIndexEntry[] {
     kind: MachineIndexEntry['kind'];
     station_id: string;
     township_code: string | null;
-    year: number;
+    /** The civil year of the purchase or handover; null for a scrap not handed over yet (then its creation, in China time). */
+    year: number | null;
+    created_at: string | null;
     status: string;
   }[];
   const out: MachineIndexEntry[] = [];
@@ -110,7 +113,7 @@ export function machineIndex(ctx: ServiceContext): MachineIndexEntry[] {
       kind: r.kind,
       stationId: r.station_id,
       townshipCode: r.township_code,
-      year: r.year,
+      year: r.year ?? (r.created_at ? chinaYear(r.created_at) : null),
       status: r.status,
     };
     // a number the stations' own check would refuse (too long, not normalised) would refuse the whole package there

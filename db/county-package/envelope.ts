@@ -22,8 +22,8 @@ const DOMAIN = `${PACKAGE_FORMAT}-v1\n`;
 
 /** A received package refused as a whole, with the reason in Chinese. */
 export class RefusedPackage extends AppError {
-  constructor(reason: string) {
-    super('VALIDATION', reason);
+  constructor(reason: string, details?: Record<string, unknown>) {
+    super('VALIDATION', reason, details ? { details } : undefined);
   }
 }
 
@@ -69,7 +69,10 @@ export function openPackage(bytes: Buffer, pinnedKey: string | null): OpenedPack
   const fp = fingerprint(publicKey);
   if (pinnedKey && pinnedKey !== publicKey) {
     throw new RefusedPackage(
-      `下发包不是由本站登记的县局密钥签名的（文件密钥指纹 ${fp}，已登记 ${fingerprint(pinnedKey)}），未导入。请与县农业农村局电话核对`,
+      // the file's own fingerprint is not shown: a new key is pinned only with the fingerprint the county reads out
+      `下发包不是由本站登记的县局密钥签名的（本站登记的县局密钥指纹为 ${fingerprint(pinnedKey)}），未导入。请与县农业农村局电话核对；县局确已更换密钥时，由站长核对新指纹后重新登记`,
+      // the UI offers 重新登记县局密钥 (settings.repinCountyKey) for this refusal
+      { otherCountyKey: true },
     );
   }
   let json: string;

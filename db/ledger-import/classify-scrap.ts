@@ -5,6 +5,7 @@
  * the five conditions a machine was scrapped: the record says 台账未记载 ('unrecorded'), never a guess;
  * maker and model left blank in the ledger are written as 台账未记载 too.
  */
+import { chinaDate } from '../../shared/domain/civil-date';
 import { normalizeMachineNo } from '../../shared/domain/machine-ids';
 import type { Status } from '../../shared/domain/workflow';
 import type { LedgerField, LedgerRowResult } from '../../shared/schemas/ledger-import';
@@ -87,7 +88,7 @@ export function planScrap(state: ScrapState, r: ScrapRowInput): RowPlan {
           present = `已在本站登记报废（${s.handover_date}，${s.item} ${s.model}）`;
           break;
         }
-        refusals.push(`该机具的编号已于 ${s.created_at.slice(0, 10)} 登记报废（机主 ${s.f_name}，${s.item} ${s.model}）：同一台农机只能报废一次`);
+        refusals.push(`该机具的编号已于 ${chinaDate(s.created_at)} 登记报废（机主 ${s.f_name}，${s.item} ${s.model}）：同一台农机只能报废一次`);
         break;
       }
     }

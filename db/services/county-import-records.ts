@@ -1,4 +1,5 @@
 /** What an accepted station file leaves for the county to check: cross-station conflicts, ids another station owns, rewritten history. */
+import { chinaDate } from '../../shared/domain/civil-date';
 import { townshipName } from '../../shared/domain/townships';
 import { isoNow, type ServiceContext } from '../context';
 import { findConflicts, upsertConflict, type ConflictRecord } from '../repositories/conflicts';
@@ -66,7 +67,7 @@ export function recordRewrite(ctx: ServiceContext, stationId: string, townshipCo
       stationId,
       townshipName: townshipName(townshipCode),
       name: r.operator,
-      date: r.at.slice(0, 10),
+      date: chinaDate(r.at),
       detail: `${r.method}：${r.detail}`,
     },
   ];

@@ -17,7 +17,7 @@ import type { Manifest } from '../transfer/manifest';
 import { mergeRows, type MergeResult } from '../transfer/merge';
 import { openStationFile, RefusedFile, type OpenedStationFile } from '../transfer/untrusted';
 import { writeAudit } from './audit';
-import { commitPhotos, discardPhotos, receivePhotos, type ReceivedPhotos } from './county-photos';
+import { commitPhotos, discardPhotos, receivePhotos, stationPhotosKept, type ReceivedPhotos } from './county-photos';
 import { requireInstallation } from './installation';
 import { describeRejects, recordConflicts, recordRewrite, recordTaken } from './county-import-records';
 
@@ -103,8 +103,9 @@ export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: I
     );
   }
   // the very bytes of the station's last accepted file: nothing to open, check or merge
+  // (and every photo it brought is in place: one lost after the merge comes back with a full import)
   const sameBytes = repeatByFileHash(ctx.db, base.sha256);
-  if (sameBytes) return recordRepeat(ctx, installation, started, base, sameBytes, sameBytes.exported_at ?? '', extra);
+  if (sameBytes && stationPhotosKept(ctx, sameBytes.station_id as string)) return recordRepeat(ctx, installation, started, base, sameBytes, sameBytes.exported_at ?? '', extra);
   const temp = mkdtempSync(join(tmpdir(), 'agri-import-'));
   let opened: OpenedStationFile | undefined;
   let photos: ReceivedPhotos | undefined;
@@ -142,7 +143,7 @@ export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: I
     }
     // a re-export of what the county already merged (the signature over the digest was checked on opening)
     const sameData = !pin && repeatBySignedDigest(ctx.db, station.station_id, signedDigest(manifest), manifest.public_key);
-    if (sameData) return recordRepeat(ctx, installation, started, base, sameData, manifest.exported_at, extra);
+    if (sameData && stationPhotosKept(ctx, station.station_id)) return recordRepeat(ctx, installation, started, base, sameData, manifest.exported_at, extra);
     const history = checkFileHistory(ctx.db, source, station.station_id, manifest);
     if (history.rewrite && !options.acceptRewrittenHistory) {
       extra.historyRewrite = history.rewrite;

@@ -115,6 +115,25 @@ export function receivePhotos(ctx: ServiceContext, source: Database.Database, ma
   return result;
 }
 
+/**
+ * Whether every live photo the county holds for this station has its file in photos/received/. A file the
+ * county already merged counts as a repeat only then: photos are moved into place after the merge commits,
+ * so one that failed to arrive (or was lost since) comes back when the same file is imported again.
+ */
+export function stationPhotosKept(ctx: ServiceContext, stationId: string): boolean {
+  const rows = ctx.db
+    .prepare(
+      `SELECT DISTINCT sha256, mime FROM (SELECT sha256, mime FROM scrap_photos WHERE station_id = ? AND voided_at IS NULL
+        UNION ALL SELECT sha256, mime FROM drying_site_photos WHERE station_id = ? AND voided_at IS NULL)`,
+    )
+    .iterate(stationId, stationId) as IterableIterator<{ sha256: string; mime: string }>;
+  for (const r of rows) {
+    const kept = receivedPhotoPath(ctx, r.sha256, r.mime);
+    if (!kept || !existsSync(kept)) return false;
+  }
+  return true;
+}
+
 /** After the merge committed: the staged photos take their place (rename; the content is already checked). */
 export function commitPhotos(photos: ReceivedPhotos): number {
   for (const s of photos.staged) if (!existsSync(s.to)) renameSync(s.from, s.to);

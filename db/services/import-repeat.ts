@@ -8,7 +8,8 @@ import { liveStationKey } from '../repositories/station-keys';
  * A station file the county has already merged, recognised without merging it again: the station's latest
  * accepted import carried the same signed digest (signedDigest), signed by the key still pinned for the station, with
  * no row refused or skipped. Merging it again would add, change and flag nothing (merges are idempotent and
- * newer rows win), so only its arrival is logged. Any doubt falls back to the full import.
+ * newer rows win), so only its arrival is logged. Any doubt falls back to the full import; so does a station
+ * whose received photos are not all in place (county-import.ts checks stationPhotosKept).
  */
 export type PreviousImport = ImportRow & { signed_digest: string; public_key: string };
 

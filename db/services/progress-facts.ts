@@ -39,17 +39,19 @@ export interface YearFacts {
 const sameGroup = (a: { township: string | null; status: string; terminal: string }, b: typeof a) =>
   a.township === b.township && a.status === b.status && a.terminal === b.terminal;
 
-/** Totals with the held rows' share taken off (the latest date stays: it is only the last activity). */
+/**
+ * Totals with the held rows' machines taken off: a disputed record is not counted toward the targets,
+ * but its money stays (paid money was paid, and committed money stays owed until the record is voided).
+ * The latest date stays too: it is only the last activity.
+ */
 function minus(rows: TotalsRow[], held: TotalsRow[]): TotalsRow[] {
   if (!held.length) return rows;
   return rows
     .map((r) => {
       const h = held.find((x) => sameGroup(x, r));
-      return h
-        ? { ...r, n: r.n - h.n, purchase_fen: r.purchase_fen - h.purchase_fen, scrap_fen: r.scrap_fen - h.scrap_fen, recent: r.recent - h.recent }
-        : r;
+      return h ? { ...r, n: r.n - h.n, recent: r.recent - h.recent } : r;
     })
-    .filter((r) => r.n > 0);
+    .filter((r) => r.n > 0 || r.purchase_fen !== 0 || r.scrap_fen !== 0);
 }
 
 function minusItems(rows: MonthItemRow[], held: MonthItemRow[]): MonthItemRow[] {
@@ -121,7 +123,7 @@ export function tally(counted: ReadonlySet<string>, rows: readonly TotalsRow[], 
       t.paidPurchaseFen += r.purchase_fen;
       t.paidScrapFen += r.scrap_fen;
     }
-    if (!counted.has(r.status)) continue;
+    if (!counted.has(r.status) || r.n <= 0) continue;
     t.n += r.n;
     t.recent += r.recent;
     if (!t.last || r.last_date > t.last) t.last = r.last_date;

@@ -129,6 +129,16 @@ export const importPackageInput = z.strictObject({
   confirmFingerprint: typedFingerprint.optional(),
 });
 
+/**
+ * 重新登记县局密钥: a package signed by the county's new key, with the new fingerprint as the county read it
+ * out over the phone (required: the new key is pinned only when they match).
+ */
+export const repinCountyKeyInput = z.strictObject({
+  fileName: importPackageInput.shape.fileName,
+  base64: importPackageInput.shape.base64,
+  confirmFingerprint: typedFingerprint,
+});
+
 export const importPackageOutput = z.discriminatedUnion('status', [
   z.object({ status: z.literal('needsConfirmation'), fingerprint: z.string(), exportedAt: isoDateTime, exportedBy: z.string() }),
   z.object({

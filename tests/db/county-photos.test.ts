@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +96,24 @@ describe('photos travel in station files', () => {
     // the same file again: nothing new is stored
     expect(imp(county, good).status).toBe('accepted');
     expect(receivedFiles(county)).toHaveLength(3);
+  });
+
+  it('a photo lost after a successful import comes back when the same file is imported again (not taken as a repeat)', async () => {
+    const c = await freshCounty();
+    try {
+      expect(imp(c, good).status).toBe('accepted');
+      const lost = join(dirname(countyPath(c)), 'photos', 'received', `${sha(photos.after as Buffer)}.png`);
+      rmSync(lost);
+      expect(receivedFiles(c)).toHaveLength(2);
+      const again = imp(c, good);
+      expect(again.status).toBe('accepted');
+      expect(receivedFiles(c)).toHaveLength(3);
+      expect(readFileSync(lost).equals(photos.after as Buffer)).toBe(true);
+      // the second import re-read the file and changed no record
+      expect(again).toMatchObject({ added: 0, updated: 0, reasons: [] });
+    } finally {
+      c.dispose();
+    }
   });
 
   it('refuses a file holding a non-image "photo", even one its station signed, leaving the county unchanged', async () => {

@@ -7,6 +7,7 @@ import type { Conflict } from '../../shared/schemas/county';
 import type { ProgressByTownship, ProgressMonthly, ProgressSummary } from '../../shared/schemas/progress';
 import { expectOk, steppingClock, tempCore, type TempCore } from '../support/core';
 import { setUpInstallation } from '../support/setup';
+import { bankDetails, publishAndPay } from '../support/notices';
 import { addFarmer, addVerifiedPurchase, exportTo, stationWith } from '../support/stations';
 
 const LIULIN = '371525103';
@@ -15,6 +16,7 @@ const QINGSHUI = '371525104';
 let dir: string;
 let county: TempCore;
 const stations: TempCore[] = [];
+let paidDupFen = 0;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'agri-disputed-'));
@@ -25,12 +27,15 @@ beforeAll(async () => {
     await addVerifiedPurchase(core, f.id, { factoryNo: 'SN-OWN-1', engineNo: 'E-2', purchaseDate: '2025-03-11', invoiceDate: '2025-03-11' });
   });
   const qingshui = await stationWith(QINGSHUI, Date.UTC(2025, 4, 20), async (core) => {
-    const f = await addFarmer(core, 2, { name: '李四' });
-    await addVerifiedPurchase(core, f.id, { factoryNo: 'sn dup 1', engineNo: 'E-3', purchaseDate: '2025-05-06', invoiceDate: '2025-05-06' });
+    const f = await addFarmer(core, 2, { name: '李四', ...bankDetails() });
+    const dup = await addVerifiedPurchase(core, f.id, { factoryNo: 'sn dup 1', engineNo: 'E-3', purchaseDate: '2025-05-06', invoiceDate: '2025-05-06' });
+    // the disputed record was already paid out
+    await publishAndPay(core, 'purchase', dup.id);
+    paidDupFen = (core.db.prepare('SELECT purchase_fen FROM purchases WHERE id = ?').pluck().get(dup.id) as number) ?? 0;
     await addVerifiedPurchase(core, f.id, { factoryNo: 'SN-OWN-2', engineNo: 'E-4', purchaseDate: '2025-05-07', invoiceDate: '2025-05-07' });
   });
   stations.push(liulin, qingshui);
-  county = tempCore({ now: steppingClock(Date.UTC(2025, 5, 1)) });
+  county = tempCore({ now: steppingClock(Date.UTC(2025, 5, 10)) });
   await setUpInstallation(county, { role: 'county', name: '县局' });
   for (const s of stations) {
     const r = importStationFile(county.ctx, { fileName: 's.agri', path: exportTo(s, dir) }, { trustNew: true });
@@ -62,6 +67,16 @@ describe('county totals with a cross-station duplicate', () => {
     // a township's own view shows its held record too
     const own = expectOk<ProgressSummary>(await county.call('progress.summary', { year: 2025, townshipCode: QINGSHUI }));
     expect([own.purchases.done, own.disputed.purchases]).toEqual([1, 1]);
+  });
+
+  it('leave the disputed record’s paid money in the paid total (it was paid), while not counting the machine', async () => {
+    expect(paidDupFen).toBeGreaterThan(0);
+    const s = await summary();
+    expect(s.funds.paid.purchaseFen).toBe(paidDupFen);
+    const t = await byTownship();
+    expect(row(t, QINGSHUI)?.paidFen).toBe(paidDupFen);
+    const own = expectOk<ProgressSummary>(await county.call('progress.summary', { year: 2025, townshipCode: QINGSHUI }));
+    expect(own.funds.paid.purchaseFen).toBe(paidDupFen);
   });
 
   it('follow the resolution: once the conflict is resolved, the records count as they stand', async () => {

@@ -82,9 +82,9 @@ test('the county exports its package from 县级汇总, and a station loading it
   }
 });
 
-async function packageFile(dir: string): Promise<{ file: string; fingerprint: string }> {
+async function packageFile(dir: string, made = MADE): Promise<{ file: string; fingerprint: string }> {
   // made three days ago (the station's clock is the real one)
-  const county = openCore(join(dir, 'county.db'), { now: clock(MADE), log: () => undefined });
+  const county = openCore(join(dir, 'county.db'), { now: clock(made), log: () => undefined });
   try {
     await countyWith(county, await qingquanFile(dir));
     const pkg = await ok(county.call('county.exportPackage', {}));
@@ -178,5 +178,47 @@ test('a station loads the county package and the counter refuses a serial from a
     await screenshot(page, 'county-package-scrap-refusal');
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the county lost its key: the 站长 re-pins the new key with the fingerprint read out over the phone', async ({ page, app }) => {
+  test.setTimeout(90_000);
+  const dir = mkdtempSync(join(tmpdir(), 'agri-e2e-pkg-'));
+  const newDir = mkdtempSync(join(tmpdir(), 'agri-e2e-pkg-'));
+  try {
+    const first = await packageFile(dir);
+    // the county reinstalled: a new key, a package made a day later
+    const second = await packageFile(newDir, MADE + 86_400_000);
+    expect(second.fingerprint).not.toBe(first.fingerprint);
+    await stationApp(app);
+    const base64 = readFileSync(first.file).toString('base64');
+    await ok(app.core.call('settings.importPackage', { fileName: 'a.agripkg', base64, confirmFingerprint: first.fingerprint }));
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    await openApp(page, app, '#/settings?tab=county');
+    const card = page.getByTestId('county-package-card');
+    await card.locator('input[type=file]').setInputFiles(second.file);
+    await expect(card.getByTestId('package-error')).toContainText('不是由本站登记的县局密钥签名');
+    await expect(card).not.toContainText(second.fingerprint);
+    await card.getByTestId('repin-county-key').click();
+    const typed = page.getByTestId('repin-fingerprint');
+    await expect(typed).toBeFocused();
+    // the new fingerprint is never shown from the file: it is typed as read out
+    await expect(page.getByRole('dialog')).not.toContainText(second.fingerprint);
+    const confirm = page.getByTestId('repin-fingerprint-ok');
+    await typed.fill(first.fingerprint);
+    await confirm.click();
+    await expect(page.getByTestId('repin-fingerprint-error')).toContainText('不一致');
+    await expect(card.getByTestId('county-fingerprint')).toHaveText(first.fingerprint);
+    await typed.fill(second.fingerprint.toLowerCase().replace(/-/g, ' '));
+    await screenshot(page, 'county-package-repin');
+    await confirm.click();
+    await expect(card.getByTestId('county-fingerprint')).toHaveText(second.fingerprint);
+    await expect(card.getByTestId('package-loaded')).toContainText(`县局 ${chinaDate(new Date(MADE + 86_400_000))}`);
+    await expect(card.getByTestId('repin-county-key')).toHaveCount(0);
+    await expect(card.getByTestId('package-error')).toHaveCount(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(newDir, { recursive: true, force: true });
   }
 });

@@ -29,6 +29,6 @@ export const countyMethods = methods({
   'county.resolveConflict': { input: resolveConflictInput, output: conflict, writes: true, allow: access.countyAdmin },
   'county.reporting': { input: noInput, output: reportingOutput, allow: access.county },
   'county.stations': { input: noInput, output: stationsOutput, allow: access.county },
-  'county.exportPackage': { input: exportPackageInput, output: exportPackageOutput, writes: true, allow: access.county },
+  'county.exportPackage': { input: exportPackageInput, output: exportPackageOutput, writes: true, allow: access.countyAdmin },
   'county.reenrollStation': { input: reenrollStationInput, output: stationItem, writes: true, allow: access.countyAdmin },
 });

@@ -7,6 +7,7 @@ import { readFileAsBase64 } from '../../api/files';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useCan } from '../../session-context';
 import { FingerprintInput, fingerprintComplete } from '../../components/FingerprintInput';
+import { RepinCountyKey } from './RepinCountyKey';
 
 type Confirm = Extract<Output<'settings.importPackage'>, { status: 'needsConfirmation' }>;
 
@@ -24,11 +25,14 @@ export function CountyPackageCard() {
   const [pending, setPending] = useState<{ fileName: string; base64: string; confirm: Confirm } | null>(null);
   const [typed, setTyped] = useState('');
   const [confirmError, setConfirmError] = useState<string | null>(null);
+  // a package refused because another county key signed it: the 站长 may re-pin with it
+  const [otherKey, setOtherKey] = useState<{ fileName: string; base64: string } | null>(null);
 
   const load = async (fileName: string, base64: string, confirmFingerprint?: string) => {
     setBusy(true);
     setError(null);
     setConfirmError(null);
+    setOtherKey(null);
     try {
       const r = await api.settings.importPackage({ fileName, base64, confirmFingerprint });
       if (r.status === 'needsConfirmation') {
@@ -46,6 +50,7 @@ export function CountyPackageCard() {
       else {
         setPending(null);
         setError(text);
+        if (e instanceof ApiError && e.body.details?.otherCountyKey) setOtherKey({ fileName, base64 });
       }
     } finally {
       setBusy(false);
@@ -105,6 +110,18 @@ export function CountyPackageCard() {
           </Upload>
         )}
         {error && <Alert type="error" showIcon message={error} data-testid="package-error" />}
+        {otherKey && can('settings.repinCountyKey') && (
+          <RepinCountyKey
+            file={otherKey}
+            pinnedFingerprint={s?.countyFingerprint ?? null}
+            onDone={(text) => {
+              setOtherKey(null);
+              setError(null);
+              void message.success(text);
+              status.reload();
+            }}
+          />
+        )}
       </Space>
       <Modal
         open={pending !== null}

@@ -4,12 +4,15 @@ import type { Output } from '../../../../shared/api/contract';
 import { api, ApiError } from '../../api/client';
 import { downloadBase64 } from '../../api/files';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { useCan } from '../../session-context';
 
 type Exported = Output<'county.exportPackage'>;
 
 /** 县局下发包: one signed file for all 18 stations (catalogue, targets and shares, calendar, settings, machine index). */
 export function ExportPackagePanel() {
   const { message } = App.useApp();
+  const can = useCan();
+  const allowed = can('county.exportPackage');
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<Exported | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -50,10 +53,11 @@ export function ExportPackagePanel() {
           data-testid="package-stale-days"
         />
         <span>天未更新时，在该站首页提醒索取新的下发包</span>
-        <Button type="primary" loading={busy} onClick={() => void run()} data-testid="export-package">
+        <Button type="primary" loading={busy} disabled={!allowed} onClick={() => void run()} data-testid="export-package">
           导出县局下发包
         </Button>
       </Space>
+      {!allowed && <Alert type="info" showIcon message="导出县局下发包需要县局管理员权限（它会改变各站的提醒天数）" />}
       {error && <Alert type="error" showIcon message={error} />}
       {last && (
         <Descriptions column={1} bordered size="small" data-testid="export-package-result">
