@@ -8,7 +8,12 @@ interface Measured {
 }
 
 /** Issue 16's import targets: ≥ 0.25× the raw prepared-insert rate, re-import ≤ 10% of the first, flat RSS. */
-export function summarizeImport(r: { raw: Measured; first: Measured & { maxRssMb: number }; again: Measured; small: { maxRssMb: number } }): void {
+export function summarizeImport(r: {
+  raw: Measured;
+  first: Measured & { maxRssMb: number };
+  again: Measured;
+  small: { maxRssMb: number };
+}): void {
   const rate = (m: Measured) => m.rows / (m.ms / 1000);
   const reimport = r.again.ms / r.first.ms;
   notePeakRss('import child, one file', r.small.maxRssMb);
@@ -33,14 +38,23 @@ export function summarizeImport(r: { raw: Measured; first: Measured & { maxRssMb
 }
 
 /** Issue 18's targets: the first screen at 4× CPU throttling, and the JavaScript loaded before it. */
-export function summarizeStartup(runs: { setupMs: number; stationMs: number }[], budgetMs: number, jsBytes: number, jsBudget: number): void {
-  const first = timingOf('first screen at 4× CPU (slower of setup/sign-in)', runs.map((r) => Math.max(r.setupMs, r.stationMs)));
+export function summarizeStartup(
+  runs: { setupMs: number; stationMs: number }[],
+  budgetMs: number,
+  jsBytes: number,
+  jsBudget: number,
+): void {
+  const first = timingOf(
+    'first screen at 4× CPU (slower of setup/sign-in)',
+    runs.map((r) => Math.max(r.setupMs, r.stationMs)),
+  );
   summarize([
     { name: first.name, timing: first, target: `p50 ≤ ${budgetMs} ms`, pass: first.medianMs <= budgetMs },
     {
       name: 'JS before the first screen',
-      value: { text: `${(jsBytes / 1024 / 1024).toFixed(2)} MB` },
-      target: `≤ ${(jsBudget / 1024 / 1024).toFixed(2)} MB`,
+      // decimal MB, as the startup section and the budget (1,500,000 bytes) say it
+      value: { text: `${(jsBytes / 1e6).toFixed(2)} MB` },
+      target: `≤ ${(jsBudget / 1e6).toFixed(2)} MB`,
       pass: jsBytes <= jsBudget,
     },
   ]);
