@@ -24,10 +24,14 @@ const CACHE_DIR = process.env.AGRI_BENCH_CACHE ?? join(tmpdir(), 'agri-bench-cac
 /**
  * A county file of `purchases` purchases over ten fixed years (2016–2025), generated once at BASE_VERSION and
  * cached under $AGRI_BENCH_CACHE (default the temp dir) keyed by generator version and size; each run copies it.
+ * BENCH_COUNTY_FILE names another cached file to copy instead (its size is then whatever that file holds).
  */
 export async function benchDataset(purchases: number): Promise<BenchDataset> {
   mkdirSync(CACHE_DIR, { recursive: true });
-  const cached = join(CACHE_DIR, `county-g${GENERATOR_VERSION}-v${BASE_VERSION}-${purchases}.db`);
+  // BENCH_COUNTY_FILE: a county file prepared elsewhere (e.g. one already migrated, to skip the long upgrade while working on queries)
+  const given = process.env.BENCH_COUNTY_FILE;
+  if (given && !existsSync(given)) throw new Error(`BENCH_COUNTY_FILE ${given} does not exist`);
+  const cached = given ?? join(CACHE_DIR, `county-g${GENERATOR_VERSION}-v${BASE_VERSION}-${purchases}.db`);
   let generatedSeconds: number | null = null;
   if (!existsSync(cached)) {
     const partial = `${cached}.partial`;
