@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../shared/api/errors';
 import { sqliteToAppError, STORAGE_MESSAGES } from './errors';
-import { createBackupSync } from './backup/create';
+import { createBackup, createBackupSync, type BackupOptions } from './backup/create';
 import { latestVersion, loadMigrations, migrate, type Migration, type MigrationProgress } from './migrate';
 
 /** Marks our files in the SQLite header ("NJBT", 农机补贴) so a stray file is never mistaken for one. */
@@ -15,8 +15,6 @@ export interface OpenOptions {
   migrations?: Migration[];
   /** false: no backup before applying migrations to a file with data (default: one, beside the file). */
   backupBeforeMigrate?: boolean;
-  /** Told when the pre-migration backup starts (it is one VACUUM INTO: no progress inside it). */
-  onBackupStart?: () => void;
   onMigrateProgress?: (progress: MigrationProgress) => void;
 }
 
@@ -56,8 +54,8 @@ function readOnlyPlace(file: string, error: unknown): AppError | undefined {
   }
 }
 
-/** Opens (creating if needed) the live database: WAL, full sync, foreign keys, our application id, migrated. */
-export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+/** Opens (creating if needed) the live database: WAL, full sync, foreign keys, our application id; not migrated. */
+function openConnection(file: string, options: OpenOptions): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   let db: Database.Database;
   try {
@@ -79,19 +77,57 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db.pragma('busy_timeout = 5000');
     // 64 MB page cache: merging a station's file touches many index pages keyed by random UUIDs
     db.pragma('cache_size = -65536');
+    return db;
+  } catch (error) {
+    db.close();
+    throw readOnlyPlace(file, error) ?? sqliteToAppError(error) ?? error;
+  }
+}
+
+/** True when opening `db` will change the shape of a file that holds data: a backup comes first. */
+function needsBackup(db: Database.Database, file: string, migrations: Migration[], options: OpenOptions): boolean {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  return file !== ':memory:' && options.backupBeforeMigrate !== false && version < latestVersion(migrations) && !isEmptyFile(db);
+}
+
+function migrateAndPin(db: Database.Database, file: string, migrations: Migration[], options: OpenOptions): Database.Database {
+  migrate(db, migrations, { onProgress: options.onMigrateProgress });
+  if (file !== ':memory:') {
+    const s = statSync(file);
+    opened.set(db, { file, ino: s.ino, dev: s.dev });
+  }
+  return db;
+}
+
+/** Opens (creating if needed) the live database: WAL, full sync, foreign keys, our application id, migrated. */
+export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+  const db = openConnection(file, options);
+  try {
     const migrations = options.migrations ?? loadMigrations();
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (file !== ':memory:' && options.backupBeforeMigrate !== false && version < latestVersion(migrations) && !isEmptyFile(db)) {
+    if (needsBackup(db, file, migrations, options)) {
       // the file as it was, before this program changes its shape (online snapshot, verified)
-      options.onBackupStart?.();
       createBackupSync(db, file, 'pre-migration', () => new Date());
     }
-    migrate(db, migrations, { onProgress: options.onMigrateProgress });
-    if (file !== ':memory:') {
-      const s = statSync(file);
-      opened.set(db, { file, ino: s.ino, dev: s.dev });
+    return migrateAndPin(db, file, migrations, options);
+  } catch (error) {
+    db.close();
+    throw readOnlyPlace(file, error) ?? sqliteToAppError(error) ?? error;
+  }
+}
+
+/**
+ * The same for the start-up upgrade (a worker thread, where waiting is fine): the pre-migration backup is
+ * made with SQLite's backup API a few hundred pages at a time and checked with quick_check (see CheckDepth
+ * in backup/inspect.ts), each stage reported through `onBackupStage`; then the migrations, as above.
+ */
+export async function openDatabaseWithProgress(file: string, options: OpenOptions & Pick<BackupOptions, 'onStage'> = {}): Promise<Database.Database> {
+  const db = openConnection(file, options);
+  try {
+    const migrations = options.migrations ?? loadMigrations();
+    if (needsBackup(db, file, migrations, options)) {
+      await createBackup(db, file, 'pre-migration', () => new Date(), undefined, { depth: 'quick', onStage: options.onStage });
     }
-    return db;
+    return migrateAndPin(db, file, migrations, options);
   } catch (error) {
     db.close();
     throw readOnlyPlace(file, error) ?? sqliteToAppError(error) ?? error;

@@ -17,7 +17,7 @@ import {
   sidecarPath,
   writeFileAtomic,
 } from './files';
-import { inspectBackup } from './inspect';
+import { inspectBackup, type CheckDepth } from './inspect';
 import { BACKUP_FORMAT, drive, packBackupPhotos, runToEnd, type PackedPhotos } from './photos';
 import { rotate } from './rotate';
 
@@ -28,6 +28,16 @@ export interface MadeBackup {
 }
 
 const PLACE = '本机备份文件夹';
+
+/** The stages of making a backup, in order: pages copied, photos packed, the copy checked. */
+export type BackupStage = 'copy' | 'photos' | 'check';
+
+export interface BackupOptions {
+  /** The page check (default integrity; see CheckDepth for when quick is sound). */
+  depth?: CheckDepth;
+  /** Told where the backup is: stage, units done of total, a Chinese line. */
+  onStage?: (stage: BackupStage, done: number, total: number, label: string) => void;
+}
 const partialFiles = (temp: string) => [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`];
 
 /** A backup file stands alone: rollback journal, not WAL, so it is one file to copy, check and restore. */
@@ -52,11 +62,15 @@ function finish(
   name: string,
   reason: BackupReason,
   at: Date,
-  verifiedAt: Date,
+  verifiedAt: () => Date,
   photos: PackedPhotos,
+  options: BackupOptions = {},
 ): MadeBackup {
   fsyncFile(temp);
-  const found = inspectBackup(temp);
+  const found = inspectBackup(temp, {
+    depth: options.depth,
+    onProgress: options.onStage && ((done, total, what) => options.onStage?.('check', done, total, what)),
+  });
   const sidecar: BackupSidecar = {
     format: BACKUP_FORMAT,
     photos,
@@ -64,7 +78,8 @@ function finish(
     reason,
     sizeBytes: found.sizeBytes,
     sha256: found.sha256,
-    verifiedAt: verifiedAt.toISOString(),
+    verifiedAt: verifiedAt().toISOString(),
+    ...(found.check === 'quick' ? { check: 'quick' as const } : {}),
     ok: found.ok,
     problems: found.problems,
     applicationId: found.applicationId,
@@ -103,28 +118,33 @@ export async function createBackup(
   reason: BackupReason,
   now: () => Date,
   job?: JobHandle,
+  options: BackupOptions = {},
 ): Promise<MadeBackup> {
   const at = now();
   let temp: string | undefined;
   try {
     const p = prepare(dbPath, at);
     temp = p.temp;
+    options.onStage?.('copy', 0, 1, '正在复制数据文件');
     await db.backup(p.temp, {
       progress: ({ totalPages, remainingPages }) => {
         job?.throwIfCancelled();
         job?.progress(totalPages - remainingPages, totalPages, '正在备份数据文件');
+        options.onStage?.('copy', totalPages - remainingPages, totalPages, '正在复制数据文件');
         return 256;
       },
     });
     normalize(p.temp);
+    options.onStage?.('photos', 0, 1, '正在备份照片');
     const photos = await drive(packBackupPhotos(dbPath, p.temp), async (done, total) => {
       job?.throwIfCancelled();
       job?.progress(done, total, '正在备份照片');
+      options.onStage?.('photos', done, total, '正在备份照片');
       await job?.tick();
     });
     job?.progress(1, 1, '正在校验备份');
     await job?.tick();
-    return finish(p.temp, p.dir, p.name, reason, at, now(), photos);
+    return finish(p.temp, p.dir, p.name, reason, at, now, photos, options);
   } catch (error) {
     if (temp) removeQuietly(...partialFiles(temp));
     throw fileSystemToAppError(error, PLACE);
@@ -135,7 +155,13 @@ export async function createBackup(
  * The same, in one synchronous step, for places that cannot wait (before migrations, inside an import):
  * VACUUM INTO writes a consistent snapshot from one read transaction, again never a file copy.
  */
-export function createBackupSync(db: Database.Database, dbPath: string, reason: BackupReason, now: () => Date): MadeBackup {
+export function createBackupSync(
+  db: Database.Database,
+  dbPath: string,
+  reason: BackupReason,
+  now: () => Date,
+  options: BackupOptions = {},
+): MadeBackup {
   const at = now();
   let temp: string | undefined;
   try {
@@ -143,7 +169,7 @@ export function createBackupSync(db: Database.Database, dbPath: string, reason: 
     temp = p.temp;
     db.prepare('VACUUM INTO ?').run(p.temp);
     normalize(p.temp);
-    return finish(p.temp, p.dir, p.name, reason, at, now(), runToEnd(packBackupPhotos(dbPath, p.temp)));
+    return finish(p.temp, p.dir, p.name, reason, at, now, runToEnd(packBackupPhotos(dbPath, p.temp)), options);
   } catch (error) {
     if (temp) removeQuietly(...partialFiles(temp));
     throw fileSystemToAppError(error, PLACE);

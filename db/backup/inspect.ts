@@ -15,15 +15,22 @@ export interface Inspection {
   marker: number;
   sizeBytes: number;
   sha256: string;
+  /** How deep the page check went. */
+  check: CheckDepth;
 }
 
-/** SHA-256 of a file in 1 MB pieces (memory stays flat). */
-export function fileSha256(path: string): string {
+/** SHA-256 of a file in 1 MB pieces (memory stays flat); `onBytes` after each piece with the bytes read so far. */
+export function fileSha256(path: string, onBytes?: (read: number) => void): string {
   const hash = createHash('sha256');
   const buf = Buffer.alloc(1 << 20);
   const fd = openSync(path, 'r');
+  let read = 0;
   try {
-    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) hash.update(buf.subarray(0, n));
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) {
+      hash.update(buf.subarray(0, n));
+      read += n;
+      onBytes?.(read);
+    }
   } finally {
     closeSync(fd);
   }
@@ -36,17 +43,15 @@ export const tableLabel = (name: string) => LABELS.get(name) ?? name;
 
 /** Row counts of every table of an open database, in name order. */
 export function countRows(db: Database.Database): { name: string; rows: number }[] {
-  const names = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  return names.map((name) => ({
-    name,
-    rows: db
-      .prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)
-      .pluck()
-      .get() as number,
-  }));
+  return tableNames(db).map((name) => ({ name, rows: countTable(db, name) }));
+}
+
+function tableNames(db: Database.Database): string[] {
+  return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+}
+
+function countTable(db: Database.Database, name: string): number {
+  return db.prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`).pluck().get() as number;
 }
 
 /** The newest audit row: changes whenever anything was written through the services. */
@@ -56,14 +61,41 @@ export function writeMarker(db: Database.Database): number {
 }
 
 /**
- * Checks a backup file as untrusted: opened read-only, integrity_check, our application id, a schema
- * version this program can open, rows counted per table. Never throws for a bad file: it reports.
+ * How deep the page check goes. `integrity`: PRAGMA integrity_check, for any file that arrives from
+ * outside or is about to become the live file (restore, 校验): every page, and every index entry matched
+ * against its row (O(N log N): 1,374 s on the 1M-purchase file at load 20). `quick`: PRAGMA quick_check,
+ * for a copy this program has just written of its own live file with SQLite's backup API (a page-for-page
+ * copy): every page read once and checked (b-tree structure, cell and record format, overflow chains,
+ * freelist, every page used exactly once), only the index-against-row comparison skipped (~5 s on the
+ * same file). What could go wrong in such a copy (a short or torn write, a damaged page) breaks page
+ * structure, which quick_check finds; an index out of step with its rows can only come from the source
+ * itself, and the full check still runs before a backup is ever restored.
  */
-export function inspectBackup(path: string): Inspection {
+export type CheckDepth = 'integrity' | 'quick';
+
+/** Progress of an inspection: units done of a fixed total (hash 1 MB pieces, page check, tables counted). */
+export type InspectProgress = (done: number, total: number, what: string) => void;
+
+/** The page check's share of the bar, in 1 MB hash pieces: measured ~1.3× the hash's time per byte. */
+const PAGE_CHECK_WEIGHT = 1.3;
+
+/**
+ * Checks a backup file as untrusted: opened read-only, integrity_check (or quick_check, see CheckDepth), our
+ * application id, a schema version this program can open, rows counted per table. Never throws for a bad
+ * file: it reports.
+ */
+export function inspectBackup(path: string, options: { depth?: CheckDepth; onProgress?: InspectProgress } = {}): Inspection {
+  const depth = options.depth ?? 'integrity';
   const problems: string[] = [];
   const base = { applicationId: 0, userVersion: 0, tables: [] as Inspection['tables'], marker: 0 };
   const sizeBytes = statSync(path).size;
-  const sha256 = fileSha256(path);
+  const mb = Math.max(1, Math.ceil(sizeBytes / (1 << 20)));
+  const pageUnits = Math.ceil(mb * PAGE_CHECK_WEIGHT);
+  // the tables are counted last: one unit each, their number known once the file is open (estimated till then)
+  let tableUnits = 20;
+  const report = (done: number, what: string) => options.onProgress?.(done, mb + pageUnits + tableUnits, what);
+  report(0, '正在计算备份的校验码');
+  const sha256 = fileSha256(path, (read) => report(Math.floor(read / (1 << 20)), '正在计算备份的校验码'));
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
@@ -75,13 +107,24 @@ export function inspectBackup(path: string): Inspection {
     const latest = latestVersion(loadMigrations());
     if (base.userVersion > latest) problems.push(`由更新版本的软件创建（数据版本 ${base.userVersion}），请升级软件后再恢复`);
     if (base.userVersion < 1) problems.push('文件中没有数据表');
-    const integrity = db.pragma('integrity_check(20)', { simple: false }) as { integrity_check: string }[];
-    const bad = integrity.map((r) => r.integrity_check).filter((m) => m !== 'ok');
+    report(mb, depth === 'quick' ? '正在检查备份的每个数据页' : '正在逐项检查备份的完整性');
+    const pragma = depth === 'quick' ? 'quick_check' : 'integrity_check';
+    const integrity = db.pragma(`${pragma}(20)`, { simple: false }) as Record<string, string>[];
+    const bad = integrity.map((r) => r[pragma]).filter((m) => m !== 'ok');
     if (bad.length) problems.push(`完整性检查未通过：${bad.slice(0, 3).join('；')}`);
     if (!problems.length) {
-      base.tables = countRows(db).filter((t) => !BACKUP_TABLES.includes(t.name));
-      base.marker = writeMarker(db);
+      const open = db;
+      const names = tableNames(open);
+      tableUnits = names.length;
+      base.tables = names
+        .map((name, i) => {
+          report(mb + pageUnits + i, '正在清点备份中各表的行数');
+          return { name, rows: countTable(open, name) };
+        })
+        .filter((t) => !BACKUP_TABLES.includes(t.name));
+      base.marker = writeMarker(open);
     }
+    report(mb + pageUnits + tableUnits, '备份校验完成');
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     problems.push(
@@ -92,5 +135,5 @@ export function inspectBackup(path: string): Inspection {
   } finally {
     db?.close();
   }
-  return { ok: problems.length === 0, problems, ...base, sizeBytes, sha256 };
+  return { ok: problems.length === 0, problems, ...base, sizeBytes, sha256, check: depth };
 }

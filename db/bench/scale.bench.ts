@@ -35,6 +35,12 @@ export async function run(): Promise<void> {
 
     // the copy (never the cached file) upgraded as the app does at start-up: backup, then every migration, in a worker
     rows.push(...(await measureStartupUpgrade(ds.file, `${(purchases / 1e6).toFixed(2)}M purchases`)));
+    // BENCH_UPGRADE_ONLY=1: stop after the upgrade's rows (the upgrade alone, without the ledgers and the export)
+    if (process.env.BENCH_UPGRADE_ONLY === '1') {
+      summarize(rows);
+      console.log(`\n${formatTargetTable(rows)}`);
+      return;
+    }
 
     const core = openCore(ds.file, { log: (msg, e) => console.error(msg, e) });
     try {

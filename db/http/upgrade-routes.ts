@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppCore } from '../app';
 import { upgradePageHtml, UPGRADE_SCRIPT } from '../upgrade/page';
-import type { UpgradeStatus } from '../upgrade/status';
+import { doneStatus, startingStatus, type UpgradeStatus } from '../upgrade/status';
 import { SECURITY_HEADERS } from './security';
 
 /** Browser mode while the data file is upgraded at start-up: the server is up before the core is open. */
@@ -33,7 +33,7 @@ export function sendUpgrade(
   const status = 'call' in options ? undefined : options.upgrade();
   if (pathname === '/upgrade/status') {
     // done once the core is open; until then what the worker last said (the page reloads on done)
-    const answer: UpgradeStatus | undefined = core ? { ...(status ?? { fromVersion: 0, toVersion: 0, elapsedMs: 0, step: '' }), state: 'done', percent: 100 } : status;
+    const answer: UpgradeStatus | undefined = core ? doneStatus(status ?? startingStatus(0, 0), status?.elapsedMs ?? 0) : status;
     if (!answer) send(res, 404, JSON.stringify({ state: 'none' }), 'application/json; charset=utf-8');
     else send(res, 200, JSON.stringify(answer), 'application/json; charset=utf-8');
     return true;

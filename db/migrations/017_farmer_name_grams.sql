@@ -11,6 +11,7 @@
 -- built from zeroblob: triggers cannot use WITH RECURSIVE, and a seeded numbers table would be the
 -- only table with rows in a new file.
 
+-- step: 建立姓名片段表
 CREATE TABLE farmer_name_grams (
   gram          TEXT NOT NULL,
   updated_at    TEXT NOT NULL,
@@ -20,6 +21,7 @@ CREATE TABLE farmer_name_grams (
   PRIMARY KEY (gram, updated_at DESC, id)
 ) STRICT, WITHOUT ROWID;
 
+-- step: 填充已有农户的姓名片段（农户多时需几分钟）
 -- the existing farmers, inserted in key order so the table is written front to back
 INSERT INTO farmer_name_grams (gram, updated_at, id, live, township_code)
   SELECT DISTINCT lower(substr(f.name, p.key + 1, w.len)), f.updated_at, f.id, f.voided_at IS NULL, f.township_code
@@ -28,6 +30,7 @@ INSERT INTO farmer_name_grams (gram, updated_at, id, live, township_code)
   JOIN (SELECT 1 AS len UNION ALL SELECT 2) w ON p.key + w.len <= length(f.name)
   ORDER BY 1, 2 DESC, 3;
 
+-- step: 建立同步触发器
 CREATE TRIGGER farmers_name_grams_insert AFTER INSERT ON farmers
 BEGIN
   INSERT OR IGNORE INTO farmer_name_grams (gram, updated_at, id, live, township_code)
@@ -58,6 +61,7 @@ BEGIN
     FROM json_each('[' || rtrim(replace(hex(zeroblob(length(new.name))), '00', '0,'), ',') || ']') WHERE key + 2 <= length(new.name);
 END;
 
+-- step: 记录导入文件的签名摘要
 -- Re-importing a station file whose signed content the county already holds is recognised at once
 -- (db/services/import-repeat.ts): each accepted import remembers the signed data digest and the key that
 -- signed it (signed_digest: the data digest with the manifest fields a merge checks it against); repeat_of names the import a recognised repeat matched.

@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
 import { APPLICATION_ID } from '../connection';
 import { latestVersion, loadMigrations, type MigrationProgress } from '../migrate';
-import { backupStatus, failedStatus, failureMessage, progressStatus, type UpgradeStatus } from './status';
+import type { BackupStage } from '../backup/create';
+import { backupStatus, doneStatus, failedStatus, failureMessage, progressStatus, startingStatus, type UpgradeStatus } from './status';
 
 /**
  * Start-up with pending migrations: they run in a worker thread (better-sqlite3 works there) so the thread
@@ -22,10 +23,11 @@ export interface WorkerInput {
 }
 
 export type WorkerMessage =
-  | { type: 'backup' }
+  | { type: 'backup'; stage: BackupStage; done: number; total: number; label: string }
   | { type: 'progress'; progress: MigrationProgress }
   | { type: 'done' }
-  | { type: 'failed'; message: string };
+  /** message: the error's own text (Chinese for ours, English from SQLite); code: SQLite's or ours, if any. */
+  | { type: 'failed'; message: string; code?: string };
 
 export interface PendingUpgrade {
   from: number;
@@ -79,43 +81,43 @@ export function startUpgrade(
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let last: MigrationProgress | undefined;
-  let current: UpgradeStatus = { ...backupStatus(pending.from, pending.to, 0), step: '正在准备升级' };
+  let current: UpgradeStatus = startingStatus(pending.from, pending.to);
   const set = (next: UpgradeStatus) => {
     current = next;
     options.onStatus?.(next);
   };
   const finished = new Promise<void>((resolve, reject) => {
-    const fail = (message: string) => {
-      const at = last?.migration ? last.version - 1 : undefined;
-      const error = failureMessage(new Error(message), at);
-      set(failedStatus(pending.from, pending.to, error, elapsed()));
-      reject(new AppError('INTERNAL', error, { details: { upgrade: 'failed', from: pending.from, at } }));
+    const fail = (failure: { message: string; code?: string }) => {
+      const at = current.phase === 'migrate' && last?.migration ? last.version - 1 : undefined;
+      const text = failureMessage(failure, { phase: current.phase, at, migration: last?.migration });
+      set(failedStatus(current, text, elapsed()));
+      reject(new AppError('INTERNAL', text.error, { details: { upgrade: 'failed', from: pending.from, at, phase: current.phase, technical: text.detail } }));
     };
     let settled = false;
     const worker = spawn({ file, nativeBinding: options.nativeBinding });
     worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'backup') set(backupStatus(pending.from, pending.to, elapsed()));
+      if (m.type === 'backup') set(backupStatus(pending.from, pending.to, m.stage, m.done, m.total, m.label, elapsed()));
       else if (m.type === 'progress') {
         last = m.progress;
         set(progressStatus(m.progress, elapsed()));
       } else if (m.type === 'done') {
         settled = true;
-        set({ ...current, state: 'done', percent: 100, step: '升级完成，正在打开', elapsedMs: elapsed() });
+        set(doneStatus(current, elapsed()));
         resolve();
       } else {
         settled = true;
-        fail(m.message);
+        fail(m);
       }
     });
     worker.on('error', (error) => {
       if (settled) return;
       settled = true;
-      fail(error.message);
+      fail({ message: error.message, code: (error as { code?: string }).code });
     });
     worker.on('exit', (code) => {
       if (settled) return;
       settled = true;
-      fail(`升级进程意外退出（代码 ${code}）`);
+      fail({ message: `升级进程意外退出（代码 ${code}）` });
     });
   });
   return { status: () => ({ ...current, elapsedMs: current.state === 'done' || current.state === 'failed' ? current.elapsedMs : elapsed() }), finished };

@@ -37,6 +37,10 @@ export async function upgradeBeforeOpening(file: string): Promise<boolean> {
     latest = status;
     if (loaded && !window.isDestroyed()) void window.webContents.executeJavaScript(`(${APPLY_STATUS_JS})(${JSON.stringify(status)})`).catch(() => undefined);
   };
+  const technical = (error: unknown) => {
+    const said = (error as { details?: { technical?: unknown } } | null)?.details?.technical;
+    return typeof said === 'string' ? `\n技术信息（供技术人员）：${said}` : '';
+  };
   const run = startUpgrade(file, pending, { nativeBinding: binding, onStatus: push });
   await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(upgradePageHtml())}`);
   loaded = true;
@@ -53,7 +57,7 @@ export async function upgradeBeforeOpening(file: string): Promise<boolean> {
       type: 'error',
       title: '数据库升级失败',
       message: '数据库升级失败',
-      detail: `${error instanceof Error ? error.message : String(error)}\n\n数据文件：${file}`,
+      detail: `${error instanceof Error ? error.message : String(error)}\n\n数据文件：${file}${technical(error)}`,
     });
     return false;
   } finally {
