@@ -120,7 +120,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
  * made with SQLite's backup API a few hundred pages at a time and checked with quick_check (see CheckDepth
  * in backup/inspect.ts), each stage reported through `onBackupStage`; then the migrations, as above.
  */
-export async function openDatabaseWithProgress(file: string, options: OpenOptions & Pick<BackupOptions, 'onStage'> = {}): Promise<Database.Database> {
+export async function openDatabaseWithProgress(
+  file: string,
+  options: OpenOptions & Pick<BackupOptions, 'onStage'> = {},
+): Promise<Database.Database> {
   const db = openConnection(file, options);
   try {
     const migrations = options.migrations ?? loadMigrations();

@@ -134,6 +134,8 @@ export async function createBackup(
         return 256;
       },
     });
+    // a file copied in one step is never reported by the backup API's own callback
+    options.onStage?.('copy', 1, 1, '数据文件复制完成');
     normalize(p.temp);
     options.onStage?.('photos', 0, 1, '正在备份照片');
     const photos = await drive(packBackupPhotos(dbPath, p.temp), async (done, total) => {
@@ -142,6 +144,7 @@ export async function createBackup(
       options.onStage?.('photos', done, total, '正在备份照片');
       await job?.tick();
     });
+    options.onStage?.('photos', 1, 1, photos.photos ? `已备份 ${photos.photos} 张照片` : '没有需要备份的照片');
     job?.progress(1, 1, '正在校验备份');
     await job?.tick();
     return finish(p.temp, p.dir, p.name, reason, at, now, photos, options);

@@ -47,11 +47,17 @@ export function countRows(db: Database.Database): { name: string; rows: number }
 }
 
 function tableNames(db: Database.Database): string[] {
-  return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  return db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
 }
 
 function countTable(db: Database.Database, name: string): number {
-  return db.prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`).pluck().get() as number;
+  return db
+    .prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)
+    .pluck()
+    .get() as number;
 }
 
 /** The newest audit row: changes whenever anything was written through the services. */

@@ -60,7 +60,12 @@ export async function measureStartupUpgrade(file: string, label: string): Promis
       target: '(reported)',
       pass: null,
     })),
-    ...spans(versionStart).map(({ key, ms }) => ({ name: `    migration ${String(key).padStart(3, '0')}`, value: { text: secs(ms) }, target: '(reported)', pass: null })),
+    ...spans(versionStart).map(({ key, ms }) => ({
+      name: `    migration ${String(key).padStart(3, '0')}`,
+      value: { text: secs(ms) },
+      target: '(reported)',
+      pass: null,
+    })),
     {
       name: `  longest wait between updates`,
       value: { text: secs(longestGap.ms) },

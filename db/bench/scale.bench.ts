@@ -74,7 +74,12 @@ export async function run(): Promise<void> {
       await page('purchases.list text "王建国"', 'purchases.list', { q: '王建国' });
       // text queries through candidate rows (migration 018): a given name, a serial, an ID tail, with filters; and one matching every row
       await page('purchases.list text "建国"', 'purchases.list', { q: '建国' });
-      await page('purchases.list text "建国" year+item, by buyer', 'purchases.list', { q: '建国', year: 2024, item: '旋耕机', sortBy: 'farmer' });
+      await page('purchases.list text "建国" year+item, by buyer', 'purchases.list', {
+        q: '建国',
+        year: 2024,
+        item: '旋耕机',
+        sortBy: 'farmer',
+      });
       await page('purchases.list text serial "01484047"', 'purchases.list', { q: '01484047' });
       await page('purchases.list text pinyin "cuizhen"', 'purchases.list', { q: 'cuizhen', sortBy: 'amount' });
       await page('scraps.list text "建国"', 'scraps.list', { q: '建国' });
@@ -109,7 +114,16 @@ export async function run(): Promise<void> {
           encoding: 'utf8',
           maxBuffer: 1 << 20,
         }).trim(),
-      ) as { ms: number; rows: number; mb: number; maxRssMb: number; startRssMb: number; peakHeapMb: number; peakExternalMb: number; rssByTenth: number[] };
+      ) as {
+        ms: number;
+        rows: number;
+        mb: number;
+        maxRssMb: number;
+        startRssMb: number;
+        peakHeapMb: number;
+        peakExternalMb: number;
+        rssByTenth: number[];
+      };
       console.log(
         `export: ${res.rows.toLocaleString()} rows, ${res.mb.toFixed(0)} MB xlsx in ${(res.ms / 1000).toFixed(0)} s, peak RSS ${res.maxRssMb.toFixed(0)} MB ` +
           `(${res.startRssMb.toFixed(0)} MB before it; peak heap ${res.peakHeapMb.toFixed(0)} MB, Buffers ${res.peakExternalMb.toFixed(0)} MB; ` +
@@ -122,7 +136,12 @@ export async function run(): Promise<void> {
         pass: res.maxRssMb <= RSS_MB,
       });
       notePeakRss('export child', res.maxRssMb);
-      rows.push({ name: '  export rows/s', value: { text: `${Math.round(res.rows / (res.ms / 1000))}` }, target: '(reported)', pass: null });
+      rows.push({
+        name: '  export rows/s',
+        value: { text: `${Math.round(res.rows / (res.ms / 1000))}` },
+        target: '(reported)',
+        pass: null,
+      });
     }
   } finally {
     ds.dispose();

@@ -44,7 +44,12 @@ export function sendUpgrade(
   }
   if (core) return false;
   if (pathname.startsWith('/rpc/')) {
-    send(res, 503, JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: '数据库正在升级，请稍候再试' } }), 'application/json; charset=utf-8');
+    send(
+      res,
+      503,
+      JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: '数据库正在升级，请稍候再试' } }),
+      'application/json; charset=utf-8',
+    );
   } else if (req.method === 'GET' || req.method === 'HEAD') {
     send(res, 200, upgradePageHtml('/upgrade.js'), 'text/html; charset=utf-8');
   } else {

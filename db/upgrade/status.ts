@@ -49,27 +49,78 @@ const percentOf = (done: number, total: number) => (total > 0 ? Math.max(0, Math
 
 /** Before the worker has said anything. */
 export function startingStatus(from: number, to: number): UpgradeStatus {
-  return { state: 'backup', fromVersion: from, toVersion: to, phase: 'copy', phases: phases('copy', 'backup'), percent: 0, step: '正在准备升级', elapsedMs: 0 };
+  return {
+    state: 'backup',
+    fromVersion: from,
+    toVersion: to,
+    phase: 'copy',
+    phases: phases('copy', 'backup'),
+    percent: 0,
+    step: '正在准备升级',
+    elapsedMs: 0,
+  };
 }
 
 /** A stage of the pre-migration backup: `done` of `total` units, and the backup's own Chinese line. */
-export function backupStatus(from: number, to: number, stage: BackupStage, done: number, total: number, label: string, elapsedMs: number): UpgradeStatus {
-  return { state: 'backup', fromVersion: from, toVersion: to, phase: stage, phases: phases(stage, 'backup'), percent: percentOf(done, total), step: label, elapsedMs };
+export function backupStatus(
+  from: number,
+  to: number,
+  stage: BackupStage,
+  done: number,
+  total: number,
+  label: string,
+  elapsedMs: number,
+): UpgradeStatus {
+  return {
+    state: 'backup',
+    fromVersion: from,
+    toVersion: to,
+    phase: stage,
+    phases: phases(stage, 'backup'),
+    percent: percentOf(done, total),
+    step: label,
+    elapsedMs,
+  };
 }
 
 export function progressStatus(p: MigrationProgress, elapsedMs: number): UpgradeStatus {
   const where = p.migration
     ? `数据版本 ${p.version}/${p.to}（${p.migration}）${p.steps > 1 ? `第 ${p.stepIndex}/${p.steps} 步：${p.step}` : ''}`
     : '升级完成';
-  return { state: 'migrating', fromVersion: p.from, toVersion: p.to, phase: 'migrate', phases: phases('migrate', 'migrating'), percent: percentOf(p.done, p.total), step: where, elapsedMs };
+  return {
+    state: 'migrating',
+    fromVersion: p.from,
+    toVersion: p.to,
+    phase: 'migrate',
+    phases: phases('migrate', 'migrating'),
+    percent: percentOf(p.done, p.total),
+    step: where,
+    elapsedMs,
+  };
 }
 
 export function doneStatus(last: UpgradeStatus, elapsedMs: number): UpgradeStatus {
-  return { ...last, state: 'done', phase: 'migrate', phases: phases('migrate', 'done'), percent: 100, step: '升级完成，正在打开', elapsedMs };
+  return {
+    ...last,
+    state: 'done',
+    phase: 'migrate',
+    phases: phases('migrate', 'done'),
+    percent: 100,
+    step: '升级完成，正在打开',
+    elapsedMs,
+  };
 }
 
 export function failedStatus(last: UpgradeStatus, failure: { error: string; detail?: string }, elapsedMs: number): UpgradeStatus {
-  return { ...last, state: 'failed', phases: phases(last.phase, 'failed'), step: '升级失败', error: failure.error, ...(failure.detail ? { detail: failure.detail } : {}), elapsedMs };
+  return {
+    ...last,
+    state: 'failed',
+    phases: phases(last.phase, 'failed'),
+    step: '升级失败',
+    error: failure.error,
+    ...(failure.detail ? { detail: failure.detail } : {}),
+    elapsedMs,
+  };
 }
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -85,11 +136,13 @@ export function failureMessage(
   where: { phase: UpgradePhase; at?: number; migration?: string },
 ): { error: string; detail?: string } {
   const own = CJK.test(failure.message);
-  const technical = [failure.code, own ? undefined : failure.message].filter(Boolean).join('：') || undefined;
+  const technical =
+    [where.phase === 'migrate' ? where.migration : undefined, failure.code, own ? undefined : failure.message].filter(Boolean).join('：') ||
+    undefined;
   const what = own
     ? failure.message.replace(/[。；\s]+$/, '').replace(/^数据库升级失败：/, '')
     : where.phase === 'migrate'
-      ? `数据版本 ${where.at === undefined ? '' : where.at + 1}${where.migration ? `（${where.migration}）` : ''}的升级出错`
+      ? `数据版本 ${where.at === undefined ? '' : where.at + 1} 的升级出错`
       : '升级前的备份没有做完';
   const state =
     where.phase !== 'migrate'

@@ -42,7 +42,11 @@ export function pendingUpgrade(file: string, options: { nativeBinding?: string }
   if (file === ':memory:' || !existsSync(file)) return undefined;
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
     if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) return undefined;
     const from = db.pragma('user_version', { simple: true }) as number;
     const to = latestVersion(loadMigrations());
@@ -91,7 +95,11 @@ export function startUpgrade(
       const at = current.phase === 'migrate' && last?.migration ? last.version - 1 : undefined;
       const text = failureMessage(failure, { phase: current.phase, at, migration: last?.migration });
       set(failedStatus(current, text, elapsed()));
-      reject(new AppError('INTERNAL', text.error, { details: { upgrade: 'failed', from: pending.from, at, phase: current.phase, technical: text.detail } }));
+      reject(
+        new AppError('INTERNAL', text.error, {
+          details: { upgrade: 'failed', from: pending.from, at, phase: current.phase, technical: text.detail },
+        }),
+      );
     };
     let settled = false;
     const worker = spawn({ file, nativeBinding: options.nativeBinding });
@@ -120,5 +128,8 @@ export function startUpgrade(
       fail({ message: `升级进程意外退出（代码 ${code}）` });
     });
   });
-  return { status: () => ({ ...current, elapsedMs: current.state === 'done' || current.state === 'failed' ? current.elapsedMs : elapsed() }), finished };
+  return {
+    status: () => ({ ...current, elapsedMs: current.state === 'done' || current.state === 'failed' ? current.elapsedMs : elapsed() }),
+    finished,
+  };
 }

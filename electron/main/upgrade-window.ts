@@ -29,13 +29,19 @@ export async function upgradeBeforeOpening(file: string): Promise<boolean> {
   window.on('close', (event) => {
     if (!running) return;
     event.preventDefault();
-    void dialog.showMessageBox(window, { type: 'warning', title: WINDOW_TITLE, message: '数据库正在升级，请勿关闭', detail: '升级完成后会自动进入系统。' });
+    void dialog.showMessageBox(window, {
+      type: 'warning',
+      title: WINDOW_TITLE,
+      message: '数据库正在升级，请勿关闭',
+      detail: '升级完成后会自动进入系统。',
+    });
   });
   let latest: UpgradeStatus | undefined;
   let loaded = false;
   const push = (status: UpgradeStatus) => {
     latest = status;
-    if (loaded && !window.isDestroyed()) void window.webContents.executeJavaScript(`(${APPLY_STATUS_JS})(${JSON.stringify(status)})`).catch(() => undefined);
+    if (loaded && !window.isDestroyed())
+      void window.webContents.executeJavaScript(`(${APPLY_STATUS_JS})(${JSON.stringify(status)})`).catch(() => undefined);
   };
   const technical = (error: unknown) => {
     const said = (error as { details?: { technical?: unknown } } | null)?.details?.technical;

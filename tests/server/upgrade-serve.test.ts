@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type AppCore } from '../../db/app';
 import { startWebServer } from '../../db/http/server';
 import { loadMigrations } from '../../db/migrate';
-import type { UpgradeStatus } from '../../db/upgrade/status';
+import { progressStatus, type UpgradeStatus } from '../../db/upgrade/status';
 import { pendingUpgrade, startUpgrade } from '../../db/upgrade/upgrade';
 import { createFarmer, farmerInput, stationCore, tempDir, type TempCore } from '../support/core';
 import { fileAtVersion } from '../support/migration-files';
@@ -32,7 +32,20 @@ const get = (port: number, path: string) => rawRequest({ port, path, headers: { 
 
 describe('upgrade screen in browser mode', () => {
   it('serves the upgrade page, its script and status, and refuses calls until the core is open', async () => {
-    let status: UpgradeStatus = { state: 'migrating', fromVersion: 12, toVersion: 17, percent: 40, step: '数据版本 17/17（017_farmer_name_grams）', elapsedMs: 65_000 };
+    let status: UpgradeStatus = progressStatus(
+      {
+        from: 12,
+        to: 17,
+        version: 17,
+        migration: '017_farmer_name_grams',
+        step: '建立姓名片段表',
+        stepIndex: 1,
+        steps: 4,
+        done: 2,
+        total: 5,
+      },
+      65_000,
+    );
     let core: AppCore | undefined;
     const web = await startWebServer({ core: { core: () => core, upgrade: () => status }, staticDir });
     try {
@@ -54,7 +67,9 @@ describe('upgrade screen in browser mode', () => {
       expect(JSON.parse((await get(web.port, '/upgrade/status')).body)).toMatchObject({ state: 'migrating', percent: 80 });
       // once the core is open: the app's page with this launch's token, and the status says done
       core = openCore(source.dbPath);
-      expect(JSON.parse((await get(web.port, '/upgrade/status')).body)).toMatchObject({ state: 'done', percent: 100 });
+      const done = JSON.parse((await get(web.port, '/upgrade/status')).body) as UpgradeStatus;
+      expect(done).toMatchObject({ state: 'done', percent: 100 });
+      expect(done.phases.map((p) => p.state)).toEqual(['done', 'done', 'done', 'done']);
       const app = await get(web.port, '/');
       expect(app.body).toContain('<div id="root">');
       expect(app.body).toContain(web.token);
