@@ -1,5 +1,5 @@
 import type { BackupStage } from '../backup/create';
-import type { MigrationProgress } from '../migrate';
+import { FOREIGN_KEY_STEP, type MigrationProgress } from '../migrate';
 
 /** The phases of a start-up upgrade, in order: the pre-migration backup's three stages, then the migrations. */
 export type UpgradePhase = BackupStage | 'migrate';
@@ -85,7 +85,9 @@ export function backupStatus(
 
 export function progressStatus(p: MigrationProgress, elapsedMs: number): UpgradeStatus {
   const where = p.migration
-    ? `数据版本 ${p.version}/${p.to}（${p.migration}）${p.steps > 1 ? `第 ${p.stepIndex}/${p.steps} 步：${p.step}` : ''}`
+    ? `数据版本 ${p.version}/${p.to}（${p.migration}）${
+        p.step === FOREIGN_KEY_STEP ? `保存前${p.step}` : p.steps > 1 ? `第 ${p.stepIndex}/${p.steps} 步：${p.step}` : ''
+      }`
     : '升级完成';
   return {
     state: 'migrating',

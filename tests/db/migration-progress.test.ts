@@ -66,11 +66,12 @@ describe('migration steps', () => {
     expect(db.prepare('SELECT count(*) FROM items').pluck().get()).toBe(20);
     const steps = events.map((e) => `${e.version}:${e.step}`);
     // the chunked step walks rowids 1–10 in pieces of 4: three chunks, each reported
+    // each migration that changed something has its foreign keys checked before it commits, and says so
     expect(steps).toEqual([
-      '1:items', '1:items',
+      '1:items', '1:items', '1:核对各表之间的引用',
       '2:写入原始行', '2:写入原始行',
-      '2:复制行', '2:复制行', '2:复制行', '2:复制行',
-      '3:建表', '3:建表', '3:建索引', '3:建索引',
+      '2:复制行', '2:复制行', '2:复制行', '2:复制行', '2:核对各表之间的引用',
+      '3:建表', '3:建表', '3:建索引', '3:建索引', '3:核对各表之间的引用',
       '3:完成',
     ]);
     const done = events.map((e) => e.done);
@@ -78,6 +79,22 @@ describe('migration steps', () => {
     const last = events.at(-1) as MigrationProgress;
     expect(last.done).toBe(last.total);
     expect(last.total).toBe(1 + 1 + 3 + 1 + 1);
+    db.close();
+  });
+
+  it('a placeholder that changes nothing skips the foreign-key check; a row change alone still gets it', () => {
+    const db = emptyFile('placeholder.db');
+    db.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id));');
+    db.exec('INSERT INTO parent VALUES (1); INSERT INTO child VALUES (1, 1);');
+    const events: MigrationProgress[] = [];
+    const placeholder: Migration = { version: 1, name: 'reserved', sql: 'SELECT 1;' };
+    migrate(db, [placeholder], { onProgress: (p) => events.push(p) });
+    expect(events.map((e) => e.step)).toEqual(['reserved', 'reserved', '完成']);
+    // a data-only migration that breaks a key (no schema change) is still caught and rolled back
+    const breaking: Migration = { version: 2, name: 'orphan', sql: 'DELETE FROM parent;' };
+    expect(() => migrate(db, [placeholder, breaking])).toThrow(/broke 1 foreign key/);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM parent').pluck().get()).toBe(1);
     db.close();
   });
 
