@@ -147,11 +147,13 @@ export function failureMessage(
       ? `数据版本 ${where.at === undefined ? '' : where.at + 1} 的升级出错`
       : '升级前的备份没有做完';
   const state =
-    where.phase !== 'migrate'
-      ? '升级尚未开始，数据文件未被改动；没有写完的备份已删除'
-      : where.at === undefined
-        ? '数据文件未被改动；升级前的原样备份在数据文件旁的备份文件夹中'
-        : `数据版本 ${where.at + 1} 的升级已全部撤销，数据文件完好，停在数据版本 ${where.at}（之前各版本的升级各自完整保存）；升级前的原样备份在数据文件旁的备份文件夹中`;
+    where.phase === 'check'
+      ? '升级尚未开始，数据文件未被改动'
+      : where.phase !== 'migrate'
+        ? '升级尚未开始，数据文件未被改动；没有写完的备份已删除'
+        : where.at === undefined
+          ? '数据文件未被改动；升级前的原样备份在数据文件旁的备份文件夹中'
+          : `数据版本 ${where.at + 1} 的升级已全部撤销，数据文件完好，停在数据版本 ${where.at}（之前各版本的升级各自完整保存）；升级前的原样备份在数据文件旁的备份文件夹中`;
   return { error: `数据库升级失败：${what}。${state}。请把此信息告知技术人员。`, ...(technical ? { detail: technical } : {}) };
 }
 
