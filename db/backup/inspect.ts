@@ -69,11 +69,11 @@ export function writeMarker(db: Database.Database): number {
 /**
  * How deep the page check goes. `integrity`: PRAGMA integrity_check, for any file that arrives from
  * outside or is about to become the live file (restore, 校验): every page, and every index entry matched
- * against its row (O(N log N): 1,374 s on the 1M-purchase file at load 20). `quick`: PRAGMA quick_check,
+ * against its row (O(N log N): 1,200 s on the v12 1M-purchase file, load 2.5–12). `quick`: PRAGMA quick_check,
  * for a copy this program has just written of its own live file with SQLite's backup API (a page-for-page
  * copy): every page read once and checked (b-tree structure, cell and record format, overflow chains,
- * freelist, every page used exactly once), only the index-against-row comparison skipped (~5 s on the
- * same file). What could go wrong in such a copy (a short or torn write, a damaged page) breaks page
+ * freelist, every page used exactly once), only the index-against-row comparison skipped (4.7 s on the
+ * same file, same hour; 5–31 s inside the upgrade bench under load 8–16). What could go wrong in such a copy (a short or torn write, a damaged page) breaks page
  * structure, which quick_check finds; an index out of step with its rows can only come from the source
  * itself, and the full check still runs before a backup is ever restored.
  */
