@@ -73,3 +73,48 @@ export function fillVouchersAndAudit(file: string): FillResult {
     db.close();
   }
 }
+
+/**
+ * Drying sites and dryers at the scale of a province's merged records (the generated file has none): `sites`
+ * sites over every township (most operating, some planned, building or overdue), two to three dryers each, a
+ * third of them coal-fired with a retirement planned or done. For the drying dashboard's bench.
+ */
+export function fillDrying(file: string, sites = 5_000): { sites: number; dryers: number; seconds: number } {
+  const started = performance.now();
+  const db = new Database(file);
+  try {
+    const count = (t: string) => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+    if (count('drying_sites') > 0) return { sites: count('drying_sites'), dryers: count('dryers'), seconds: 0 };
+    const stationId = db.prepare('SELECT station_id FROM installation').pluck().get() as string;
+    db.transaction(() => {
+      db.prepare(
+        `INSERT INTO drying_sites (id, station_id, name, kind, township_code, village, stage, planned_on, building_on, built_on, operating_on,
+           planned_completion, conformity, conformity_doc_no, investment_fen, subsidy_fen, area_served_mu, created_at, updated_at)
+         SELECT ${SQL_UUID}, @stationId, '烘干点' || n, CASE WHEN n % 4 = 0 THEN 'centre' ELSE 'point' END, township_code, '示例村',
+           stage, '2022-03-01', CASE WHEN stage <> 'planned' THEN '2022-05-01' END,
+           CASE WHEN stage IN ('built', 'operating') THEN '2022-09-01' END, CASE WHEN stage = 'operating' THEN '2022-10-01' END,
+           CASE WHEN stage IN ('planned', 'building', 'built') THEN CASE WHEN n % 2 = 0 THEN '2024-06-30' ELSE '2027-06-30' END END,
+           CASE WHEN stage = 'planned' THEN 'pending' ELSE 'yes' END, CASE WHEN stage = 'planned' THEN NULL ELSE '国土规' || n END,
+           100000000, 30000000, 5000, '2022-03-01T02:00:00.000Z', '2022-10-01T02:00:00.000Z'
+         FROM (SELECT rowid AS n, township_code,
+                 CASE rowid % 10 WHEN 0 THEN 'planned' WHEN 1 THEN 'building' WHEN 2 THEN 'built' ELSE 'operating' END AS stage
+               FROM farmers WHERE rowid <= @sites)`,
+      ).run({ stationId, sites });
+      db.prepare(
+        `INSERT INTO dryers (id, station_id, site_id, maker, model, kind, batch_t, daily_t, heat_source, year_installed, status, created_at, updated_at)
+         SELECT ${SQL_UUID}, @stationId, s.id, '示例烘干机厂', '5HXG-' || (k * 10), 'batch', 10 + k * 5, NULL,
+           CASE (s.rowid + k) % 3 WHEN 0 THEN 'coal' WHEN 1 THEN 'biomass' ELSE 'electric' END, 2015 + k, 'in_use', s.created_at, s.updated_at
+         FROM drying_sites s JOIN (SELECT 1 AS k UNION ALL SELECT 2 UNION ALL SELECT 3) ON k <= 2 + s.rowid % 2`,
+      ).run({ stationId });
+      db.prepare(
+        `INSERT INTO dryer_retirements (id, station_id, dryer_id, plan, planned_date, actual_date, new_heat_source, created_at, updated_at)
+         SELECT ${SQL_UUID}, @stationId, id, CASE WHEN rowid % 2 = 0 THEN 'convert' ELSE 'scrap' END, '2025-09-30',
+           CASE WHEN rowid % 3 = 0 THEN '2025-08-15' END, CASE WHEN rowid % 2 = 0 THEN 'gas' END, created_at, updated_at
+         FROM dryers WHERE heat_source = 'coal' AND rowid % 5 <> 0`,
+      ).run({ stationId });
+    })();
+    return { sites: count('drying_sites'), dryers: count('dryers'), seconds: (performance.now() - started) / 1000 };
+  } finally {
+    db.close();
+  }
+}
