@@ -93,6 +93,7 @@ export async function run(): Promise<void> {
       await page('farmers.search name "王建国"', 'farmers.search', { q: '王建国' }, SEARCH_MS, 5);
       await page('farmers.search initials "wjg"', 'farmers.search', { q: 'wjg' }, SEARCH_MS, 5);
       await page('farmers.search pinyin "wangjian"', 'farmers.search', { q: 'wangjian' }, SEARCH_MS, 5);
+      await page('farmers.search full pinyin "wangjianguo"', 'farmers.search', { q: 'wangjianguo' }, SEARCH_MS, 5);
       await page('farmers.search phone tail "2345"', 'farmers.search', { q: '2345' }, SEARCH_MS, 5);
       await page('farmers.search ID tail "012345"', 'farmers.search', { q: '012345' }, SEARCH_MS, 5);
       const first = await call('purchases.list', {});
