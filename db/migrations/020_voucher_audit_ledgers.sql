@@ -15,11 +15,17 @@
 -- * audit_log_entity_kind: the schema's entity filter (entity, at), newest first; the trail's one-record filter
 --   has audit_log_entity already.
 -- LOCAL: voucher_text is derived from vouchers by the triggers below wherever vouchers land.
--- Each step moves the start-up bar; the text fill runs in rowid chunks.
+-- Each index is a step of its own so the start-up bar moves between them; the text fill runs in rowid chunks.
+-- Measured on a 1M-purchase county file with 809,000 vouchers and 3.27M audit rows (load ~12): about 250 s
+-- wall, 39 s CPU; the longest step is the audit index (~60 s).
 
 -- step: 建立凭证年度索引
 CREATE INDEX vouchers_ledger_year ON vouchers (year, created_at, seq, id);
+
+-- step: 建立凭证检索计数索引
 CREATE INDEX vouchers_ledger_text ON vouchers (year, voided_at, farmer_id, number);
+
+-- step: 建立已作废凭证索引
 CREATE INDEX vouchers_voided_application ON vouchers (application_id) WHERE voided_at IS NOT NULL;
 
 -- step: 建立操作日志类别索引
