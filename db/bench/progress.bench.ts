@@ -6,12 +6,14 @@ import { openCore } from '../app';
 import { COUNTED_STATUSES } from '../../shared/domain/workflow';
 import { progressStatements, PURCHASE_TOTALS_SQL, queryPlan } from '../repositories/progress';
 import { TOWNSHIP_CODES } from '../../shared/domain/townships';
-import { generateCountyFile } from './generate';
+import { BENCH_LOGIN, generateCountyFile } from './generate';
+import { fillDrying } from './ledger-fill';
 import { formatTimings, time, type Timing } from './stats';
 import { p95Rows, summarize } from './summary';
 
 export const name = 'progress';
-export const description = '目标进度: progress.summary / byTownship / monthly and targets.apportion on a generated 1M-purchase county file';
+export const description =
+  '目标进度 and 烘干: progress.summary / byTownship / monthly, drying.summary and targets.apportion on a generated 1M-purchase county file';
 
 const LIULIN = '371525103';
 
@@ -35,8 +37,15 @@ export async function run(): Promise<void> {
         `(${lastYear - 9}–${lastYear}, 80% of buyers in Guan County) in ${gen.seconds.toFixed(1)} s; file ${mb.toFixed(0)} MB`,
     );
 
+    // the drying dashboard (and progress.summary's 粮食烘干 card) at a province's scale: the generated file has no sites
+    const drying = fillDrying(file, Number(process.env.BENCH_DRYING_SITES ?? 5_000));
+    console.log(`added ${drying.sites.toLocaleString()} drying sites with ${drying.dryers.toLocaleString()} dryers in ${drying.seconds.toFixed(1)} s`);
+
     const core = openCore(file, { log: (m, e) => console.error(m, e) });
     try {
+      // every method needs a signed-in user (since accounts); the generator set up this administrator
+      const signedIn = await core.call('auth.signIn', BENCH_LOGIN);
+      if (!signedIn.ok) throw new Error(`auth.signIn: ${signedIn.error.message}`);
       const year = lastYear - 1; // a full year: the heaviest case
       const range = { start: `${year}-01-01`, end: `${year + 1}-01-01` };
       const inYear = core.db
@@ -73,6 +82,8 @@ export async function run(): Promise<void> {
         await time(`progress.byTownship ${year}`, () => call('progress.byTownship', { year }), runs),
         await time(`progress.monthly ${year} county`, () => call('progress.monthly', { year }), runs),
         await time(`progress.summary ${lastYear} (current)`, () => call('progress.summary', { year: lastYear }), runs),
+        await time(`drying.summary county (${drying.sites.toLocaleString()} sites)`, () => call('drying.summary', {}), runs),
+        await time(`drying.summary one township`, () => call('drying.summary', { townshipCode: LIULIN }), runs),
         await time(
           `targets.apportion ${lastYear + 1} last-year basis`,
           () => call('targets.apportion', { year: lastYear + 1, basis: 'lastYear' }),

@@ -7,6 +7,8 @@ import { BENCH_LOGIN } from './generate';
 import { formatTargetTable, time, type TargetRow, type Timing } from './stats';
 import { measureStartupUpgrade } from './migration-time';
 import { notePeakRss, summarize } from './summary';
+import { fillVouchersAndAudit } from './ledger-fill';
+import { auditShapes, sweepRows, voucherShapes } from './ledger-sweep';
 
 export const name = 'scale';
 export const description = 'issue 16: ledger pages, farmer search and a 1M-row export on a cached 1M-purchase county file, one table';
@@ -41,6 +43,10 @@ export async function run(): Promise<void> {
       console.log(`\n${formatTargetTable(rows)}`);
       return;
     }
+
+    // a county receives every station's vouchers and audit rows; the generated file has none
+    const fill = fillVouchersAndAudit(ds.file);
+    console.log(`added ${fill.vouchers.toLocaleString()} vouchers and ${fill.audit.toLocaleString()} audit rows in ${fill.seconds.toFixed(0)} s`);
 
     const core = openCore(ds.file, { log: (msg, e) => console.error(msg, e) });
     try {
@@ -89,11 +95,16 @@ export async function run(): Promise<void> {
       await page('scraps.list by buyer ↓', 'scraps.list', { sortBy: 'farmer', sortOrder: 'desc' });
       await page('vouchers.list first page', 'vouchers.list', {});
       await page('audit.list first page', 'audit.list', {});
+      // every filter combination of the voucher page and the audit trail: first, next, page 3, prev
+      const sweepRuns = Number(process.env.BENCH_SWEEP_RUNS ?? 3);
+      rows.push(...(await sweepRows('vouchers.list', voucherShapes(db), call, sweepRuns, baseline, PAGE_MS)));
+      rows.push(...(await sweepRows('audit.list', auditShapes(db), call, sweepRuns, baseline, PAGE_MS)));
       await page('farmers.search name "王"', 'farmers.search', { q: '王' }, SEARCH_MS, 5);
       await page('farmers.search name "建国"', 'farmers.search', { q: '建国' }, SEARCH_MS, 5);
       await page('farmers.search name "王建国"', 'farmers.search', { q: '王建国' }, SEARCH_MS, 5);
       await page('farmers.search initials "wjg"', 'farmers.search', { q: 'wjg' }, SEARCH_MS, 5);
       await page('farmers.search pinyin "wangjian"', 'farmers.search', { q: 'wangjian' }, SEARCH_MS, 5);
+      await page('farmers.search full pinyin "wangjianguo"', 'farmers.search', { q: 'wangjianguo' }, SEARCH_MS, 5);
       await page('farmers.search phone tail "2345"', 'farmers.search', { q: '2345' }, SEARCH_MS, 5);
       await page('farmers.search ID tail "012345"', 'farmers.search', { q: '012345' }, SEARCH_MS, 5);
       const first = await call('purchases.list', {});

@@ -29,12 +29,16 @@ export interface AuditFilter {
   entityId?: string;
 }
 
-/** Newest first by (at, rowid): audit_log_at, or audit_log_entity for one record, serves the order. */
+/**
+ * Newest first by (at, rowid): audit_log_at, audit_log_entity for one record, or audit_log_entity_kind
+ * (migration 020) for one kind of record serves the order.
+ */
 const AUDIT_ORDER = { exprs: ['at', 'rowid'], dir: 'DESC' as const };
 
 function auditFilterSql(f: AuditFilter): FilterSql {
   const terms: string[] = [];
-  if (f.entity) terms.push('entity = @entity');
+  // with one record the kind only sifts its few rows (unary +: the kind's index would walk every row of the kind)
+  if (f.entity) terms.push(f.entityId ? '+entity = @entity' : 'entity = @entity');
   if (f.entityId) terms.push('entity_id = @entityId');
   return { terms, order: AUDIT_ORDER, params: { entity: f.entity ?? null, entityId: f.entityId ?? null } };
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { PageRequest } from './keyset';
 import { ledgerPage, pageStatements, type FilterSql, type LedgerPage, type PageStatements } from './ledger-page';
+import { denseTextCount, voucherCandidates, voucherSearchText } from './voucher-candidates';
 
 export interface VoucherRow {
   id: string;
@@ -80,33 +81,59 @@ export interface VoucherFilter {
   includeVoided: boolean;
 }
 
-/** Newest first; the order index (created_at, seq, id) of migration 011 serves it, filters sift. */
+/** Newest first; the order index (created_at, seq, id) of migration 011, or a year's (020), serves it. */
 const VOUCHER_ORDER = { exprs: ['v.created_at', 'v.seq', 'v.id'], dir: 'DESC' as const };
+
+const TEXT_TERM = "(v.number LIKE '%' || @q || '%' OR f.name LIKE '%' || @q || '%' OR f.name_initials GLOB lower(@q) || '*')";
 
 function voucherFilterSql(f: VoucherFilter): FilterSql {
   const terms: string[] = [];
-  if (f.year) terms.push('+v.year = @year');
+  if (f.year) terms.push('v.year = @year');
   if (f.applicationId) terms.push('v.application_id = @applicationId');
   if (!f.includeVoided) terms.push('v.voided_at IS NULL');
-  if (f.q) terms.push("(v.number LIKE '%' || @q || '%' OR f.name LIKE '%' || @q || '%' OR f.name_initials GLOB lower(@q) || '*')");
-  const params = { year: f.year ?? null, applicationId: f.applicationId ?? null, q: f.q.replace(/[%_*?[\]]/g, '') };
+  if (f.q) terms.push(TEXT_TERM);
+  const params = { year: f.year ?? null, applicationId: f.applicationId ?? null, q: voucherSearchText(f.q) };
   return { terms, order: VOUCHER_ORDER, params };
 }
 
 const VOUCHER_SELECT = 'SELECT v.*, f.name AS f_name, f.id_number AS f_id_number';
 const VOUCHER_FROM = 'FROM vouchers v JOIN farmers f ON f.id = v.farmer_id';
+/** Only the candidate rows (a JSON array of rowids, voucher-candidates.ts), read by rowid and then sorted. */
+const CANDIDATES_FROM = 'FROM json_each(@_candidates) _c CROSS JOIN vouchers v ON v.rowid = _c.value JOIN farmers f ON f.id = v.farmer_id';
+/** Without the search text no term reads the buyer, and every voucher has one (foreign key): count vouchers alone. */
+const COUNT_FROM = 'FROM vouchers v';
+
+interface VoucherPlan {
+  sql: FilterSql;
+  from: string;
+  countFrom: string | undefined;
+}
+
+function plan(f: VoucherFilter, candidates: number[] | null): VoucherPlan {
+  const sql = voucherFilterSql(f);
+  if (candidates) return { sql: { ...sql, params: { ...sql.params, _candidates: JSON.stringify(candidates) } }, from: CANDIDATES_FROM, countFrom: undefined };
+  if (!f.q) return { sql, from: VOUCHER_FROM, countFrom: COUNT_FROM };
+  // dense text: the page walks the sort index with the buyer joined (matches come quickly); the count reads
+  // vouchers alone, the buyers' side of the text as sets of farmer ids
+  const dense = denseTextCount(String(sql.params.q));
+  const countTerms = sql.terms.map((t) => (t === TEXT_TERM ? dense.term : t));
+  return { sql: { ...sql, countTerms, params: { ...sql.params, ...dense.params } }, from: VOUCHER_FROM, countFrom: COUNT_FROM };
+}
 
 export function listVouchers(
   db: Database,
   f: VoucherFilter,
   page: PageRequest,
 ): LedgerPage<VoucherRow & { f_name: string; f_id_number: string }> {
-  return ledgerPage(db, VOUCHER_SELECT, VOUCHER_FROM, voucherFilterSql(f), page);
+  const p = plan(f, voucherCandidates(db, f));
+  return ledgerPage(db, VOUCHER_SELECT, p.from, p.sql, page, p.countFrom);
 }
 
-/** The statements `listVouchers` runs (query-plan tests). */
-export const voucherPageStatements = (f: VoucherFilter, page: PageRequest): PageStatements =>
-  pageStatements(VOUCHER_SELECT, VOUCHER_FROM, voucherFilterSql(f), page);
+/** The statements `listVouchers` runs (query-plan tests); `candidates` as voucherCandidates found them. */
+export const voucherPageStatements = (f: VoucherFilter, page: PageRequest, candidates: number[] | null = null): PageStatements => {
+  const p = plan(f, candidates);
+  return pageStatements(VOUCHER_SELECT, p.from, p.sql, page, p.countFrom);
+};
 
 /** The signing secret of the station that issued a voucher: this installation's own, for now. */
 export function stationSecret(db: Database, stationId: string): string | undefined {

@@ -12,6 +12,7 @@ import { ALL_PURCHASE_CHECKS, tractorPurchase, tractorScrap } from '../support/c
 import { createFarmer, expectOk, farmerInput, stationCore, steppingClock, tempDir, type TempCore } from '../support/core';
 import { fileAtVersion, snapshot } from '../support/migration-files';
 import { textCandidates } from '../../db/repositories/ledger-text';
+import { voucherCandidates } from '../../db/repositories/voucher-candidates';
 import { bankDetails, publishAndPay } from '../support/notices';
 import { signIn, TEST_PASSWORD } from '../support/setup';
 
@@ -170,6 +171,21 @@ describe('every earlier schema version, populated, opens in this version without
           }
         }
       }
+    } finally {
+      db.close();
+    }
+  });
+  it('020 indexes every voucher already there: each is found by its whole number and by its serial, and the new indexes are there', () => {
+    const db = openDatabase(fileAt(19));
+    try {
+      const rows = db.prepare('SELECT rowid AS r, number FROM vouchers').all() as { r: number; number: string }[];
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        for (const q of [row.number, row.number.slice(-6), row.number.slice(-2)]) expect(voucherCandidates(db, { q }), q).toContain(row.r);
+      }
+      const names = db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('index', 'trigger')").pluck().all() as string[];
+      for (const name of ['vouchers_ledger_year', 'vouchers_ledger_text', 'vouchers_voided_application', 'audit_log_entity_kind', 'vouchers_text_insert'])
+        expect(names).toContain(name);
     } finally {
       db.close();
     }

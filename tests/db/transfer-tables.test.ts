@@ -35,6 +35,8 @@ const LOCAL = new Set([
   'farmer_name_grams',
   // the ledgers' text index (migration 018) and its FTS5 shadow tables: derived from purchases/scraps by triggers
   ...['purchase_text', 'scrap_text'].flatMap((t) => [t, `${t}_data`, `${t}_idx`, `${t}_docsize`, `${t}_config`]),
+  // the voucher number's text index (migration 020): derived from vouchers by triggers
+  ...['voucher_text'].flatMap((t) => [t, `${t}_data`, `${t}_idx`, `${t}_docsize`, `${t}_config`]),
 ]);
 
 function schema() {
