@@ -139,7 +139,7 @@ describe('vouchers.list and audit.list at county scale (issue 16, migration 020)
     // both paths are exercised: texts listed through candidates, and dense ones walking the sort index
     expect(listed).toBeGreaterThan(20);
     expect(dense).toBeGreaterThan(4);
-   }, 180_000); // 82 filters, each walked both ways over up to 12,000 rows: ~15 s alone, several times that under load
+  }, 180_000); // 82 filters, each walked both ways over up to 12,000 rows: ~15 s alone, several times that under load
 
   it('a page number (offset) still reads the old rows', () => {
     const f: VoucherFilter = { q: '', includeVoided: false, year: years.hi - 1 };
