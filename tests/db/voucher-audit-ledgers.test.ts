@@ -36,7 +36,10 @@ function oldAuditIds(db: Database.Database, f: AuditFilter): string[] {
 }
 
 /** Every page forwards by cursor from the first, then backwards by 上一页 from the last: both as one list of ids. */
-function walk<T extends { id: string }>(read: (page: PageRequest) => { rows: T[]; next: CursorKey | null; prev: CursorKey | null }, limit: number) {
+function walk<T extends { id: string }>(
+  read: (page: PageRequest) => { rows: T[]; next: CursorKey | null; prev: CursorKey | null },
+  limit: number,
+) {
   const forward: string[][] = [];
   let page = read({ limit });
   forward.push(page.rows.map((r) => r.id));
@@ -72,7 +75,12 @@ describe('vouchers.list and audit.list at county scale (issue 16, migration 020)
     // a re-issued voucher: the application's first one voided (both show with 显示已作废)
     const voided = db.prepare('SELECT * FROM vouchers WHERE voided_at IS NOT NULL LIMIT 1').get() as Record<string, unknown>;
     const cols = Object.keys(voided);
-    const copy = { ...voided, id: '00000000-0000-4000-8000-000000000001', number: `${String(voided.number)}R`, seq: Number(voided.seq) + 900_000 };
+    const copy = {
+      ...voided,
+      id: '00000000-0000-4000-8000-000000000001',
+      number: `${String(voided.number)}R`,
+      seq: Number(voided.seq) + 900_000,
+    };
     db.prepare(`INSERT INTO vouchers (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run({
       ...copy,
       print_count: 0,
@@ -163,16 +171,30 @@ describe('vouchers.list and audit.list at county scale (issue 16, migration 020)
           // the candidates drive (at most CANDIDATE_CAP rows, sorted: the one bounded sort), vouchers by rowid
           expect(candidates.length, label).toBeLessThanOrEqual(CANDIDATE_CAP);
           expect(list[0], text).toMatch(/^SCAN _c VIRTUAL TABLE/);
-          expect(list.filter((l) => /^SEARCH v /.test(l)), text).toEqual([expect.stringMatching(/USING INTEGER PRIMARY KEY \(rowid=\?\)/)]);
+          expect(
+            list.filter((l) => /^SEARCH v /.test(l)),
+            text,
+          ).toEqual([expect.stringMatching(/USING INTEGER PRIMARY KEY \(rowid=\?\)/)]);
           expect(scans(count), text).toEqual([]);
         } else {
           // the sort index walked in order, a year's range when a year is chosen
           expect(sorts(list), text).toEqual([]);
           const index = f.year ? 'vouchers_ledger_year' : 'vouchers_ledger_created';
-          expect(list.find((l) => /^(SCAN|SEARCH) v /.test(l)), text).toMatch(new RegExp(`USING INDEX ${index}\\b`));
+          expect(
+            list.find((l) => /^(SCAN|SEARCH) v /.test(l)),
+            text,
+          ).toMatch(new RegExp(`USING INDEX ${index}\\b`));
           // no text: the count reads vouchers alone (no buyer lookups), a year by its range
-          if (!f.q) expect(count.some((l) => / f /.test(l)), text).toBe(false);
-          if (!f.q && f.year) expect(count.some((l) => /SEARCH v USING COVERING INDEX vouchers_ledger_(year|text) \(year=\?/.test(l)), text).toBe(true);
+          if (!f.q)
+            expect(
+              count.some((l) => / f /.test(l)),
+              text,
+            ).toBe(false);
+          if (!f.q && f.year)
+            expect(
+              count.some((l) => /SEARCH v USING COVERING INDEX vouchers_ledger_(year|text) \(year=\?/.test(l)),
+              text,
+            ).toBe(true);
         }
       }
     }
@@ -191,7 +213,10 @@ describe('vouchers.list and audit.list at county scale (issue 16, migration 020)
         .all({ q }) as number[];
       if (q !== '无此人') expect(want.length, q).toBeGreaterThan(0);
       const have = new Set(candidates);
-      expect(want.filter((r) => !have.has(r)), q).toEqual([]);
+      expect(
+        want.filter((r) => !have.has(r)),
+        q,
+      ).toEqual([]);
     }
   });
 
@@ -224,7 +249,10 @@ describe('vouchers.list and audit.list at county scale (issue 16, migration 020)
         expect(scans(list), text).toEqual([]);
         expect(sorts(list), text).toEqual([]);
         expect(sorts(count), text).toEqual([]);
-        expect(list.find((l) => /audit_log/.test(l)), text).toMatch(new RegExp(`INDEX ${index}\\b`));
+        expect(
+          list.find((l) => /audit_log/.test(l)),
+          text,
+        ).toMatch(new RegExp(`INDEX ${index}\\b`));
         if (f.entity || f.entityId) expect(scans(count), text).toEqual([]);
       }
     }
