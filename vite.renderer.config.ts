@@ -3,12 +3,13 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 // with its extension: the config is loaded as a plain Node module (Vite's native config loader), which has no extension guessing
 import { antdStaticStyles } from './build/antd-static-styles.ts';
+import { setupPreloadList } from './build/setup-preload.ts';
 
 /** The renderer build, shared by browser mode (`vite build -c vite.renderer.config.ts`) and electron-vite. */
 export const rendererConfig = {
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
-  plugins: [react(), antdStaticStyles()],
+  plugins: [react(), antdStaticStyles(), setupPreloadList()],
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,

@@ -12,10 +12,14 @@ const ROOT =
 export const FIRST_SCREEN_STYLES = 'virtual:antd-styles/first-screen.css';
 /** The shell's and the counter's antd styles, as a string module (Workspace.tsx puts it in the page). */
 export const WORKSPACE_STYLES = 'virtual:antd-styles/workspace';
+/** The theme's map token computed at build time, or null (renderer/src/runtime-theme.ts). */
+export const MAP_TOKEN = 'virtual:antd-styles/map-token';
 
 export interface AntdStyles {
   firstScreen: string;
   workspace: string;
+  /** the seed as antd hands it to the theme algorithm (JSON), and the algorithm's answer */
+  mapToken: { seed: string; map: Record<string, unknown> } | null;
 }
 
 /** Runs build/antd-styles.ts in a production-mode Node (antd keys its styles differently in development). */
@@ -30,16 +34,17 @@ export function extractAntdStyles(): AntdStyles {
 }
 
 /**
- * antd's styles for the first screens, prerendered at build time (see build/antd-styles.ts). The dev server
- * serves both modules empty: antd makes its styles at runtime there, as it always could.
+ * antd's styles for the first screens, prerendered at build time (see build/antd-styles.ts), and the theme's map
+ * token. The dev server serves these modules empty: antd makes its styles and tokens at runtime there, as it always could.
  */
 export function antdStaticStyles(): Plugin {
   let build = false;
   let styles: AntdStyles | undefined;
-  const get = (): AntdStyles => (styles ??= build ? extractAntdStyles() : { firstScreen: '', workspace: '' });
+  const get = (): AntdStyles => (styles ??= build ? extractAntdStyles() : { firstScreen: '', workspace: '', mapToken: null });
   const ids = new Map([
     [FIRST_SCREEN_STYLES, `\0${FIRST_SCREEN_STYLES}`],
     [WORKSPACE_STYLES, `\0${WORKSPACE_STYLES}`],
+    [MAP_TOKEN, `\0${MAP_TOKEN}`],
   ]);
   return {
     name: 'agri-antd-static-styles',
@@ -56,6 +61,7 @@ export function antdStaticStyles(): Plugin {
     load(id) {
       if (id === ids.get(FIRST_SCREEN_STYLES)) return get().firstScreen;
       if (id === ids.get(WORKSPACE_STYLES)) return `export default ${JSON.stringify(get().workspace)};`;
+      if (id === ids.get(MAP_TOKEN)) return `export default ${JSON.stringify(get().mapToken)};`;
       return undefined;
     },
   };

@@ -11,6 +11,7 @@
  */
 import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
 import {
+  theme as antdTheme,
   Alert,
   App,
   AutoComplete,
@@ -119,4 +120,25 @@ render(workspace());
 const rest = extractStyle(cache, { plain: true, types: ['style'], once: true });
 const map = extractStyle(cache, { plain: true, types: ['style'] }).match(MAP_RULE)?.[0];
 if (!map || !MAP_RULE.test(first) || !MAP_RULE.test(rest)) throw new Error('antd-styles: no cache map in the extracted styles');
-process.stdout.write(JSON.stringify({ firstScreen: first.replace(MAP_RULE, '') + map, workspace: rest.replace(MAP_RULE, '') }));
+
+// the theme's map token (antd's default algorithm on the app's seed), for the page to take instead of computing
+// it at start (renderer/src/runtime-theme.ts): the seed exactly as antd hands it to the algorithm, and the result
+let seed: unknown;
+renderToString(
+  h(
+    ConfigProvider,
+    {
+      theme: {
+        ...THEME,
+        algorithm: (token) => {
+          seed = token;
+          return antdTheme.defaultAlgorithm(token);
+        },
+      },
+    },
+    h(Button, null, '…'),
+  ),
+);
+if (!seed) throw new Error('antd-styles: the theme algorithm was not called');
+const mapToken = { seed: JSON.stringify(seed), map: antdTheme.defaultAlgorithm(seed as Parameters<typeof antdTheme.defaultAlgorithm>[0]) };
+process.stdout.write(JSON.stringify({ firstScreen: first.replace(MAP_RULE, '') + map, workspace: rest.replace(MAP_RULE, ''), mapToken }));

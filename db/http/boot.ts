@@ -12,6 +12,8 @@ export interface PageBoot {
   json: string;
   /** a Set-Cookie header when answering changed the session (an ended session's cookie is cleared) */
   headers: Record<string, string>;
+  /** the installation is not set up: the page opens on the setup form */
+  setup: boolean;
 }
 
 /**
@@ -30,5 +32,6 @@ export async function pageBoot(core: AppCore, req: IncomingMessage): Promise<Pag
     // `<` escaped: no `</script>` or `<!--` can end the block early
     json: JSON.stringify(boot).replace(/</g, '\\u003c'),
     headers: session.token !== cookieToken ? { 'Set-Cookie': sessionCookie(session.token) } : {},
+    setup: settings.ok && !settings.data.configured,
   };
 }

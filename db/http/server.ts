@@ -136,7 +136,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       if (url.pathname.startsWith('/assets/')) return send(res, 404, 'Not Found', 'text/plain; charset=utf-8');
       // Everything else is an app route: the page, with this launch's token and (on a navigation) its first data.
       const boot = await pageBoot(core, req);
-      return send(res, 200, await readIndexWithToken(options.staticDir, token, boot?.json), 'text/html; charset=utf-8', {
+      return send(res, 200, await readIndexWithToken(options.staticDir, token, boot?.json, boot?.setup), 'text/html; charset=utf-8', {
         'Cache-Control': 'no-store',
         ...boot?.headers,
       });

@@ -43,12 +43,23 @@ export async function readStatic(root: string, urlPath: string): Promise<StaticF
   }
 }
 
+/** The setup form's chunks as the build listed them in the page (build/setup-preload.ts). */
+const SETUP_CHUNKS = /<meta name="agri-setup-chunks" content="([^"]*)"/;
+
+/** `modulepreload` links for the setup form's chunks: fetched beside the entry's, not after the entry has run. */
+function setupPreloads(html: string): string {
+  const files = (SETUP_CHUNKS.exec(html)?.[1] ?? '').split(' ').filter((f) => /^assets\/[\w.-]+\.js$/.test(f));
+  return files.map((f) => `\n    <link rel="modulepreload" crossorigin href="./${f}" />`).join('');
+}
+
 /**
  * The app page with this launch's token in a meta tag the HTTP transport reads, and the page's first data
- * (`bootJson`, see shared/api/boot.ts) in a JSON data block when given.
+ * (`bootJson`, see shared/api/boot.ts) in a JSON data block when given; for a new installation (`setup`), the
+ * setup form's chunks preloaded.
  */
-export async function readIndexWithToken(root: string, token: string, bootJson?: string): Promise<Buffer> {
+export async function readIndexWithToken(root: string, token: string, bootJson?: string, setup = false): Promise<Buffer> {
   const html = await readFile(join(root, 'index.html'), 'utf8');
   const boot = bootJson ? `\n    <script type="application/json" id="${BOOT_ELEMENT_ID}">${bootJson}</script>` : '';
-  return Buffer.from(html.replace('<head>', () => `<head>\n    <meta name="agri-token" content="${token}" />${boot}`));
+  const preloads = setup ? setupPreloads(html) : '';
+  return Buffer.from(html.replace('<head>', () => `<head>\n    <meta name="agri-token" content="${token}" />${boot}${preloads}`));
 }

@@ -8,14 +8,14 @@ import dayjs from 'dayjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, firstScreenReady } from './App';
-import { THEME } from './theme';
+import { RUNTIME_THEME } from './runtime-theme';
 
 dayjs.locale('zh-cn');
 
 void firstScreenReady().then(() =>
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
-      <ConfigProvider locale={zhCN} theme={THEME}>
+      <ConfigProvider locale={zhCN} theme={RUNTIME_THEME}>
         <AntApp>
           <App />
         </AntApp>

@@ -3,3 +3,9 @@ declare module 'virtual:antd-styles/workspace' {
   const css: string;
   export default css;
 }
+
+/** build/antd-static-styles.ts: the theme's map token computed at build time (null on the dev server). */
+declare module 'virtual:antd-styles/map-token' {
+  const token: { seed: string; map: Record<string, unknown> } | null;
+  export default token;
+}

@@ -65,6 +65,28 @@ test('first run: a township station is set up once and opens the counter', async
   await expect(page.getByTestId('signed-in-user')).toContainText('王站长（站长）');
 });
 
+test('the setup form checks before anything is saved: Chinese messages under the fields, Enter moves on', async ({ page, app }) => {
+  await page.goto(app.url);
+  const setup = new SetupPageModel(page);
+  await setup.expectShown();
+  // the check (the service's zod schema) loads after the form is painted; an empty form is refused field by field
+  await setup.submit();
+  await expect(page.locator('[data-field=displayName]')).toContainText('请填写姓名');
+  await expect(page.locator('[data-field=login]')).toContainText('用户名至少2个字符');
+  // Enter moves from one field to the next, as at the counter
+  await page.getByLabel('姓名').fill('王站长');
+  await page.getByLabel('姓名').press('Enter');
+  await expect(page.getByLabel('用户名（登录用）')).toBeFocused();
+  await expect(page.locator('[data-field=displayName]')).not.toContainText('请填写姓名');
+  await setup.chooseTownship('llz', '柳林镇');
+  await setup.fillAdmin('王站长', 'zhanzhang', TEST_PASSWORD, `${TEST_PASSWORD}x`);
+  await setup.submit();
+  await expect(page.getByText('两次输入的密码不一致')).toBeVisible();
+  await keepScreenshot(page, '01c-setup-checks');
+  const settings = await app.core.call('settings.get', {});
+  expect(settings.ok && settings.data.configured).toBe(false);
+});
+
 test('a wrong ID check digit is refused under the field and nothing is saved', async ({ page, app }) => {
   await setUpAndEnter(page, app);
   const counter = new CounterPageModel(page);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
@@ -91,6 +91,42 @@ describe('first-screen bundle budget (issue 18)', () => {
     // the shell and the counter come in one go
     expect(chunkWith('components/AppShell.tsx')).toBe(chunkWith('Workspace.tsx'));
     expect(chunkWith('features/farmers/CounterPage.tsx')).toBe(chunkWith('Workspace.tsx'));
+  });
+
+  /** The setup form's chunk and what it imports statically, less what the first load already has. */
+  const setupExtra = () => {
+    const firstNames = new Set(first.map((c) => c.fileName));
+    return staticClosure(chunks, [chunkWith('features/setup/SetupPage.tsx') as BuiltChunk]).filter((c) => !firstNames.has(c.fileName));
+  };
+
+  it('keeps zod, the schemas, Card, Tabs and Menu out of the setup form (zod arrives after it is painted)', () => {
+    const ids = setupExtra()
+      .flatMap((c) => c.moduleIds)
+      .map(norm);
+    expect(ids).toContain(norm(`${RENDERER}features/setup/SetupPage.tsx`));
+    expect(ids.filter((id) => /node_modules\/(zod|@hookform\/resolvers)\/|shared\/(api\/contract|schemas\/)/.test(id))).toEqual([]);
+    expect(ids.filter((id) => /node_modules\/(antd\/es\/(card|tabs|menu)|@rc-component\/(tabs|menu))\//.test(id))).toEqual([]);
+    // the check itself is one import() away from the form
+    const validation = chunkWith('features/setup/setup-validation.ts') as BuiltChunk;
+    expect(validation).toBeDefined();
+    expect(setupExtra().some((c) => c.dynamicImports.includes(validation.fileName))).toBe(true);
+    expect(
+      staticClosure(chunks, [validation])
+        .flatMap((c) => c.moduleIds)
+        .map(norm)
+        .some((id) => id.includes('/node_modules/zod/')),
+    ).toBe(true);
+  });
+
+  it('lists the setup form’s chunks in the page, for the server to preload on a new installation', () => {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    const listed = /<meta name="agri-setup-chunks" content="([^"]*)"/.exec(html)?.[1]?.split(' ') ?? [];
+    expect(listed.sort()).toEqual(
+      setupExtra()
+        .map((c) => c.fileName)
+        .sort(),
+    );
+    expect(listed.length).toBeGreaterThan(0);
   });
 
   it('leaves zod, the API contract, react-hook-form and the router out of the first load', () => {

@@ -8,7 +8,13 @@ import { rawRequest, rpc } from '../support/http';
 import { TEST_PASSWORD } from '../support/setup';
 
 // the page's first data (settings, session) travels in the page on a navigation: no round trip before the first screen
-const INDEX = '<!doctype html>\n<html lang="zh-CN">\n  <head>\n    <title>台账</title>\n  </head>\n  <body><div id="root"></div></body>\n</html>\n';
+// as the build writes it: the setup form's chunks listed for the server (build/setup-preload.ts), one of them not a chunk name
+const INDEX =
+  '<!doctype html>\n<html lang="zh-CN">\n  <head>\n    <title>台账</title>\n' +
+  '    <meta name="agri-setup-chunks" content="assets/SetupPage-Ab1_x.js assets/select-Cd2.js ../secret.js">\n' +
+  '  </head>\n  <body><div id="root"></div></body>\n</html>\n';
+const PRELOADS = /<link rel="modulepreload" crossorigin href="([^"]*)" \/>/g;
+const preloadsOf = (body: string) => [...body.matchAll(PRELOADS)].map((m) => m[1]);
 const BLOCK = new RegExp(`<script type="application/json" id="${BOOT_ELEMENT_ID}">([^]*?)</script>`);
 
 let core: TempCore;
@@ -46,6 +52,11 @@ describe('the first data in the page', () => {
     expect(boot?.settings).toMatchObject({ ok: true, data: { configured: false } });
     expect(r.headers['cache-control']).toBe('no-store');
     expect(r.headers['set-cookie']).toBeUndefined();
+    // the setup form's chunks are fetched with the entry's, in the head (only names of built chunks)
+    expect(preloadsOf(r.body)).toEqual(['./assets/SetupPage-Ab1_x.js', './assets/select-Cd2.js']);
+    expect(r.body.indexOf('modulepreload')).toBeLessThan(r.body.indexOf('</head>'));
+    // a page that is not a navigation has no first data, so no preloads either
+    expect(preloadsOf((await rawRequest({ port: web.port, path: '/', headers: host })).body)).toEqual([]);
   });
 
   it('only a navigation gets it: a favicon, a prefetch or HEAD asks nothing', async () => {
@@ -67,11 +78,16 @@ describe('the first data in the page', () => {
     expect(cookie).toMatch(/^agri_session=/);
 
     const signedIn = await page({ Cookie: cookie });
+    // set up: the first screen is the sign-in form, the setup form's chunks are not preloaded
+    expect(preloadsOf(signedIn.body)).toEqual([]);
     const block = BLOCK.exec(signedIn.body)?.[1] ?? '';
     expect(block).not.toContain('<');
     const boot = bootOf(signedIn.body);
     expect(boot?.settings).toMatchObject({ ok: true, data: { configured: true } });
-    expect(boot?.session).toMatchObject({ ok: true, data: { user: { login: 'wangkj', displayName: '王会计</script><b>' }, locked: false } });
+    expect(boot?.session).toMatchObject({
+      ok: true,
+      data: { user: { login: 'wangkj', displayName: '王会计</script><b>' }, locked: false },
+    });
 
     const stranger = bootOf((await page()).body);
     expect(stranger?.session).toMatchObject({ ok: true, data: { user: null } });

@@ -1,9 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Alert, Button, Form, Input, Radio, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import { setupInput, type Settings, type SetupOutput } from '../../../../shared/schemas/settings';
+import type { Settings, SetupOutput, setupInput } from '../../../../shared/schemas/settings';
+import { afterPaint } from '../../after-paint';
 import { api } from '../../api/client';
 import { Field } from '../../components/form/Field';
 import { enterToNext } from '../../components/form/enter-to-next';
@@ -13,7 +13,13 @@ import { RecoveryCodeCard } from '../auth/RecoveryCodeCard';
 import { LimitedInput } from '../../components/LimitedInput';
 
 type Values = z.input<typeof setupInput>;
+type Checked = z.output<typeof setupInput>;
 const FIELDS = ['role', 'townshipCode', 'displayName', 'login', 'password'] as const;
+
+/** zod and the schema load after the form is painted (the first screen parses less); the first check awaits them. */
+const loadValidation = () => import('./setup-validation');
+const resolver: Resolver<Values, unknown, Checked> = async (values, context, options) =>
+  (await loadValidation()).setupResolver(values, context, options);
 
 /** First run: what this installation is, and its first administrator (站长 / 县局管理员). Asked once. */
 export function SetupPage({ dbPath, onDone }: { dbPath: string; onDone: (s: Settings) => void }) {
@@ -21,11 +27,12 @@ export function SetupPage({ dbPath, onDone }: { dbPath: string; onDone: (s: Sett
   const [confirm, setConfirm] = useState('');
   const [confirmError, setConfirmError] = useState<string | null>(null);
   const [done, setDone] = useState<SetupOutput | null>(null);
-  const { control, handleSubmit, setError, formState, getValues } = useForm<Values, unknown, z.output<typeof setupInput>>({
-    resolver: zodResolver(setupInput),
+  const { control, handleSubmit, setError, formState, getValues } = useForm<Values, unknown, Checked>({
+    resolver,
     defaultValues: { role: 'station', displayName: '', login: '', password: '' },
   });
   const role = useWatch({ control, name: 'role' });
+  useEffect(() => afterPaint(() => void loadValidation().catch(() => undefined)), []);
 
   const submit = handleSubmit(async (values) => {
     setBanner(null);
@@ -47,7 +54,8 @@ export function SetupPage({ dbPath, onDone }: { dbPath: string; onDone: (s: Sett
 
   return (
     <div style={{ minHeight: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 24 }}>
-      <Card style={{ width: 520 }}>
+      {/* a plain box styled as antd's Card (styles.css .auth-card; this theme's Card radius): Card brings Tabs and Menu along */}
+      <div className="auth-card" style={{ width: 520, borderRadius: 4 }}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           初始设置
         </Typography.Title>
@@ -113,7 +121,7 @@ export function SetupPage({ dbPath, onDone }: { dbPath: string; onDone: (s: Sett
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           数据文件：{dbPath}
         </Typography.Paragraph>
-      </Card>
+      </div>
     </div>
   );
 }
