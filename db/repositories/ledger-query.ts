@@ -88,10 +88,11 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
   }
   if (filter.townshipCode) {
     // the buyer's township as each application carries it (kept equal to the farmer's by migration 005's triggers)
-    parts.push('t.buyer_township_code = @townshipCode');
+    parts.push('+t.buyer_township_code = @townshipCode');
     params.townshipCode = filter.townshipCode;
   }
-  // `+` keeps SQLite from choosing a status/item index and sorting: the sort's index drives, filters sift
+  // `+` keeps SQLite from choosing a township/status/item index and sorting: the sort's index drives, filters
+  // sift inside it (migration 019); the count reads them without `+` (countTerms), from the filter indexes
   if (filter.status) {
     parts.push('+t.status = @status');
     params.status = filter.status;

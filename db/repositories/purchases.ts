@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { PageRequest } from './keyset';
-import { ledgerCount, ledgerPage, ledgerRows, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
+import { ledgerCount, ledgerRows, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
 import {
   FARMER_COLUMNS,
   ledgerCountFrom,
@@ -10,6 +10,7 @@ import {
   type LedgerFilter,
   type LedgerSql,
 } from './ledger-query';
+import { plannedLedgerPage } from './ledger-plan';
 import { plannedSql, withCandidates } from './ledger-text';
 
 export interface PurchaseRow {
@@ -125,7 +126,7 @@ const NUMBERS = ['factory_no_norm', 'engine_no_norm', 'model_norm'];
 const sqlOf = (db: Database, filter: LedgerFilter) =>
   plannedSql(db, 'purchases', filter, ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS));
 const ledgerPageOf = <T extends object>(db: Database, sql: LedgerSql, page: PageRequest) =>
-  ledgerPage<T>(db, LEDGER_SELECT, ledgerFrom('purchases', sql), sql, page, ledgerCountFrom('purchases', sql));
+  plannedLedgerPage<T>(db, 'purchases', LEDGER_SELECT, sql, page);
 const statementsOf = (sql: LedgerSql, page: PageRequest) =>
   pageStatements(LEDGER_SELECT, ledgerFrom('purchases', sql), sql, page, ledgerCountFrom('purchases', sql));
 
