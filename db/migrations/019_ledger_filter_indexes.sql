@@ -11,7 +11,7 @@
 -- 2-core machine): one step each, so the start-up upgrade's bar moves between them.
 
 -- step: 建立购置台账筛选索引（乡镇）
-CREATE INDEX purchases_ledger_township ON purchases (buyer_township_code, item, status, purchase_date, voided_at);
+CREATE INDEX purchases_ledger_township ON purchases (buyer_township_code, status, item, purchase_date, voided_at);
 
 -- step: 建立购置台账筛选索引（品目）
 CREATE INDEX purchases_ledger_item ON purchases (item, status, purchase_date, voided_at);
@@ -33,7 +33,7 @@ DROP INDEX purchases_ledger_farmer_id;
 CREATE INDEX purchases_ledger_farmer_id ON purchases (farmer_id, id, buyer_township_code, item, status, purchase_date, voided_at);
 
 -- step: 建立报废台账筛选与排序索引
-CREATE INDEX scraps_ledger_township ON scraps (buyer_township_code, item, status, COALESCE(handover_date, substr(created_at, 1, 10)), voided_at);
+CREATE INDEX scraps_ledger_township ON scraps (buyer_township_code, status, item, COALESCE(handover_date, substr(created_at, 1, 10)), voided_at);
 CREATE INDEX scraps_ledger_item ON scraps (item, status, COALESCE(handover_date, substr(created_at, 1, 10)), voided_at);
 DROP INDEX scraps_ledger_created;
 CREATE INDEX scraps_ledger_created ON scraps (created_at, id, buyer_township_code, item, status, voided_at);

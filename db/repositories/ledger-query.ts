@@ -1,3 +1,4 @@
+import { STATUSES } from '../../shared/domain/workflow';
 import type { KeysetOrder } from './keyset';
 
 /** WHERE/ORDER BY for the scrap and purchase ledgers (台账): the same filters, each table's own date column. */
@@ -26,6 +27,26 @@ export interface LedgerSql {
   farmersFirst: boolean;
   /** Read only the rows of @_candidates (a JSON array of rowids, see ledger-text.ts), then sort them. */
   candidates?: boolean;
+  /** The filters given, which choose the index the count reads (countIndex). */
+  narrow: { farmer: boolean; township: boolean; item: boolean; status: boolean; year: boolean };
+}
+
+/**
+ * The index a ledger's count (and its rowids, see ledger-plan.ts) reads: the one whose leading columns are
+ * the filter's equalities (migration 019), so at most the matching rows' entries are read, none from the
+ * table. With no status filter the count's `status IN (every status)` (a tautology, see ledgerSql) lets the
+ * township and item indexes seek past their status column to the item or year.
+ */
+export function countIndex(table: string, sql: LedgerSql): string {
+  const n = sql.narrow;
+  if (n.farmer) return `${table}_ledger_farmer_id`;
+  if (n.township) return `${table}_ledger_township`;
+  if (n.item) return `${table}_ledger_item`;
+  // purchases_progress leads with (status, purchase_date); scraps_progress holds the handover date, not the
+  // ledger's date expression, so a scrap year is a range of the date index (status checked inside it)
+  if (n.status && (table === 'purchases' || !n.year)) return `${table}_progress`;
+  if (n.year) return `${table}_ledger_date`;
+  return `${table}_ledger_created`;
 }
 
 /** The candidate rows first, in the order SQLite must join them (it cannot know the list is short). */
@@ -34,7 +55,8 @@ const CANDIDATES = (table: string) => `FROM json_each(@_candidates) _c CROSS JOI
 /** FROM for counting a ledger's rows: without the buyers when no filter term reads them. */
 export function ledgerCountFrom(table: string, sql: LedgerSql): string {
   if (sql.candidates) return `${CANDIDATES(table)}${sql.terms.some((t) => t.includes('f.')) ? ' JOIN farmers f ON f.id = t.farmer_id' : ''}`;
-  return sql.terms.some((t) => t.includes('f.')) ? `FROM ${table} t JOIN farmers f ON f.id = t.farmer_id` : `FROM ${table} t`;
+  const t = `${table} t INDEXED BY ${countIndex(table, sql)}`;
+  return sql.terms.some((term) => term.includes('f.')) ? `FROM ${t} JOIN farmers f ON f.id = t.farmer_id` : `FROM ${t}`;
 }
 
 /** FROM for a ledger of `table` (alias t) with its buyers (alias f), in the join order the sort needs. */
@@ -125,6 +147,8 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
   }[filter.sortBy];
   const dir = filter.sortOrder === 'asc' ? 'ASC' : 'DESC';
   const countTerms = parts.map((p) => p.replace(/^\+t\./, 't.').replace(/^substr\((.+), 1, 4\) = @yearText$/, '$1 >= @yearStart AND $1 < @yearEnd'));
+  // every row has one of these (a NOT NULL column with this CHECK): the count's indexes seek each status
+  if (!filter.status) countTerms.push(`t.status IN (${STATUSES.map((st) => `'${st}'`).join(', ')})`);
   if (filter.year) {
     params.yearStart = `${filter.year}-01-01`;
     params.yearEnd = `${filter.year + 1}-01-01`;
@@ -137,6 +161,13 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
     order: { exprs, dir },
     params,
     farmersFirst: filter.sortBy === 'farmer' && !filter.farmerId,
+    narrow: {
+      farmer: !!filter.farmerId,
+      township: !!filter.townshipCode,
+      item: !!filter.item,
+      status: !!filter.status,
+      year: !!filter.year,
+    },
   };
 }
 
