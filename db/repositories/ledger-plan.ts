@@ -41,7 +41,15 @@ function pageRowids(db: Database, table: LedgerTable, sql: LedgerSql, page: Page
  * - Text with candidate rows (ledger-text.ts): the candidates are sorted, then the page's rows read.
  * - No text: the filter's rowids first (the count); few of them are sorted the same way; many walk the sort index.
  */
-export function plannedLedgerPage<T extends object>(db: Database, table: LedgerTable, select: string, sql: LedgerSql, page: PageRequest): LedgerPage<T> {
+export function plannedLedgerPage<T extends object>(
+  db: Database,
+  table: LedgerTable,
+  select: string,
+  sql: LedgerSql,
+  page: PageRequest,
+  /** Tests pass 0 or Infinity to read every filter by one plan or the other. */
+  sparseCap = SPARSE_CAP,
+): LedgerPage<T> {
   let total: { total: number; totalCapped: boolean };
   let planned = sql;
   if (sql.candidates) {
@@ -50,7 +58,7 @@ export function plannedLedgerPage<T extends object>(db: Database, table: LedgerT
   } else {
     const rowids = db.prepare(filterRowidsSql(table, sql)).pluck().all(sql.params) as number[];
     total = cappedTotal(rowids.length);
-    if (rowids.length <= SPARSE_CAP) planned = withCandidates(sql, rowids);
+    if (rowids.length <= sparseCap) planned = withCandidates(sql, rowids);
   }
   if (!planned.candidates) {
     const st = pageStatements(select, ledgerFrom(table, planned), planned, page);

@@ -122,6 +122,9 @@ const LEDGER_SELECT = `SELECT t.*, ${FARMER_COLUMNS}, (SELECT d.name FROM partne
   (SELECT 1 FROM ledger_records lr WHERE lr.entity_id = t.id AND lr.voided_at IS NULL LIMIT 1) AS from_ledger`;
 const NUMBERS = ['factory_no_norm', 'engine_no_norm', 'model_norm'];
 
+/** A filter's WHERE/ORDER BY before any plan (tests run it through plannedLedgerPage). */
+export const purchaseFilterSql = (filter: LedgerFilter) => ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS);
+
 /** The filter as it runs: through the text query's candidate rows when it lists them (ledger-text.ts). */
 const sqlOf = (db: Database, filter: LedgerFilter) =>
   plannedSql(db, 'purchases', filter, ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS));

@@ -118,6 +118,9 @@ const LEDGER_SELECT = `SELECT t.*, ${FARMER_COLUMNS},
 const DATE = 'COALESCE(t.handover_date, substr(t.created_at, 1, 10))';
 const NUMBERS = ['engine_no_norm', 'frame_no_norm', 'plate_no_norm'];
 
+/** A filter's WHERE/ORDER BY before any plan (tests run it through plannedLedgerPage). */
+export const scrapFilterSql = (filter: LedgerFilter) => ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS);
+
 /** The filter as it runs: through the text query's candidate rows when it lists them (ledger-text.ts). */
 const sqlOf = (db: Database, filter: LedgerFilter) => plannedSql(db, 'scraps', filter, ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS));
 const ledgerPageOf = <T extends object>(db: Database, sql: LedgerSql, page: PageRequest) =>
