@@ -30,7 +30,7 @@ export function filterRowidsSql(table: LedgerTable, sql: LedgerSql): string {
  */
 function pageRowids(db: Database, table: LedgerTable, sql: LedgerSql, page: PageRequest): number[] {
   // the buyers are joined only when the sort or the text reads them
-  const from = sql.order.exprs.some((e) => e.startsWith('f.')) ? ledgerFrom(table, sql) : ledgerCountFrom(table, sql);
+  const from = [...sql.terms, ...sql.order.exprs].some((e) => /\bf\./.test(e)) ? ledgerFrom(table, sql) : ledgerCountFrom(table, sql);
   const st = pageStatements('SELECT t.rowid AS _r', from, sql, page);
   return (db.prepare(st.list).all(st.listParams) as { _r: number }[]).map((r) => r._r);
 }
@@ -56,9 +56,10 @@ export function plannedLedgerPage<T extends object>(
     const st = pageStatements(select, ledgerFrom(table, sql), sql, page, ledgerCountFrom(table, sql));
     total = cappedTotal((db.prepare(st.count).get(st.countParams) as { n: number }).n);
   } else {
-    const rowids = db.prepare(filterRowidsSql(table, sql)).pluck().all(sql.params) as number[];
-    total = cappedTotal(rowids.length);
-    if (rowids.length <= sparseCap) planned = withCandidates(sql, rowids);
+    // counted inside SQLite (10,001 rowids handed to JS cost more than the count); read when few
+    const n = db.prepare(`SELECT count(*) FROM (${filterRowidsSql(table, sql)})`).pluck().get(sql.params) as number;
+    total = cappedTotal(n);
+    if (n <= sparseCap) planned = withCandidates(sql, db.prepare(filterRowidsSql(table, sql)).pluck().all(sql.params) as number[]);
   }
   if (!planned.candidates) {
     const st = pageStatements(select, ledgerFrom(table, planned), planned, page);

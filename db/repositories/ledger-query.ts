@@ -54,9 +54,9 @@ const CANDIDATES = (table: string) => `FROM json_each(@_candidates) _c CROSS JOI
 
 /** FROM for counting a ledger's rows: without the buyers when no filter term reads them. */
 export function ledgerCountFrom(table: string, sql: LedgerSql): string {
-  if (sql.candidates) return `${CANDIDATES(table)}${sql.terms.some((t) => t.includes('f.')) ? ' JOIN farmers f ON f.id = t.farmer_id' : ''}`;
-  const t = `${table} t INDEXED BY ${countIndex(table, sql)}`;
-  return sql.terms.some((term) => term.includes('f.')) ? `FROM ${t} JOIN farmers f ON f.id = t.farmer_id` : `FROM ${t}`;
+  // the count's terms read the buyer only through EXISTS (ledgerSql): no join
+  if (sql.candidates) return CANDIDATES(table);
+  return `FROM ${table} t INDEXED BY ${countIndex(table, sql)}`;
 }
 
 /** FROM for a ledger of `table` (alias t) with its buyers (alias f), in the join order the sort needs. */
@@ -126,6 +126,7 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
     params.item = filter.item;
   }
   const q = ledgerText(filter.q);
+  let textCount: string | undefined;
   if (q) {
     const any = [
       "f.name LIKE '%' || @qText || '%' ESCAPE '\\'",
@@ -137,6 +138,11 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
     if (q.idTail) any.push("f.id_number_rev GLOB @qRev || '*'");
     parts.push(`(${any.join(' OR ')})`);
     Object.assign(params, { qText: q.text, qUpper: q.upper, qLower: q.lower, qRev: q.rev });
+    // the count checks the application's own columns first and reads its buyer only when they fail
+    // (the buyer always exists: farmer_id is a foreign key), so a text most rows match counts without a join
+    const own = any.filter((a) => a.startsWith('t.'));
+    const buyer = any.filter((a) => a.startsWith('f.')).map((a) => a.replace(/^f\./, 'fx.'));
+    textCount = `(${[...own, `EXISTS (SELECT 1 FROM farmers fx WHERE fx.id = t.farmer_id AND (${buyer.join(' OR ')}))`].join(' OR ')})`;
   }
   const exprs = {
     date: [dateExpr, 't.id'],
@@ -146,7 +152,11 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
     farmer: ['f.name_pinyin', 'f.id', 't.id'],
   }[filter.sortBy];
   const dir = filter.sortOrder === 'asc' ? 'ASC' : 'DESC';
-  const countTerms = parts.map((p) => p.replace(/^\+t\./, 't.').replace(/^substr\((.+), 1, 4\) = @yearText$/, '$1 >= @yearStart AND $1 < @yearEnd'));
+  const countTerms = parts.map((p) =>
+    p.startsWith('(') && textCount
+      ? textCount
+      : p.replace(/^\+t\./, 't.').replace(/^substr\((.+), 1, 4\) = @yearText$/, '$1 >= @yearStart AND $1 < @yearEnd'),
+  );
   // every row has one of these (a NOT NULL column with this CHECK): the count's indexes seek each status
   if (!filter.status) countTerms.push(`t.status IN (${STATUSES.map((st) => `'${st}'`).join(', ')})`);
   if (filter.year) {

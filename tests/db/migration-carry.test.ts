@@ -12,6 +12,10 @@ import { ALL_PURCHASE_CHECKS, tractorPurchase, tractorScrap } from '../support/c
 import { createFarmer, expectOk, farmerInput, stationCore, steppingClock, tempDir, type TempCore } from '../support/core';
 import { fileAtVersion, snapshot } from '../support/migration-files';
 import { textCandidates } from '../../db/repositories/ledger-text';
+import type { LedgerFilter } from '../../db/repositories/ledger-query';
+import { listPurchases } from '../../db/repositories/purchases';
+import { listScraps } from '../../db/repositories/scraps';
+import { referenceIds } from '../support/ledger-reference';
 import { bankDetails, publishAndPay } from '../support/notices';
 import { signIn, TEST_PASSWORD } from '../support/setup';
 
@@ -26,6 +30,13 @@ const tmp = tempDir('agri-carry-');
 let source: TempCore;
 
 const fileAt = (version: number) => fileAtVersion(tmp.dir, version, source.db);
+
+/** The indexes migration 019 creates (four of them rebuilt wider under their old names), as it writes them. */
+function indexesOf019(): { name: string; sql: string }[] {
+  const m = MIGRATIONS.find((x) => x.version === 19);
+  if (!m) throw new Error('migration 019 is missing');
+  return [...m.sql.matchAll(/^(CREATE INDEX (\w+) ON [^;]+);$/gm)].map((x) => ({ name: x[2] as string, sql: x[1] as string }));
+}
 
 async function importLedger(core: TempCore, l: { fileName: string; bytes: Buffer }): Promise<LedgerCommitResult> {
   const started = expectOk<JobStatus>(await core.call('ledgerImports.commit', { fileName: l.fileName, base64: l.bytes.toString('base64') }));
@@ -149,8 +160,10 @@ describe('every earlier schema version, populated, opens in this version without
     } finally {
       db.close();
     }
-    // (less the text index's triggers, which migration 018 adds)
-    expect(objects(file).filter((o) => !/^scraps_text_/.test((o as { name: string }).name))).toEqual(before);
+    // (less the text index's triggers, which migration 018 adds, and the ledger indexes 019 rebuilds: see its own case)
+    const rebuilt = new Set(indexesOf019().map((i) => i.name));
+    const kept = (o: unknown) => !/^scraps_text_/.test((o as { name: string }).name) && !rebuilt.has((o as { name: string }).name);
+    expect(objects(file).filter(kept)).toEqual(before.filter(kept));
   });
 
   it('018 indexes the text of every purchase and scrap already there: each is found by its machine number, model and maker', () => {
@@ -168,6 +181,28 @@ describe('every earlier schema version, populated, opens in this version without
             const found = textCandidates(db, table, { q, includeVoided: true, sortBy: 'createdAt', sortOrder: 'desc' });
             expect(found, `${table} ${q}`).toContain(row.r);
           }
+        }
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('019 rebuilds the ledger sort indexes wider and adds the filter indexes; the ledgers list the same rows as before', () => {
+    const db = openDatabase(fileAt(18));
+    try {
+      const indexes = indexesOf019();
+      expect(indexes.length).toBe(12);
+      for (const { name, sql } of indexes) {
+        expect(db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?").pluck().get(name), name).toBe(sql);
+      }
+      expect(db.prepare('SELECT count(*) FROM purchases').pluck().get()).toBeGreaterThan(0);
+      const filters: Partial<LedgerFilter>[] = [{}, { includeVoided: true }, { status: 'paid' }, { year: 2025 }, { item: '轮式拖拉机' }];
+      for (const f of filters) {
+        for (const sortBy of ['createdAt', 'farmer'] as const) {
+          const filter: LedgerFilter = { q: '', includeVoided: false, ...f, sortBy, sortOrder: 'desc' };
+          expect(listPurchases(db, filter, { limit: 50 }).rows.map((r) => r.id), JSON.stringify(filter)).toEqual(referenceIds(db, 'purchases', filter).slice(0, 50));
+          expect(listScraps(db, filter, { limit: 50 }).rows.map((r) => r.id), JSON.stringify(filter)).toEqual(referenceIds(db, 'scraps', filter).slice(0, 50));
         }
       }
     } finally {

@@ -16,8 +16,11 @@ export function columnsOf(db: Database.Database, table: string): string[] {
   return (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name);
 }
 
+/** Ordinary tables: not SQLite's own, not FTS5 tables or their shadow tables (triggers fill those from the rows). */
 export function tablesOf(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).sort();
+  return (
+    db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]
+  ).sort();
 }
 
 let files = 0;
