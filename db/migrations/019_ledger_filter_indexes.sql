@@ -34,6 +34,10 @@ CREATE INDEX purchases_ledger_amount ON purchases (total_fen, id, buyer_township
 DROP INDEX purchases_ledger_farmer_id;
 CREATE INDEX purchases_ledger_farmer_id ON purchases (farmer_id, id, buyer_township_code, item, status, purchase_date, voided_at);
 
+-- step: 建立购机者按乡镇排序索引
+-- the buyer sort with a township: that township's buyers in pinyin order (a township filter's rows are theirs)
+CREATE UNIQUE INDEX farmers_ledger_township ON farmers (township_code, name_pinyin, id);
+
 -- step: 建立报废台账筛选与排序索引
 CREATE INDEX scraps_ledger_township ON scraps (buyer_township_code, status, item, COALESCE(handover_date, substr(created_at, 1, 10)), voided_at);
 CREATE INDEX scraps_ledger_item ON scraps (item, status, COALESCE(handover_date, substr(created_at, 1, 10)), voided_at);

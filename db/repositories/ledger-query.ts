@@ -152,6 +152,12 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
     farmer: ['f.name_pinyin', 'f.id', 't.id'],
   }[filter.sortBy];
   const dir = filter.sortOrder === 'asc' ? 'ASC' : 'DESC';
+  const farmersFirst = filter.sortBy === 'farmer' && !filter.farmerId;
+  const listTerms = [...parts];
+  // walking buyers in pinyin order, only the township's buyers (farmers_ledger_township, migration 019): every
+  // application's buyer_township_code is its buyer's township_code (migration 005's triggers), so the rows
+  // are the same; the count reads the applications alone and leaves this term out
+  if (farmersFirst && filter.townshipCode) listTerms.push('f.township_code = @townshipCode');
   const countTerms = parts.map((p) =>
     p.startsWith('(') && textCount
       ? textCount
@@ -164,13 +170,13 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
     params.yearEnd = `${filter.year + 1}-01-01`;
   }
   return {
-    terms: parts,
+    terms: listTerms,
     countTerms,
-    where: parts.length ? `WHERE ${parts.join(' AND ')}` : '',
+    where: listTerms.length ? `WHERE ${listTerms.join(' AND ')}` : '',
     orderBy: `ORDER BY ${exprs.map((e) => `${e} ${dir}`).join(', ')}`,
     order: { exprs, dir },
     params,
-    farmersFirst: filter.sortBy === 'farmer' && !filter.farmerId,
+    farmersFirst,
     narrow: {
       farmer: !!filter.farmerId,
       township: !!filter.townshipCode,
