@@ -37,9 +37,11 @@ function pageRowids(db: Database, table: LedgerTable, sql: LedgerSql, page: Page
 
 /**
  * One ledger page and its capped total, as purchases.list / scraps.list answer it. The rows are exactly
- * those of the one ORDER BY … LIMIT query over the whole filter (tests/db/ledger-scale.test.ts compares).
+ * those of the one ORDER BY … LIMIT query over the whole filter (tests/db/ledger-filters.test.ts,
+ * ledger-text.test.ts and ledger-scale.test.ts compare them with the old query).
  * - Text with candidate rows (ledger-text.ts): the candidates are sorted, then the page's rows read.
- * - No text: the filter's rowids first (the count); few of them are sorted the same way; many walk the sort index.
+ * - Otherwise (no text, or a text too common to list): the filter's matches are counted first from a filter
+ *   index (text checked on each); at most `sparseCap` of them are sorted the same way; more walk the sort index.
  */
 export function plannedLedgerPage<T extends object>(
   db: Database,
