@@ -9,8 +9,10 @@
 --    carries township, item, status and voided_at (the buyer index also the date), so a page reads a few
 --    thousand index entries and only its own rows from the table.
 -- The four sort indexes per table keep their names and leading columns (every plan that used them still
--- does); they are rebuilt wider. On the 1M-purchase bench file the whole migration took 70 s wall (26 s CPU)
--- at load ~12 on 2 cores; each purchases index is one step so the start-up upgrade's bar moves between them.
+-- does); they are rebuilt wider. On the 1M-purchase bench file (from version 18) the whole migration took
+-- 74 s wall (28 s CPU) at load ~10 on 2 cores and grew the file by ~300 MB (1,855 → 2,159 MB); each purchases
+-- index is one step so the start-up upgrade's bar moves between them (the longest wait, ~29 s, is the last
+-- step: the scrap indexes and the migration's foreign-key check).
 
 -- step: 建立购置台账筛选索引（乡镇）
 CREATE INDEX purchases_ledger_township ON purchases (buyer_township_code, status, item, purchase_date, voided_at);
