@@ -1,3 +1,4 @@
+import { STATUSES } from '../../shared/domain/workflow';
 import type { KeysetOrder } from './keyset';
 
 /** WHERE/ORDER BY for the scrap and purchase ledgers (台账): the same filters, each table's own date column. */
@@ -26,6 +27,26 @@ export interface LedgerSql {
   farmersFirst: boolean;
   /** Read only the rows of @_candidates (a JSON array of rowids, see ledger-text.ts), then sort them. */
   candidates?: boolean;
+  /** The filters given, which choose the index the count reads (countIndex). */
+  narrow: { farmer: boolean; township: boolean; item: boolean; status: boolean; year: boolean };
+}
+
+/**
+ * The index a ledger's count (and its rowids, see ledger-plan.ts) reads: the one whose leading columns are
+ * the filter's equalities (migration 019), so at most the matching rows' entries are read, none from the
+ * table. With no status filter the count's `status IN (every status)` (a tautology, see ledgerSql) lets the
+ * township and item indexes seek past their status column to the item or year.
+ */
+export function countIndex(table: string, sql: LedgerSql): string {
+  const n = sql.narrow;
+  if (n.farmer) return `${table}_ledger_farmer_id`;
+  if (n.township) return `${table}_ledger_township`;
+  if (n.item) return `${table}_ledger_item`;
+  // purchases_progress leads with (status, purchase_date); scraps_progress holds the handover date, not the
+  // ledger's date expression, so a scrap year is a range of the date index (status checked inside it)
+  if (n.status && (table === 'purchases' || !n.year)) return `${table}_progress`;
+  if (n.year) return `${table}_ledger_date`;
+  return `${table}_ledger_created`;
 }
 
 /** The candidate rows first, in the order SQLite must join them (it cannot know the list is short). */
@@ -33,8 +54,9 @@ const CANDIDATES = (table: string) => `FROM json_each(@_candidates) _c CROSS JOI
 
 /** FROM for counting a ledger's rows: without the buyers when no filter term reads them. */
 export function ledgerCountFrom(table: string, sql: LedgerSql): string {
-  if (sql.candidates) return `${CANDIDATES(table)}${sql.terms.some((t) => t.includes('f.')) ? ' JOIN farmers f ON f.id = t.farmer_id' : ''}`;
-  return sql.terms.some((t) => t.includes('f.')) ? `FROM ${table} t JOIN farmers f ON f.id = t.farmer_id` : `FROM ${table} t`;
+  // the count's terms read the buyer only through EXISTS (ledgerSql): no join
+  if (sql.candidates) return CANDIDATES(table);
+  return `FROM ${table} t INDEXED BY ${countIndex(table, sql)}`;
 }
 
 /** FROM for a ledger of `table` (alias t) with its buyers (alias f), in the join order the sort needs. */
@@ -88,10 +110,11 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
   }
   if (filter.townshipCode) {
     // the buyer's township as each application carries it (kept equal to the farmer's by migration 005's triggers)
-    parts.push('t.buyer_township_code = @townshipCode');
+    parts.push('+t.buyer_township_code = @townshipCode');
     params.townshipCode = filter.townshipCode;
   }
-  // `+` keeps SQLite from choosing a status/item index and sorting: the sort's index drives, filters sift
+  // `+` keeps SQLite from choosing a township/status/item index and sorting: the sort's index drives, filters
+  // sift inside it (migration 019); the count reads them without `+` (countTerms), from the filter indexes
   if (filter.status) {
     parts.push('+t.status = @status');
     params.status = filter.status;
@@ -103,6 +126,7 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
     params.item = filter.item;
   }
   const q = ledgerText(filter.q);
+  let textCount: string | undefined;
   if (q) {
     const any = [
       "f.name LIKE '%' || @qText || '%' ESCAPE '\\'",
@@ -114,6 +138,11 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
     if (q.idTail) any.push("f.id_number_rev GLOB @qRev || '*'");
     parts.push(`(${any.join(' OR ')})`);
     Object.assign(params, { qText: q.text, qUpper: q.upper, qLower: q.lower, qRev: q.rev });
+    // the count checks the application's own columns first and reads its buyer only when they fail
+    // (the buyer always exists: farmer_id is a foreign key), so a text most rows match counts without a join
+    const own = any.filter((a) => a.startsWith('t.'));
+    const buyer = any.filter((a) => a.startsWith('f.')).map((a) => a.replace(/^f\./, 'fx.'));
+    textCount = `(${[...own, `EXISTS (SELECT 1 FROM farmers fx WHERE fx.id = t.farmer_id AND (${buyer.join(' OR ')}))`].join(' OR ')})`;
   }
   const exprs = {
     date: [dateExpr, 't.id'],
@@ -123,19 +152,38 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
     farmer: ['f.name_pinyin', 'f.id', 't.id'],
   }[filter.sortBy];
   const dir = filter.sortOrder === 'asc' ? 'ASC' : 'DESC';
-  const countTerms = parts.map((p) => p.replace(/^\+t\./, 't.').replace(/^substr\((.+), 1, 4\) = @yearText$/, '$1 >= @yearStart AND $1 < @yearEnd'));
+  const farmersFirst = filter.sortBy === 'farmer' && !filter.farmerId;
+  const listTerms = [...parts];
+  // walking buyers in pinyin order, only the township's buyers (farmers_ledger_township, migration 019): every
+  // application's buyer_township_code is its buyer's township_code (migration 005's triggers), so the rows
+  // are the same; the count reads the applications alone and leaves this term out
+  if (farmersFirst && filter.townshipCode) listTerms.push('f.township_code = @townshipCode');
+  const countTerms = parts.map((p) =>
+    p.startsWith('(') && textCount
+      ? textCount
+      : p.replace(/^\+t\./, 't.').replace(/^substr\((.+), 1, 4\) = @yearText$/, '$1 >= @yearStart AND $1 < @yearEnd'),
+  );
+  // every row has one of these (a NOT NULL column with this CHECK): the count's indexes seek each status
+  if (!filter.status) countTerms.push(`t.status IN (${STATUSES.map((st) => `'${st}'`).join(', ')})`);
   if (filter.year) {
     params.yearStart = `${filter.year}-01-01`;
     params.yearEnd = `${filter.year + 1}-01-01`;
   }
   return {
-    terms: parts,
+    terms: listTerms,
     countTerms,
-    where: parts.length ? `WHERE ${parts.join(' AND ')}` : '',
+    where: listTerms.length ? `WHERE ${listTerms.join(' AND ')}` : '',
     orderBy: `ORDER BY ${exprs.map((e) => `${e} ${dir}`).join(', ')}`,
     order: { exprs, dir },
     params,
-    farmersFirst: filter.sortBy === 'farmer' && !filter.farmerId,
+    farmersFirst,
+    narrow: {
+      farmer: !!filter.farmerId,
+      township: !!filter.townshipCode,
+      item: !!filter.item,
+      status: !!filter.status,
+      year: !!filter.year,
+    },
   };
 }
 

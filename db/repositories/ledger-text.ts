@@ -83,6 +83,9 @@ export function textCandidates(db: Database, table: 'purchases' | 'scraps', filt
   const fts = table === 'purchases' ? 'purchase_text' : 'scrap_text';
   const limit = CANDIDATE_CAP + 1;
   for (const match of new Set([words, numbers])) {
+    // too many is known sooner by counting inside SQLite than by handing 10,001 rowids to JS
+    const n = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${limit})`).pluck().get(match) as number;
+    if (n > CANDIDATE_CAP) return null;
     for (const r of db
       .prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${limit}`)
       .pluck()

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { PageRequest } from './keyset';
-import { ledgerCount, ledgerPage, ledgerRows, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
+import { ledgerCount, ledgerRows, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
 import {
   FARMER_COLUMNS,
   ledgerCountFrom,
@@ -10,6 +10,7 @@ import {
   type LedgerFilter,
   type LedgerSql,
 } from './ledger-query';
+import { plannedLedgerPage } from './ledger-plan';
 import { plannedSql, withCandidates } from './ledger-text';
 
 export interface PurchaseRow {
@@ -121,11 +122,14 @@ const LEDGER_SELECT = `SELECT t.*, ${FARMER_COLUMNS}, (SELECT d.name FROM partne
   (SELECT 1 FROM ledger_records lr WHERE lr.entity_id = t.id AND lr.voided_at IS NULL LIMIT 1) AS from_ledger`;
 const NUMBERS = ['factory_no_norm', 'engine_no_norm', 'model_norm'];
 
+/** A filter's WHERE/ORDER BY before any plan (tests run it through plannedLedgerPage). */
+export const purchaseFilterSql = (filter: LedgerFilter) => ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS);
+
 /** The filter as it runs: through the text query's candidate rows when it lists them (ledger-text.ts). */
 const sqlOf = (db: Database, filter: LedgerFilter) =>
   plannedSql(db, 'purchases', filter, ledgerSql(filter, 't.purchase_date', 't.total_fen', NUMBERS));
 const ledgerPageOf = <T extends object>(db: Database, sql: LedgerSql, page: PageRequest) =>
-  ledgerPage<T>(db, LEDGER_SELECT, ledgerFrom('purchases', sql), sql, page, ledgerCountFrom('purchases', sql));
+  plannedLedgerPage<T>(db, 'purchases', LEDGER_SELECT, sql, page);
 const statementsOf = (sql: LedgerSql, page: PageRequest) =>
   pageStatements(LEDGER_SELECT, ledgerFrom('purchases', sql), sql, page, ledgerCountFrom('purchases', sql));
 

@@ -1,7 +1,7 @@
 import type { StoredEligibility } from '../../shared/schemas/scraps';
 import type { Database } from 'better-sqlite3';
 import type { PageRequest } from './keyset';
-import { ledgerCount, ledgerPage, ledgerRows, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
+import { ledgerCount, ledgerRows, pageStatements, type LedgerPage, type PageStatements } from './ledger-page';
 import {
   FARMER_COLUMNS,
   ledgerCountFrom,
@@ -11,6 +11,7 @@ import {
   type LedgerFilter,
   type LedgerSql,
 } from './ledger-query';
+import { plannedLedgerPage } from './ledger-plan';
 import { plannedSql, withCandidates } from './ledger-text';
 
 export interface ScrapRow {
@@ -117,10 +118,13 @@ const LEDGER_SELECT = `SELECT t.*, ${FARMER_COLUMNS},
 const DATE = 'COALESCE(t.handover_date, substr(t.created_at, 1, 10))';
 const NUMBERS = ['engine_no_norm', 'frame_no_norm', 'plate_no_norm'];
 
+/** A filter's WHERE/ORDER BY before any plan (tests run it through plannedLedgerPage). */
+export const scrapFilterSql = (filter: LedgerFilter) => ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS);
+
 /** The filter as it runs: through the text query's candidate rows when it lists them (ledger-text.ts). */
 const sqlOf = (db: Database, filter: LedgerFilter) => plannedSql(db, 'scraps', filter, ledgerSql(filter, DATE, 't.scrap_fen', NUMBERS));
 const ledgerPageOf = <T extends object>(db: Database, sql: LedgerSql, page: PageRequest) =>
-  ledgerPage<T>(db, LEDGER_SELECT, ledgerFrom('scraps', sql), sql, page, ledgerCountFrom('scraps', sql));
+  plannedLedgerPage<T>(db, 'scraps', LEDGER_SELECT, sql, page);
 const statementsOf = (sql: LedgerSql, page: PageRequest) =>
   pageStatements(LEDGER_SELECT, ledgerFrom('scraps', sql), sql, page, ledgerCountFrom('scraps', sql));
 

@@ -13,6 +13,10 @@ import { createFarmer, expectOk, farmerInput, stationCore, steppingClock, tempDi
 import { fileAtVersion, snapshot } from '../support/migration-files';
 import { textCandidates } from '../../db/repositories/ledger-text';
 import { voucherCandidates } from '../../db/repositories/voucher-candidates';
+import type { LedgerFilter } from '../../db/repositories/ledger-query';
+import { listPurchases } from '../../db/repositories/purchases';
+import { listScraps } from '../../db/repositories/scraps';
+import { referenceIds } from '../support/ledger-reference';
 import { bankDetails, publishAndPay } from '../support/notices';
 import { signIn, TEST_PASSWORD } from '../support/setup';
 
@@ -28,8 +32,17 @@ let source: TempCore;
 
 const fileAt = (version: number) => fileAtVersion(tmp.dir, version, source.db);
 
+/** The indexes migration 019 creates (four of them rebuilt wider under their old names), as it writes them. */
+function indexesOf019(): { name: string; sql: string }[] {
+  const m = MIGRATIONS.find((x) => x.version === 19);
+  if (!m) throw new Error('migration 019 is missing');
+  return [...m.sql.matchAll(/^(CREATE (?:UNIQUE )?INDEX (\w+) ON [^;]+);$/gm)].map((x) => ({ name: x[2] as string, sql: x[1] as string }));
+}
+
 async function importLedger(core: TempCore, l: { fileName: string; bytes: Buffer }): Promise<LedgerCommitResult> {
-  const started = expectOk<JobStatus>(await core.call('ledgerImports.commit', { fileName: l.fileName, base64: l.bytes.toString('base64') }));
+  const started = expectOk<JobStatus>(
+    await core.call('ledgerImports.commit', { fileName: l.fileName, base64: l.bytes.toString('base64') }),
+  );
   const done = await core.ctx.jobs.wait(started.id);
   if (done.state !== 'done') throw new Error(`ledger import ${done.state}`);
   return done.result as LedgerCommitResult;
@@ -48,7 +61,12 @@ beforeAll(async () => {
   // 公示 and 兑付 (notices, notice items, payments)
   await publishAndPay(source, 'purchase', purchase.id);
   // a purchase ledger and a scrapping ledger imported (ledger_imports, ledger_records, imported farmers, purchases, scraps)
-  const bought = await importLedger(source, await buildLedger('购置台账.xlsx', 'A', [{ name: '4月', rows: [{ farmer: 50, machine: 'subsoiler', date: '2025-04-02', serial: 'CARRY001' }] }]));
+  const bought = await importLedger(
+    source,
+    await buildLedger('购置台账.xlsx', 'A', [
+      { name: '4月', rows: [{ farmer: 50, machine: 'subsoiler', date: '2025-04-02', serial: 'CARRY001' }] },
+    ]),
+  );
   const scrapped = await importLedger(source, await buildScrapLedger('报废台账.xlsx'));
   if (bought.purchasesAdded !== 1 || scrapped.scrapsAdded < 1) throw new Error('the ledgers of the source were not imported');
   for (const table of ['notices', 'notice_items', 'payments', 'ledger_imports', 'ledger_records']) {
@@ -87,7 +105,9 @@ describe('every earlier schema version, populated, opens in this version without
         await core.call('machineIndex.check', { purpose: 'purchase', factoryNo: serial.toLowerCase() }),
       );
       expect(check).toMatchObject({ hits: [{ source: 'local' }], packageExportedAt: null });
-      const status = expectOk<{ loaded: unknown; stale: boolean; countyFingerprint: unknown }>(await core.call('settings.packageStatus', {}));
+      const status = expectOk<{ loaded: unknown; stale: boolean; countyFingerprint: unknown }>(
+        await core.call('settings.packageStatus', {}),
+      );
       expect(status).toMatchObject({ loaded: null, stale: true, countyFingerprint: null });
       expect(core.db.prepare('SELECT count(*) FROM machine_index').pluck().get()).toBe(0);
     } finally {
@@ -114,7 +134,9 @@ describe('every earlier schema version, populated, opens in this version without
       const audit = expectOk<{ items: { operator: string; method: string }[] }>(await core.call('audit.list', { pageSize: 200 }));
       expect(audit.items.filter((a) => a.method === 'farmers.create').map((a) => a.operator)).toEqual(['王会计', '王会计']);
       // a second "first administrator" is refused
-      expect((await core.call('auth.createFirstAdmin', { login: 'other', displayName: '别人', password: TEST_PASSWORD }, {})).ok).toBe(false);
+      expect((await core.call('auth.createFirstAdmin', { login: 'other', displayName: '别人', password: TEST_PASSWORD }, {})).ok).toBe(
+        false,
+      );
     } finally {
       core.close();
     }
@@ -126,7 +148,9 @@ describe('every earlier schema version, populated, opens in this version without
       const db = new Database(f, { readonly: true });
       try {
         return db
-          .prepare("SELECT type, name, sql FROM sqlite_schema WHERE tbl_name IN ('scraps', 'ledger_records') AND type IN ('index', 'trigger') ORDER BY name")
+          .prepare(
+            "SELECT type, name, sql FROM sqlite_schema WHERE tbl_name IN ('scraps', 'ledger_records') AND type IN ('index', 'trigger') ORDER BY name",
+          )
           .all();
       } finally {
         db.close();
@@ -139,19 +163,26 @@ describe('every earlier schema version, populated, opens in this version without
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('foreign_key_check')).toEqual([]);
       // a version-15 file could not hold a scrap of condition 台账未记载 (the copy left it out); now it can
-      const unrecorded = source.db.prepare("SELECT * FROM scraps WHERE eligibility = 'unrecorded' LIMIT 1").get() as Record<string, unknown>;
+      const unrecorded = source.db.prepare("SELECT * FROM scraps WHERE eligibility = 'unrecorded' LIMIT 1").get() as Record<
+        string,
+        unknown
+      >;
       expect(db.prepare('SELECT count(*) FROM scraps WHERE id = ?').pluck().get(unrecorded.id)).toBe(0);
       const cols = Object.keys(unrecorded);
       db.prepare(`INSERT INTO scraps (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(unrecorded);
-      const record = source.db.prepare("SELECT * FROM ledger_records WHERE entity = 'scrap' AND entity_id = ?").get(unrecorded.id) as Record<string, unknown>;
+      const record = source.db
+        .prepare("SELECT * FROM ledger_records WHERE entity = 'scrap' AND entity_id = ?")
+        .get(unrecorded.id) as Record<string, unknown>;
       const rc = Object.keys(record);
       db.prepare(`INSERT INTO ledger_records (${rc.join(', ')}) VALUES (${rc.map((c) => `@${c}`).join(', ')})`).run(record);
       expect(db.pragma('foreign_key_check')).toEqual([]);
     } finally {
       db.close();
     }
-    // (less the text index's triggers, which migration 018 adds)
-    expect(objects(file).filter((o) => !/^scraps_text_/.test((o as { name: string }).name))).toEqual(before);
+    // (less the text index's triggers, which migration 018 adds, and the ledger indexes 019 rebuilds: see its own case)
+    const rebuilt = new Set(indexesOf019().map((i) => i.name));
+    const kept = (o: unknown) => !/^scraps_text_/.test((o as { name: string }).name) && !rebuilt.has((o as { name: string }).name);
+    expect(objects(file).filter(kept)).toEqual(before.filter(kept));
   });
 
   it('018 indexes the text of every purchase and scrap already there: each is found by its machine number, model and maker', () => {
@@ -164,7 +195,9 @@ describe('every earlier schema version, populated, opens in this version without
         const rows = db.prepare(`SELECT rowid AS r, * FROM ${table}`).all() as Record<string, string | number | null>[];
         expect(rows.length, table).toBeGreaterThan(0);
         for (const row of rows) {
-          const texts = [row.model, row.maker, ...numbers.map((c) => row[c])].filter((t): t is string => typeof t === 'string' && t.length > 0);
+          const texts = [row.model, row.maker, ...numbers.map((c) => row[c])].filter(
+            (t): t is string => typeof t === 'string' && t.length > 0,
+          );
           for (const q of texts) {
             const found = textCandidates(db, table, { q, includeVoided: true, sortBy: 'createdAt', sortOrder: 'desc' });
             expect(found, `${table} ${q}`).toContain(row.r);
@@ -184,8 +217,42 @@ describe('every earlier schema version, populated, opens in this version without
         for (const q of [row.number, row.number.slice(-6), row.number.slice(-2)]) expect(voucherCandidates(db, { q }), q).toContain(row.r);
       }
       const names = db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('index', 'trigger')").pluck().all() as string[];
-      for (const name of ['vouchers_ledger_year', 'vouchers_ledger_text', 'vouchers_voided_application', 'audit_log_entity_kind', 'vouchers_text_insert'])
+      for (const name of [
+        'vouchers_ledger_year',
+        'vouchers_ledger_text',
+        'vouchers_voided_application',
+        'audit_log_entity_kind',
+        'vouchers_text_insert',
+      ])
         expect(names).toContain(name);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('019 rebuilds the ledger sort indexes wider and adds the filter indexes; the ledgers list the same rows as before', () => {
+    const db = openDatabase(fileAt(18));
+    try {
+      const indexes = indexesOf019();
+      expect(indexes.length).toBe(13);
+      for (const { name, sql } of indexes) {
+        expect(db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?").pluck().get(name), name).toBe(sql);
+      }
+      expect(db.prepare('SELECT count(*) FROM purchases').pluck().get()).toBeGreaterThan(0);
+      const filters: Partial<LedgerFilter>[] = [{}, { includeVoided: true }, { status: 'paid' }, { year: 2025 }, { item: '轮式拖拉机' }];
+      for (const f of filters) {
+        for (const sortBy of ['createdAt', 'farmer'] as const) {
+          const filter: LedgerFilter = { q: '', includeVoided: false, ...f, sortBy, sortOrder: 'desc' };
+          expect(
+            listPurchases(db, filter, { limit: 50 }).rows.map((r) => r.id),
+            JSON.stringify(filter),
+          ).toEqual(referenceIds(db, 'purchases', filter).slice(0, 50));
+          expect(
+            listScraps(db, filter, { limit: 50 }).rows.map((r) => r.id),
+            JSON.stringify(filter),
+          ).toEqual(referenceIds(db, 'scraps', filter).slice(0, 50));
+        }
+      }
     } finally {
       db.close();
     }

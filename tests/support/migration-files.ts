@@ -16,8 +16,11 @@ export function columnsOf(db: Database.Database, table: string): string[] {
   return (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name);
 }
 
+/** Ordinary tables: not SQLite's own, not FTS5 tables or their shadow tables (triggers fill those from the rows). */
 export function tablesOf(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).sort();
+  return (
+    db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]
+  ).sort();
 }
 
 let files = 0;
@@ -32,11 +35,9 @@ export function fileAtVersion(dir: string, version: number, from: Database.Datab
     loadMigrations().filter((m) => m.version <= version),
   );
   db.pragma('foreign_keys = OFF');
-  // FTS5 tables (018, 020) and their shadow tables are derived: the triggers fill them as the rows go in
-  const virtual = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").pluck().all() as string[];
-  const derived = (t: string) => virtual.some((v) => t === v || t.startsWith(`${v}_`));
+  // tablesOf leaves out FTS5 tables (018, 020) and their shadow tables: the triggers fill them as the rows go in
   db.transaction(() => {
-    for (const table of tablesOf(db).filter((t) => !derived(t))) {
+    for (const table of tablesOf(db)) {
       const cols = columnsOf(db, table).filter((c) => columnsOf(from, table).includes(c));
       if (!cols.length) continue;
       const list = cols.map((c) => `"${c}"`).join(', ');
