@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { isRealDate, unsafeTextReason } from '../../shared/domain/text-safety';
+import { setAsideDerivedInserts } from './bulk-derived';
 import { setAsideIndexes, worthSettingAside } from './bulk-indexes';
 import { RefusedFile } from './untrusted';
 import { digestLine, selectAll, TRAVELLING_TABLES, type TableSpec } from './tables';
@@ -118,7 +119,9 @@ export function mergeRows(county: Database.Database, source: Database.Database, 
     const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0, rejected: 0 };
     result.perTable[t.name] = counts;
     const deferred: Record<string, unknown>[] = [];
-    const restoreIndexes = worthSettingAside(county, t.name, expect.rowCounts[t.name] ?? 0) ? setAsideIndexes(county, t.name) : null;
+    const incoming = expect.rowCounts[t.name] ?? 0;
+    const restoreIndexes = worthSettingAside(county, t.name, incoming) ? setAsideIndexes(county, t.name) : null;
+    const restoreDerived = incoming > 0 ? setAsideDerivedInserts(county, t.name) : null;
 
     const apply = (row: Record<string, unknown>, lastTry: boolean) => {
       try {
@@ -138,6 +141,9 @@ export function mergeRows(county: Database.Database, source: Database.Database, 
     };
 
     read[t.name] = 0;
+    // rows come in id order: a repeated or out-of-order id means the file's index disagrees with its table
+    // (integrity_check refuses such a file first; the merge relies on each id arriving once)
+    let lastId = '';
     for (const raw of source.prepare(selectAll(t)).iterate() as IterableIterator<Record<string, unknown>>) {
       hash.update(digestLine(t, raw));
       read[t.name] = (read[t.name] ?? 0) + 1;
@@ -153,6 +159,9 @@ export function mergeRows(county: Database.Database, source: Database.Database, 
         reject(counts, t.label, String(raw.id), `${issue?.path.join('.') ?? ''}：${issue?.message ?? '格式错误'}`);
         continue;
       }
+      const id = parsed.data.id as string;
+      if (id <= lastId) throw new RefusedFile(`${t.label}记录编号 ${id.slice(0, 8)}… 重复或顺序错乱：文件已损坏，整个文件未导入`);
+      lastId = id;
       const issue = rowIssue(raw, expect.maxDate);
       if (issue) {
         reject(counts, t.label, String(raw.id), issue);
@@ -163,6 +172,7 @@ export function mergeRows(county: Database.Database, source: Database.Database, 
     }
     for (const row of deferred) apply(row, true);
     restoreIndexes?.();
+    restoreDerived?.();
   }
   if (hash.digest('hex') !== expect.digest) throw new RefusedFile('文件内容与清单中的校验值不符：文件在导出后被修改过');
   for (const t of TRAVELLING_TABLES) {
