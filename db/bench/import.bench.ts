@@ -118,7 +118,9 @@ function rawInsertSelect(dir: string, files: string[]): Timed {
 }
 
 function child(dbPath: string, files: string[]): Timed & { refused: number; maxRssMb: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'db/bench/import-child.ts'), dbPath, ...files], {
+  // BENCH_IMPORT_PROFILE=<dir>: a CPU profile of each import child (node --cpu-prof) to see where its time goes
+  const profile = process.env.BENCH_IMPORT_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_IMPORT_PROFILE}`] : [];
+  const out = execFileSync(process.execPath, [...profile, '--import', 'tsx', join(ROOT, 'db/bench/import-child.ts'), dbPath, ...files], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 1 << 20,
