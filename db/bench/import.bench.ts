@@ -145,8 +145,8 @@ function stationFiles(dir: string): { files: string[]; small: string; generatedS
   mkdirSync(smallDir, { recursive: true });
   let files = agriFiles(dir);
   let small = agriFiles(smallDir)[0];
-  const generated = files.length !== STATIONS || !small;
-  if (files.length !== STATIONS) {
+  const generated = files.length !== STATIONS;
+  if (generated) {
     for (const f of files) rmSync(f);
     files = Array.from({ length: STATIONS }, (_, i) => generateStationFile(dir, i, SIZE).path);
   }
@@ -159,7 +159,8 @@ function stationFiles(dir: string): { files: string[]; small: string; generatedS
 
 export async function run(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'agri-bench-import-'));
-  const dir = KEEP_DIR ?? join(work, 'files');
+  // kept files are found again only for the same sizes
+  const dir = KEEP_DIR ? join(KEEP_DIR, `${STATIONS}x${SIZE.farmers}-${SIZE.scraps}-${SIZE.purchases}`) : join(work, 'files');
   mkdirSync(dir, { recursive: true });
   try {
     const { files, small: smallFile, generatedS } = stationFiles(dir);
