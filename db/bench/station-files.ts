@@ -5,6 +5,8 @@ import { residentIdCheckChar } from '../../shared/domain/idcard';
 import { TOWNSHIPS } from '../../shared/domain/townships';
 import { openDatabase } from '../connection';
 import { createContext } from '../context';
+import { setAsideDerivedInserts } from '../transfer/bulk-derived';
+import { setAsideIndexes } from '../transfer/bulk-indexes';
 import { exportStationFile } from '../transfer/export';
 
 export interface StationSize {
@@ -58,6 +60,8 @@ export function generateStationFile(dir: string, index: number, size: StationSiz
   );
   const farmerIds: string[] = [];
   db.transaction(() => {
+    // as a county merge does (issue 16): plain indexes and derived rows built once after the rows, not row by row
+    const restore = ['farmers', 'scraps', 'purchases'].flatMap((t) => [setAsideIndexes(db, t), setAsideDerivedInserts(db, t)]);
     for (let i = 0; i < size.farmers; i++) {
       const id = randomUUID();
       const idNumber = residentId(index * 1_000_003 + i);
@@ -115,6 +119,7 @@ export function generateStationFile(dir: string, index: number, size: StationSiz
         ts(day + 5),
       );
     }
+    for (const r of restore) r?.();
   })();
   const file = exportStationFile(
     createContext(db, live, () => new Date(Date.UTC(2026, 10, 1))),

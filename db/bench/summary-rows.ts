@@ -7,19 +7,24 @@ interface Measured {
   rows: number;
 }
 
-/** Issue 16's import targets: ≥ 0.25× the raw prepared-insert rate, re-import ≤ 10% of the first, flat RSS. */
+/** Issue 16's import targets: ≥ 0.25× the PK-only prepared-insert rate (wall and CPU), re-import ≤ 10% of the first, flat RSS. */
 export function summarizeImport(r: {
-  raw: Measured;
-  first: Measured & { maxRssMb: number };
+  pk: Measured & { cpuMs: number };
+  first: Measured & { cpuMs: number; maxRssMb: number };
   again: Measured;
+  one: { maxRssMb: number };
   small: { maxRssMb: number };
 }): void {
   const rate = (m: Measured) => m.rows / (m.ms / 1000);
+  const cpuRate = (m: Measured & { cpuMs: number }) => m.rows / (m.cpuMs / 1000);
   const reimport = r.again.ms / r.first.ms;
-  notePeakRss('import child, one file', r.small.maxRssMb);
+  const peak = Math.max(r.one.maxRssMb, r.first.maxRssMb);
+  notePeakRss('import child, one file a tenth the size', r.small.maxRssMb);
+  notePeakRss('import child, one file', r.one.maxRssMb);
   notePeakRss('import child, all files', r.first.maxRssMb);
   summarize([
-    rateRow('station-file import rate', rate(r.first), rate(r.raw), 0.25),
+    rateRow('station-file import rate (wall) vs PK-only inserts', rate(r.first), rate(r.pk), 0.25),
+    rateRow('station-file import rate (CPU time) vs PK-only inserts', cpuRate(r.first), cpuRate(r.pk), 0.25),
     {
       name: 're-import of unchanged files',
       value: { text: `${(r.again.ms / 1000).toFixed(1)} s` },
@@ -28,11 +33,11 @@ export function summarizeImport(r: {
       pass: reimport <= 0.1,
     },
     {
-      name: 'import peak RSS, all files vs one',
-      value: { text: `${r.first.maxRssMb.toFixed(0)} MB` },
-      baselineValue: { text: `${r.small.maxRssMb.toFixed(0)} MB`, ratio: r.first.maxRssMb / r.small.maxRssMb },
-      target: 'flat: ≤ 1.5× one file',
-      pass: r.first.maxRssMb <= 1.5 * r.small.maxRssMb,
+      name: 'import peak RSS, larger files vs a small one',
+      value: { text: `${peak.toFixed(0)} MB` },
+      baselineValue: { text: `${r.small.maxRssMb.toFixed(0)} MB`, ratio: peak / r.small.maxRssMb },
+      target: 'flat: ≤ 1.5× small file',
+      pass: peak <= 1.5 * r.small.maxRssMb,
     },
   ]);
 }

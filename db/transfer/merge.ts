@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { isRealDate, unsafeTextReason } from '../../shared/domain/text-safety';
+import { setAsideDerivedInserts } from './bulk-derived';
 import { setAsideIndexes, worthSettingAside } from './bulk-indexes';
+import { rowIssue } from './row-issue';
 import { RefusedFile } from './untrusted';
 import { digestLine, selectAll, TRAVELLING_TABLES, type TableSpec } from './tables';
 
@@ -38,26 +39,6 @@ export interface MergeExpectations {
   rowCounts: Record<string, number>;
   /** YYYY-MM-DD: today in China + 1 day. */
   maxDate: string;
-}
-
-// eslint-disable-next-line no-control-regex
-const RAW_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
-const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z)?$/;
-
-/** Text and dates a form would never produce: control/bidi/zero-width characters, impossible or out-of-range dates. */
-function rowIssue(row: Record<string, unknown>, maxDate: string): string | null {
-  for (const [col, value] of Object.entries(row)) {
-    if (typeof value !== 'string') continue;
-    // JSON snapshots (audit before/after, printed voucher) quote what was typed, possibly before the counter
-    // refused such characters, and cannot be corrected: only raw controls (which JSON never holds) refuse them
-    const unsafe = col.endsWith('_json') ? (RAW_CONTROL.test(value) ? '含有控制字符' : null) : (unsafeTextReason(value, '', true) ?? null);
-    if (unsafe) return `${col}：${unsafe}`;
-    if (!DATE_LIKE.test(value)) continue;
-    const min = col === 'birth_date' ? '1900-01-01' : '2000-01-01';
-    if (!isRealDate(value)) return `${col}：日期不存在（${value.slice(0, 10)}）`;
-    if (value.slice(0, 10) < min || value.slice(0, 10) > maxDate) return `${col}：日期超出合理范围（${value.slice(0, 10)}）`;
-  }
-  return null;
 }
 
 /** Keep at most this many reasons; the count is always exact. */
@@ -105,6 +86,8 @@ const message = (error: unknown) => {
  */
 export function mergeRows(county: Database.Database, source: Database.Database, stationId: string, expect: MergeExpectations): MergeResult {
   const hash = createHash('sha256');
+  // the digest is of the lines' concatenation: fed in pieces of about 64 kB rather than one call per row
+  let pending = '';
   const result: MergeResult = { added: 0, updated: 0, unchanged: 0, rejected: 0, perTable: {}, rejects: [], taken: [] };
   const read: Record<string, number> = {};
   const reject = (counts: MergeCounts, table: string, id: string, reason: string) => {
@@ -118,7 +101,9 @@ export function mergeRows(county: Database.Database, source: Database.Database, 
     const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0, rejected: 0 };
     result.perTable[t.name] = counts;
     const deferred: Record<string, unknown>[] = [];
-    const restoreIndexes = worthSettingAside(county, t.name, expect.rowCounts[t.name] ?? 0) ? setAsideIndexes(county, t.name) : null;
+    const incoming = expect.rowCounts[t.name] ?? 0;
+    const restoreIndexes = worthSettingAside(county, t.name, incoming) ? setAsideIndexes(county, t.name) : null;
+    const restoreDerived = incoming > 0 ? setAsideDerivedInserts(county, t.name) : null;
 
     const apply = (row: Record<string, unknown>, lastTry: boolean) => {
       try {
@@ -138,8 +123,15 @@ export function mergeRows(county: Database.Database, source: Database.Database, 
     };
 
     read[t.name] = 0;
+    // rows come in id order: a repeated or out-of-order id means the file's index disagrees with its table
+    // (integrity_check refuses such a file first; the merge relies on each id arriving once)
+    let lastId = '';
     for (const raw of source.prepare(selectAll(t)).iterate() as IterableIterator<Record<string, unknown>>) {
-      hash.update(digestLine(t, raw));
+      pending += digestLine(t, raw);
+      if (pending.length > 65_536) {
+        hash.update(pending);
+        pending = '';
+      }
       read[t.name] = (read[t.name] ?? 0) + 1;
       // rows belong to their signer: one row of another station refuses the whole file
       if (raw.station_id !== stationId) {
@@ -153,6 +145,9 @@ export function mergeRows(county: Database.Database, source: Database.Database, 
         reject(counts, t.label, String(raw.id), `${issue?.path.join('.') ?? ''}：${issue?.message ?? '格式错误'}`);
         continue;
       }
+      const id = parsed.data.id as string;
+      if (id <= lastId) throw new RefusedFile(`${t.label}记录编号 ${id.slice(0, 8)}… 重复或顺序错乱：文件已损坏，整个文件未导入`);
+      lastId = id;
       const issue = rowIssue(raw, expect.maxDate);
       if (issue) {
         reject(counts, t.label, String(raw.id), issue);
@@ -163,7 +158,9 @@ export function mergeRows(county: Database.Database, source: Database.Database, 
     }
     for (const row of deferred) apply(row, true);
     restoreIndexes?.();
+    restoreDerived?.();
   }
+  hash.update(pending);
   if (hash.digest('hex') !== expect.digest) throw new RefusedFile('文件内容与清单中的校验值不符：文件在导出后被修改过');
   for (const t of TRAVELLING_TABLES) {
     if ((expect.rowCounts[t.name] ?? 0) !== read[t.name]) {
