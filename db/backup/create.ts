@@ -176,8 +176,9 @@ export async function createBackup(
 }
 
 /**
- * The same, in one synchronous step, for places that cannot wait (before migrations, inside an import):
- * VACUUM INTO writes a consistent snapshot from one read transaction, again never a file copy.
+ * The same, in one synchronous step, for places that cannot wait (opening a file with pending migrations
+ * outside the upgrade worker, a county package loaded at a station): VACUUM INTO writes a consistent
+ * snapshot from one read transaction, again never a file copy; checked with integrity_check by default.
  */
 export function createBackupSync(
   db: Database.Database,
