@@ -1,4 +1,5 @@
 import { existsSync, renameSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
@@ -17,7 +18,7 @@ import {
   sidecarPath,
   writeFileAtomic,
 } from './files';
-import { inspectBackup, type CheckDepth } from './inspect';
+import { inspectBackup, inspectBackupAsync, type CheckDepth, type Inspection } from './inspect';
 import { BACKUP_FORMAT, drive, packBackupPhotos, runToEnd, type PackedPhotos } from './photos';
 import { rotate } from './rotate';
 
@@ -33,7 +34,10 @@ const PLACE = '本机备份文件夹';
 export type BackupStage = 'copy' | 'photos' | 'check';
 
 export interface BackupOptions {
-  /** The page check (default integrity; see CheckDepth for when quick is sound). */
+  /**
+   * The page check. createBackup (SQLite's backup API, a page-for-page copy of our own live file) defaults to
+   * quick; createBackupSync (VACUUM INTO, a rebuilt file) to integrity. See CheckDepth for why quick is sound.
+   */
   depth?: CheckDepth;
   /** Told where the backup is: stage, units done of total, a Chinese line. */
   onStage?: (stage: BackupStage, done: number, total: number, label: string) => void;
@@ -48,29 +52,23 @@ function normalize(temp: string): void {
   } finally {
     db.close();
   }
-  fsyncFile(temp);
 }
 
 /**
- * Checks the new backup and puts it in place: sidecar first, then the backup renamed into its final name
- * (so a kill at any point leaves no finished-looking backup that was not verified). A backup that fails
- * its check goes to failed/ with its report, and the caller is told.
+ * Puts a checked backup in place: sidecar first, then the backup renamed into its final name (so a kill at
+ * any point leaves no finished-looking backup that was not verified). A backup that failed its check goes
+ * to failed/ with its report, and the caller is told.
  */
-function finish(
+function place(
+  found: Inspection,
   temp: string,
   dir: string,
   name: string,
   reason: BackupReason,
   at: Date,
-  verifiedAt: () => Date,
+  verifiedAt: Date,
   photos: PackedPhotos,
-  options: BackupOptions = {},
 ): MadeBackup {
-  fsyncFile(temp);
-  const found = inspectBackup(temp, {
-    depth: options.depth,
-    onProgress: options.onStage && ((done, total, what) => options.onStage?.('check', done, total, what)),
-  });
   const sidecar: BackupSidecar = {
     format: BACKUP_FORMAT,
     photos,
@@ -78,7 +76,7 @@ function finish(
     reason,
     sizeBytes: found.sizeBytes,
     sha256: found.sha256,
-    verifiedAt: verifiedAt().toISOString(),
+    verifiedAt: verifiedAt.toISOString(),
     ...(found.check === 'quick' ? { check: 'quick' as const } : {}),
     ok: found.ok,
     problems: found.problems,
@@ -96,6 +94,19 @@ function finish(
   if (!found.ok) throw new AppError('DB_CORRUPT', `备份已写出但校验未通过，已移到 failed 文件夹：${found.problems.join('；')}`);
   rotate(dir, 'db');
   return { name, path, sidecar };
+}
+
+const checkProgress = (options: BackupOptions) =>
+  options.onStage && ((done: number, total: number, what: string) => options.onStage?.('check', done, total, what));
+
+/** fsync without holding the thread: the flush of a large file can take seconds on a busy disk. */
+async function fsyncFileAsync(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 function prepare(dbPath: string, at: Date): { dir: string; name: string; temp: string } {
@@ -121,6 +132,8 @@ export async function createBackup(
   options: BackupOptions = {},
 ): Promise<MadeBackup> {
   const at = now();
+  // between steps: the job's tick (answers polls, honours cancel), else one turn of the event loop
+  const pause = job ? () => job.tick() : () => new Promise<void>((resolve) => setImmediate(resolve));
   let temp: string | undefined;
   try {
     const p = prepare(dbPath, at);
@@ -142,12 +155,20 @@ export async function createBackup(
       job?.throwIfCancelled();
       job?.progress(done, total, '正在备份照片');
       options.onStage?.('photos', done, total, '正在备份照片');
-      await job?.tick();
+      await pause();
     });
     options.onStage?.('photos', 1, 1, photos.photos ? `已备份 ${photos.photos} 张照片` : '没有需要备份的照片');
-    job?.progress(1, 1, '正在校验备份');
-    await job?.tick();
-    return finish(p.temp, p.dir, p.name, reason, at, now, photos, options);
+    job?.progress(0, 1, '正在校验备份');
+    await fsyncFileAsync(p.temp);
+    const depth = options.depth ?? 'quick';
+    const found = await inspectBackupAsync(p.temp, pause, {
+      depth,
+      onProgress: (done, total, what) => {
+        job?.progress(done, total, what);
+        checkProgress(options)?.(done, total, what);
+      },
+    });
+    return place(found, p.temp, p.dir, p.name, reason, at, now(), photos);
   } catch (error) {
     if (temp) removeQuietly(...partialFiles(temp));
     throw fileSystemToAppError(error, PLACE);
@@ -155,8 +176,9 @@ export async function createBackup(
 }
 
 /**
- * The same, in one synchronous step, for places that cannot wait (before migrations, inside an import):
- * VACUUM INTO writes a consistent snapshot from one read transaction, again never a file copy.
+ * The same, in one synchronous step, for places that cannot wait (opening a file with pending migrations
+ * outside the upgrade worker, a county package loaded at a station): VACUUM INTO writes a consistent
+ * snapshot from one read transaction, again never a file copy; checked with integrity_check by default.
  */
 export function createBackupSync(
   db: Database.Database,
@@ -172,7 +194,10 @@ export function createBackupSync(
     temp = p.temp;
     db.prepare('VACUUM INTO ?').run(p.temp);
     normalize(p.temp);
-    return finish(p.temp, p.dir, p.name, reason, at, now, runToEnd(packBackupPhotos(dbPath, p.temp)), options);
+    const photos = runToEnd(packBackupPhotos(dbPath, p.temp));
+    fsyncFile(p.temp);
+    const found = inspectBackup(p.temp, { depth: options.depth, onProgress: checkProgress(options) });
+    return place(found, p.temp, p.dir, p.name, reason, at, now(), photos);
   } catch (error) {
     if (temp) removeQuietly(...partialFiles(temp));
     throw fileSystemToAppError(error, PLACE);

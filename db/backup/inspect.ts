@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { APPLICATION_ID } from '../connection';
 import { latestVersion, loadMigrations } from '../migrate';
 import { TRAVELLING_TABLES } from '../transfer/tables';
-import { BACKUP_TABLES } from './photos';
+import { BACKUP_TABLES, drive, runToEnd } from './photos';
 
 export interface Inspection {
   ok: boolean;
@@ -85,12 +85,32 @@ export type InspectProgress = (done: number, total: number, what: string) => voi
 /** The page check's share of the bar, in 1 MB hash pieces: measured ~1.3× the hash's time per byte. */
 const PAGE_CHECK_WEIGHT = 1.3;
 
+export interface InspectOptions {
+  depth?: CheckDepth;
+  onProgress?: InspectProgress;
+}
+
+/** Bytes hashed between two pauses of the stepped inspection (tens of milliseconds of work). */
+const HASH_STEP_BYTES = 16 << 20;
+
 /**
  * Checks a backup file as untrusted: opened read-only, integrity_check (or quick_check, see CheckDepth), our
  * application id, a schema version this program can open, rows counted per table. Never throws for a bad
- * file: it reports.
+ * file: it reports. In one synchronous step; see inspectBackupAsync for the stepped form.
  */
-export function inspectBackup(path: string, options: { depth?: CheckDepth; onProgress?: InspectProgress } = {}): Inspection {
+export function inspectBackup(path: string, options: InspectOptions = {}): Inspection {
+  return runToEnd(inspectSteps(path, options));
+}
+
+/**
+ * The same in steps with `pause()` awaited between them (the hash every 16 MB, the page check, each table
+ * counted), so the thread keeps answering: the page check is the one long synchronous stretch left.
+ */
+export function inspectBackupAsync(path: string, pause: () => Promise<void>, options: InspectOptions = {}): Promise<Inspection> {
+  return drive(inspectSteps(path, options), pause);
+}
+
+function* inspectSteps(path: string, options: InspectOptions): Generator<[number, number], Inspection> {
   const depth = options.depth ?? 'integrity';
   const problems: string[] = [];
   const base = { applicationId: 0, userVersion: 0, tables: [] as Inspection['tables'], marker: 0 };
@@ -99,9 +119,13 @@ export function inspectBackup(path: string, options: { depth?: CheckDepth; onPro
   const pageUnits = Math.ceil(mb * PAGE_CHECK_WEIGHT);
   // the tables are counted last: one unit each, their number known once the file is open (estimated till then)
   let tableUnits = 20;
-  const report = (done: number, what: string) => options.onProgress?.(done, mb + pageUnits + tableUnits, what);
-  report(0, '正在计算备份的校验码');
-  const sha256 = fileSha256(path, (read) => report(Math.floor(read / (1 << 20)), '正在计算备份的校验码'));
+  const total = () => mb + pageUnits + tableUnits;
+  const report = (done: number, what: string): [number, number] => {
+    options.onProgress?.(done, total(), what);
+    return [done, total()];
+  };
+  yield report(0, '正在计算备份的校验码');
+  const sha256 = yield* sha256Steps(path, (read) => report(Math.floor(read / (1 << 20)), '正在计算备份的校验码'));
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
@@ -113,22 +137,21 @@ export function inspectBackup(path: string, options: { depth?: CheckDepth; onPro
     const latest = latestVersion(loadMigrations());
     if (base.userVersion > latest) problems.push(`由更新版本的软件创建（数据版本 ${base.userVersion}），请升级软件后再恢复`);
     if (base.userVersion < 1) problems.push('文件中没有数据表');
-    report(mb, depth === 'quick' ? '正在检查备份的每个数据页' : '正在逐项检查备份的完整性');
+    yield report(mb, depth === 'quick' ? '正在检查备份的每个数据页' : '正在逐项检查备份的完整性');
     const pragma = depth === 'quick' ? 'quick_check' : 'integrity_check';
     const integrity = db.pragma(`${pragma}(20)`, { simple: false }) as Record<string, string>[];
     const bad = integrity.map((r) => r[pragma]).filter((m) => m !== 'ok');
     if (bad.length) problems.push(`完整性检查未通过：${bad.slice(0, 3).join('；')}`);
     if (!problems.length) {
-      const open = db;
-      const names = tableNames(open);
+      const names = tableNames(db);
       tableUnits = names.length;
-      base.tables = names
-        .map((name, i) => {
-          report(mb + pageUnits + i, '正在清点备份中各表的行数');
-          return { name, rows: countTable(open, name) };
-        })
-        .filter((t) => !BACKUP_TABLES.includes(t.name));
-      base.marker = writeMarker(open);
+      const counted: Inspection['tables'] = [];
+      for (const [i, name] of names.entries()) {
+        yield report(mb + pageUnits + i, '正在清点备份中各表的行数');
+        if (!BACKUP_TABLES.includes(name)) counted.push({ name, rows: countTable(db, name) });
+      }
+      base.tables = counted;
+      base.marker = writeMarker(db);
     }
     report(mb + pageUnits + tableUnits, '备份校验完成');
   } catch (error) {
@@ -142,4 +165,22 @@ export function inspectBackup(path: string, options: { depth?: CheckDepth; onPro
     db?.close();
   }
   return { ok: problems.length === 0, problems, ...base, sizeBytes, sha256, check: depth };
+}
+
+/** fileSha256 in steps: yields what `onStep` answers after every HASH_STEP_BYTES read. */
+function* sha256Steps(path: string, onStep: (read: number) => [number, number]): Generator<[number, number], string> {
+  const hash = createHash('sha256');
+  const buf = Buffer.alloc(1 << 20);
+  const fd = openSync(path, 'r');
+  let read = 0;
+  try {
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) {
+      hash.update(buf.subarray(0, n));
+      read += n;
+      if (read % HASH_STEP_BYTES === 0) yield onStep(read);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }

@@ -6,10 +6,10 @@ import type { RestoreResult } from '../../shared/schemas/backups';
 import type { ServiceContext } from '../context';
 import { STORAGE_MESSAGES } from '../errors';
 import type { JobHandle } from '../jobs/registry';
-import { createBackup, createBackupSync } from './create';
+import { createBackup } from './create';
 import { decryptFile } from './crypto';
 import { fsyncDir, fsyncFile, readSidecar, removeQuietly } from './files';
-import { countRows, inspectBackup, tableLabel, writeMarker } from './inspect';
+import { countRows, inspectBackupAsync, tableLabel, writeMarker } from './inspect';
 import { placeBackupPhotos, readBackupPhotos, withoutPhotoTables, type BackupPhotosFound } from './photo-restore';
 import { drive, photosRoot } from './photos';
 
@@ -56,6 +56,8 @@ export interface StagedBackup {
   path: string;
   photos: BackupPhotosFound;
   photoDir: string;
+  /** Rows per table of the checked backup (its photo tables left out). */
+  tables: { name: string; rows: number }[];
 }
 
 /** Stages a backup beside the live file (decrypting if needed) and checks it, photos included. */
@@ -78,7 +80,11 @@ export async function stageBackup(ctx: ServiceContext, source: RestoreSource, jo
     }
     job.progress(0, null, '正在校验备份');
     await job.tick();
-    const found = inspectBackup(staging);
+    // the full integrity_check: this file is about to become the live one (see CheckDepth)
+    const found = await inspectBackupAsync(staging, () => job.tick(), {
+      depth: 'integrity',
+      onProgress: (done, total, what) => job.progress(done, total, what),
+    });
     const sidecar = source.encrypted ? null : readSidecar(source.path);
     if (sidecar && sidecar.sha256 !== found.sha256) found.problems.push('备份文件在写出后被改动过（与当时的校验值不一致）');
     if (found.problems.length) throw new AppError('VALIDATION', `这份备份未通过校验，未恢复：${found.problems.join('；')}`);
@@ -89,17 +95,34 @@ export async function stageBackup(ctx: ServiceContext, source: RestoreSource, jo
       await job.tick();
     });
     if (photos.problems.length) throw new AppError('VALIDATION', `这份备份未通过校验，未恢复：${photos.problems.join('；')}`);
-    if (photos.format === 1) return { path: staging, photos, photoDir };
+    if (photos.format === 1) return { path: staging, photos, photoDir, tables: found.tables };
     job.progress(0, null, '正在整理数据文件');
     await job.tick();
     withoutPhotoTables(staging, records);
     removeQuietly(staging, `${staging}-journal`);
-    return { path: records, photos, photoDir };
+    return { path: records, photos, photoDir, tables: found.tables };
   } catch (error) {
     removeQuietly(staging, `${staging}-journal`, records);
     rmSync(photoDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Pre-restore backups tried before giving up when writes keep landing while each one is checked. */
+const PRE_RESTORE_TRIES = 3;
+
+/**
+ * The live file backed up before the swap (backup API in steps, quick_check: see CheckDepth). Writes that
+ * land while a backup is being checked get another one, so the swap never loses them; when writes keep
+ * coming, the restore stops before changing anything.
+ */
+async function preRestoreBackup(ctx: ServiceContext, job: JobHandle): Promise<string> {
+  for (let i = 0; i < PRE_RESTORE_TRIES; i++) {
+    const pre = await createBackup(ctx.db, ctx.dbPath, 'pre-restore', ctx.now, job);
+    // nothing awaits between this comparison and the swap, so no write can slip in after it
+    if (writeMarker(ctx.db) === pre.sidecar.marker) return pre.name;
+  }
+  throw new AppError('CONFLICT', '没有恢复：恢复前备份期间数据仍在不断修改，请稍后再试');
 }
 
 /**
@@ -113,14 +136,11 @@ export async function restoreBackup(ctx: ServiceContext, source: RestoreSource, 
   const staged = await stageBackup(ctx, source, job);
   const staging = staged.path;
   try {
-    const restoredCounts = inspectBackup(staging).tables;
+    const restoredCounts = staged.tables;
+    const preName = await preRestoreBackup(ctx, job);
     const liveCounts = countRows(ctx.db);
-    const pre = await createBackup(ctx.db, ctx.dbPath, 'pre-restore', ctx.now, job);
     job.throwIfCancelled();
     job.progress(0, null, '正在替换数据文件');
-    // writes that landed while the pre-restore backup was being checked get their own snapshot
-    const preName =
-      writeMarker(ctx.db) === pre.sidecar.marker ? pre.name : createBackupSync(ctx.db, ctx.dbPath, 'pre-restore', ctx.now).name;
     // leaving WAL needs the file to ourselves: it fails while any other program has it open
     let mode = '';
     try {

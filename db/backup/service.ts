@@ -12,7 +12,7 @@ import { requireInstallation } from '../services/installation';
 import { createBackup } from './create';
 import { decryptFile } from './crypto';
 import { failedDir, listBackupFiles, localBackupDir, readSidecar } from './files';
-import { countRows, inspectBackup, tableLabel } from './inspect';
+import { countRows, inspectBackupAsync, tableLabel } from './inspect';
 import { exclusive } from './lock';
 import { readBackupPhotos } from './photo-restore';
 import { drive } from './photos';
@@ -168,7 +168,11 @@ async function check(ctx: ServiceContext, ref: BackupRef, job: JobHandle): Promi
     }
     job.progress(0, null, '正在校验备份');
     await job.tick();
-    const found = inspectBackup(file);
+    // the full integrity_check: 校验 is where a backup is trusted (see CheckDepth)
+    const found = await inspectBackupAsync(file, () => job.tick(), {
+      depth: 'integrity',
+      onProgress: (done, total, what) => job.progress(done, total, what),
+    });
     const sidecar = encrypted ? null : readSidecar(path);
     if (sidecar && sidecar.sha256 !== found.sha256) found.problems.push('备份文件在写出后被改动过（与当时的校验值不一致）');
     const photos = found.ok

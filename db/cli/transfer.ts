@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { openCore } from '../app';
-import { backupBeforeImport, importStationFile, type ImportOptions } from '../services/county-import';
+import { backupBeforeCountyImport } from '../backup/pre-import';
+import { importStationFile, type ImportOptions } from '../services/county-import';
 import { liveStationKey } from '../repositories/station-keys';
 import { exportStationFile } from '../transfer/export';
 import { asUser, signInCli } from './credentials';
@@ -38,7 +39,7 @@ export async function importStationsCommand(dbPath: string, files: string[], opt
     const actor = await signInCli(core, user);
     asUser(core, actor, 'county.importStations', () => undefined);
     process.stderr.write('正在备份县局数据文件（导入前备份）…\n');
-    backupBeforeImport(core.ctx);
+    await backupBeforeCountyImport(core.ctx);
     files.forEach((path, i) => {
       process.stderr.write(`[${i + 1}/${files.length}] 正在导入 ${basename(path)} …\n`);
       if (!existsSync(path)) {

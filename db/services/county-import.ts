@@ -6,6 +6,7 @@ import { AppError } from '../../shared/api/errors';
 import { townshipName } from '../../shared/domain/townships';
 import type { ImportOutcome } from '../../shared/schemas/county';
 import { createBackupSync } from '../backup/create';
+import { backupBeforeCountyImport } from '../backup/pre-import';
 import { addDays } from '../../shared/domain/civil-date';
 import { chinaToday, isoNow, writeTx, type ServiceContext } from '../context';
 import { appendRefusal, insertImport, upsertStation, type ImportRow } from '../repositories/county';
@@ -345,7 +346,7 @@ export function backupBeforeImport(ctx: ServiceContext): void {
 }
 
 /** Files that arrive as bytes (browser upload): written to a private temp file, imported, removed. */
-export function importUploadedFiles(
+export async function importUploadedFiles(
   ctx: ServiceContext,
   input: {
     files: { fileName: string; base64: string }[];
@@ -354,7 +355,7 @@ export function importUploadedFiles(
     acceptRewrittenHistory: boolean;
   },
 ) {
-  backupBeforeImport(ctx);
+  await backupBeforeCountyImport(ctx);
   const results = input.files.map((f) => {
     const dir = mkdtempSync(join(tmpdir(), 'agri-upload-'));
     try {
