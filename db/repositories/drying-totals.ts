@@ -10,6 +10,14 @@ import type { SiteKind } from '../../shared/schemas/drying';
  * so the sums are exact and equal the rounded sums of the rounded figures.
  */
 
+/** The scope term, written out per scope: an `@x IS NULL OR` term would keep a township's query off the township index. */
+const ANY_TOWNSHIP = /\(@townshipCode IS NULL OR (s\.)?township_code = @townshipCode\)/g;
+function scoped(sql: string, townshipCode: string | null): string {
+  return sql.replace(ANY_TOWNSHIP, (_all, alias: string | undefined) =>
+    townshipCode === null ? '1' : `${alias ?? ''}township_code = @townshipCode`,
+  );
+}
+
 /** Live dryers of live sites (of one township, or all) with their live retirement and derived facts. */
 const LIVE_DRYERS = `
   SELECT s.township_code, s.stage AS site_stage, d.status, d.heat_source,
@@ -39,10 +47,7 @@ export interface DryerTotalsRow {
   coal_total: number;
 }
 
-export function dryerTotals(db: Database, p: { townshipCode: string | null; batchesPerDay: number }): DryerTotalsRow[] {
-  return db
-    .prepare(
-      `SELECT township_code, heat_now,
+const DRYER_TOTALS_SQL = `SELECT township_code, heat_now,
          sum(status <> 'retired') AS dryers,
          sum(status <> 'retired' AND site_stage <> 'closed') AS planned_dryers,
          CAST(total(CASE WHEN status IN ('in_use', 'converted') AND site_stage = 'operating' THEN tenths ELSE 0 END) AS INTEGER) AS operating_tenths,
@@ -50,9 +55,10 @@ export function dryerTotals(db: Database, p: { townshipCode: string | null; batc
          sum(heat_source = 'coal' AND not_gone) AS coal_remaining,
          sum(heat_source = 'coal') AS coal_total
        FROM (${LIVE_DRYERS})
-       GROUP BY township_code, heat_now`,
-    )
-    .all(p) as DryerTotalsRow[];
+       GROUP BY township_code, heat_now`;
+
+export function dryerTotals(db: Database, p: { townshipCode: string | null; batchesPerDay: number }): DryerTotalsRow[] {
+  return db.prepare(scoped(DRYER_TOTALS_SQL, p.townshipCode)).all(p) as DryerTotalsRow[];
 }
 
 export interface SiteCountRow {
@@ -62,14 +68,12 @@ export interface SiteCountRow {
   n: number;
 }
 
-export function siteCounts(db: Database, p: { townshipCode: string | null }): SiteCountRow[] {
-  return db
-    .prepare(
-      `SELECT township_code, kind, stage, count(*) AS n FROM drying_sites
+const SITE_COUNTS_SQL = `SELECT township_code, kind, stage, count(*) AS n FROM drying_sites
        WHERE voided_at IS NULL AND (@townshipCode IS NULL OR township_code = @townshipCode)
-       GROUP BY township_code, kind, stage`,
-    )
-    .all(p) as SiteCountRow[];
+       GROUP BY township_code, kind, stage`;
+
+export function siteCounts(db: Database, p: { townshipCode: string | null }): SiteCountRow[] {
+  return db.prepare(scoped(SITE_COUNTS_SQL, p.townshipCode)).all(p) as SiteCountRow[];
 }
 
 export interface CoalFactRow {
@@ -81,17 +85,15 @@ export interface CoalFactRow {
 }
 
 /** Coal-fired dryers (as installed) grouped by what the burn-down needs of them. */
-export function coalFactGroups(db: Database, p: { townshipCode: string | null }): CoalFactRow[] {
-  return db
-    .prepare(
-      `SELECT d.year_installed, r.plan, r.planned_date, r.actual_date, count(*) AS n
+const COAL_FACTS_SQL = `SELECT d.year_installed, r.plan, r.planned_date, r.actual_date, count(*) AS n
        FROM drying_sites s
        JOIN dryers d ON d.site_id = s.id AND d.voided_at IS NULL
        LEFT JOIN dryer_retirements r ON r.dryer_id = d.id AND r.voided_at IS NULL
        WHERE s.voided_at IS NULL AND (@townshipCode IS NULL OR s.township_code = @townshipCode) AND d.heat_source = 'coal'
-       GROUP BY d.year_installed, r.plan, r.planned_date, r.actual_date`,
-    )
-    .all(p) as CoalFactRow[];
+       GROUP BY d.year_installed, r.plan, r.planned_date, r.actual_date`;
+
+export function coalFactGroups(db: Database, p: { townshipCode: string | null }): CoalFactRow[] {
+  return db.prepare(scoped(COAL_FACTS_SQL, p.townshipCode)).all(p) as CoalFactRow[];
 }
 
 export interface OverdueSiteRow {
@@ -104,13 +106,19 @@ export interface OverdueSiteRow {
 }
 
 /** Sites past their planned completion and not yet 投产 or 停用, in the site list's order. */
-export function overdueSites(db: Database, p: { townshipCode: string | null; today: string }): OverdueSiteRow[] {
-  return db
-    .prepare(
-      `SELECT id, name, kind, township_code, stage, planned_completion FROM drying_sites
+const OVERDUE_SQL = `SELECT id, name, kind, township_code, stage, planned_completion FROM drying_sites
        WHERE voided_at IS NULL AND (@townshipCode IS NULL OR township_code = @townshipCode)
          AND stage IN ('planned', 'building', 'built') AND planned_completion < @today
-       ORDER BY township_code, name, id`,
-    )
-    .all(p) as OverdueSiteRow[];
+       ORDER BY township_code, name, id`;
+
+export function overdueSites(db: Database, p: { townshipCode: string | null; today: string }): OverdueSiteRow[] {
+  return db.prepare(scoped(OVERDUE_SQL, p.townshipCode)).all(p) as OverdueSiteRow[];
 }
+
+/** Every statement of the drying dashboards, for the plan checks. */
+export const dryingTotalsStatements = (townshipCode: string | null): { name: string; sql: string }[] => [
+  { name: 'dryer totals', sql: scoped(DRYER_TOTALS_SQL, townshipCode) },
+  { name: 'site counts', sql: scoped(SITE_COUNTS_SQL, townshipCode) },
+  { name: 'coal facts', sql: scoped(COAL_FACTS_SQL, townshipCode) },
+  { name: 'overdue sites', sql: scoped(OVERDUE_SQL, townshipCode) },
+];

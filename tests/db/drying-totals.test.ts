@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TOWNSHIPS } from '../../shared/domain/townships';
+import { dryingTotalsStatements } from '../../db/repositories/drying-totals';
+import { queryPlan } from '../../db/repositories/progress';
 import { setConfig } from '../../db/services/config';
 import { dryingSummary } from '../../db/services/drying-summary';
 import { progressDrying } from '../../db/services/progress-drying';
@@ -168,5 +170,25 @@ describe('drying dashboards aggregated in SQL', () => {
     expect(dryingSummary(core.ctx, {})).toEqual(referenceDryingSummary(core.ctx, {}));
     const targets = { capacityTargetTpd: 10, coalDryersZeroByYear: 2026 };
     expect(progressDrying(core.ctx, null, targets)).toEqual(referenceProgressDrying(core.ctx, null, targets));
+  });
+});
+
+describe('drying dashboard query plans', () => {
+  it('read live rows through the partial indexes: no full table scan, retirements by their live index', () => {
+    generate(4, 50);
+    for (const townshipCode of [null, '371525103']) {
+      for (const { name, sql } of dryingTotalsStatements(townshipCode)) {
+        const plan = queryPlan(core.db, sql, { townshipCode, batchesPerDay: 2, today: '2025-06-15' });
+        // every scan goes through an index (a partial one for live rows); never the bare table
+        expect(
+          plan.filter((d) => /^SCAN \w+$/.test(d)),
+          `${name}: ${plan.join(' | ')}`,
+        ).toEqual([]);
+        if (sql.includes('dryer_retirements r')) expect(plan.join(' | ')).toMatch(/SEARCH r USING INDEX dryer_retirements_live/);
+        // one township's figures read that township's sites only (coal facts go by the coal dryers' heat-source index instead)
+        if (townshipCode && name !== 'coal facts')
+          expect(plan.join(' | '), name).toMatch(/SEARCH s? ?\S* ?USING (COVERING )?INDEX drying_sites_township \(township_code=\?/);
+      }
+    }
   });
 });
