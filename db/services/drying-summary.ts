@@ -1,20 +1,20 @@
 import { daysBetween } from '../../shared/domain/civil-date';
 import { burndownRange, coalBurndown, monthsBetween, type CoalDryerFact } from '../../shared/domain/drying-burndown';
-import { countsOperating, countsPlanned, HEAT_SOURCE_LABELS, HEAT_SOURCES, roundT } from '../../shared/domain/drying-dryers';
-import { isOverdue, SITE_STAGES } from '../../shared/domain/drying-stages';
 import { TOWNSHIPS, townshipName } from '../../shared/domain/townships';
-import type { CapacityRow, DryingSummary } from '../../shared/schemas/drying-summary';
+import type { DryingSummary } from '../../shared/schemas/drying-summary';
 import type { ServiceContext } from '../context';
 import { liveRetirementsOf, listDryersOfSites } from '../repositories/drying-dryers';
+import { overdueSites } from '../repositories/drying-totals';
 import { allSites, type SiteListRow } from '../repositories/drying-sites';
-import { capacityOf, dryerFacts, dryingConfig, isCoalRemaining, todayOf, type DryerFacts } from './drying-common';
+import { dryerFacts, dryingConfig, todayOf, type DryerFacts } from './drying-common';
+import { capacityRowOf, coalFacts, heatSharesOf, loadDryingTotals } from './drying-totals';
 
-interface SiteWithDryers {
+export interface SiteWithDryers {
   site: SiteListRow;
   dryers: DryerFacts[];
 }
 
-/** Every live site (of one township, or all) with its live dryers and their retirements. */
+/** Every live site (of one township, or all) with its live dryers and their retirements (for the export; the dashboards aggregate in SQL). */
 export function loadSitesWithDryers(ctx: ServiceContext, townshipCode: string | undefined, today: string): SiteWithDryers[] {
   const { batchesPerDay } = dryingConfig(ctx);
   const sites = allSites(ctx.db, { townshipCode, today });
@@ -31,78 +31,27 @@ export function loadSitesWithDryers(ctx: ServiceContext, townshipCode: string | 
   return sites.map((site) => ({ site, dryers: bySite.get(site.id) ?? [] }));
 }
 
-export function capacityRow(code: string, name: string, sites: readonly SiteWithDryers[]): CapacityRow {
-  const byStage = Object.fromEntries(SITE_STAGES.map((s) => [s, 0])) as CapacityRow['byStage'];
-  let operatingT = 0;
-  let plannedT = 0;
-  let dryers = 0;
-  let coalRemaining = 0;
-  for (const { site, dryers: ds } of sites) {
-    byStage[site.stage] += 1;
-    const c = capacityOf(ds, site.stage);
-    operatingT += c.operatingT;
-    plannedT += c.plannedT;
-    dryers += ds.filter((d) => d.dryer.status !== 'retired').length;
-    coalRemaining += ds.filter(isCoalRemaining).length;
-  }
-  return {
-    townshipCode: code,
-    townshipName: name,
-    centres: sites.filter((s) => s.site.kind === 'centre').length,
-    points: sites.filter((s) => s.site.kind === 'point').length,
-    byStage,
-    dryers,
-    operatingT: roundT(operatingT),
-    plannedT: roundT(plannedT),
-    coalRemaining,
-  };
-}
-
-function heatShares(sites: readonly SiteWithDryers[]): DryingSummary['heatShares'] {
-  return HEAT_SOURCES.map((heatSource) => {
-    let dryers = 0;
-    let operatingT = 0;
-    let plannedT = 0;
-    for (const { site, dryers: ds } of sites) {
-      for (const d of ds.filter((x) => x.heatNow === heatSource)) {
-        if (countsPlanned(d.dryer.status, site.stage)) {
-          dryers += 1;
-          plannedT += d.dailyT ?? 0;
-        }
-        if (countsOperating(d.dryer.status, site.stage)) operatingT += d.dailyT ?? 0;
-      }
-    }
-    return { heatSource, label: HEAT_SOURCE_LABELS[heatSource], dryers, operatingT: roundT(operatingT), plannedT: roundT(plannedT) };
-  });
-}
-
+/** The coal burn-down part from every coal-fired dryer's facts (as installed; converted ones count as gone). */
 function coalPart(
-  sites: readonly SiteWithDryers[],
+  coal: readonly CoalDryerFact[],
   targetYear: number,
   today: string,
   range: { fromMonth?: string; toMonth?: string },
 ): DryingSummary['coal'] {
-  const coal = sites.flatMap((s) => s.dryers).filter((d) => d.dryer.heat_source === 'coal');
-  const facts: CoalDryerFact[] = coal.map((d) => ({
-    yearInstalled: d.dryer.year_installed,
-    plan: d.retirement?.plan ?? null,
-    plannedDate: d.retirement?.planned_date ?? null,
-    actualDate: d.retirement?.actual_date ?? null,
-  }));
-  const remaining = coal.filter(isCoalRemaining);
-  const defaults = burndownRange(facts, targetYear, today);
+  const remaining = coal.filter((d) => !d.actualDate);
+  const defaults = burndownRange(coal, targetYear, today);
   const months = monthsBetween(range.fromMonth ?? defaults.from, range.toMonth ?? defaults.to);
   const targetEnd = `${targetYear}-12-31`;
   return {
     targetYear,
     total: coal.length,
     remaining: remaining.length,
-    retired: coal.filter((d) => d.retirement?.actual_date && d.retirement.plan === 'scrap').length,
-    converted: coal.filter((d) => d.retirement?.actual_date && d.retirement.plan === 'convert').length,
-    planned: remaining.filter((d) => d.retirement).length,
-    unplanned: remaining.filter((d) => !d.retirement).length,
-    offTarget: remaining.filter((d) => !d.retirement || d.retirement.planned_date > targetEnd).length,
-    months: coalBurndown(facts, months, today),
+    retired: coal.filter((d) => d.actualDate && d.plan === 'scrap').length,
+    converted: coal.filter((d) => d.actualDate && d.plan === 'convert').length,
+    planned: remaining.filter((d) => d.plan !== null).length,
+    unplanned: remaining.filter((d) => d.plan === null).length,
+    offTarget: remaining.filter((d) => d.plan === null || (d.plannedDate as string) > targetEnd).length,
+    months: coalBurndown(coal, months, today),
   };
 }
 
@@ -110,34 +59,30 @@ function coalPart(
 export function dryingSummary(ctx: ServiceContext, input: { townshipCode?: string; fromMonth?: string; toMonth?: string }): DryingSummary {
   const today = todayOf(ctx);
   const config = dryingConfig(ctx);
-  const sites = loadSitesWithDryers(ctx, input.townshipCode, today);
+  const scope = input.townshipCode ?? null;
+  const totals = loadDryingTotals(ctx, scope, config.batchesPerDay);
   const townships = TOWNSHIPS.filter((t) => !input.townshipCode || t.code === input.townshipCode).map((t) =>
-    capacityRow(
-      t.code,
-      t.name,
-      sites.filter((s) => s.site.township_code === t.code),
-    ),
+    capacityRowOf(t.code, t.name, totals.byTownship.get(t.code) ?? { sites: [], dryers: [] }),
   );
-  const overdue = sites
-    .filter(({ site }) => isOverdue({ stage: site.stage, plannedCompletion: site.planned_completion }, today))
-    .map(({ site }) => ({
+  const overdue = overdueSites(ctx.db, { townshipCode: scope, today })
+    .map((site) => ({
       id: site.id,
       name: site.name,
       kind: site.kind,
       townshipName: townshipName(site.township_code),
       stage: site.stage,
-      plannedCompletion: site.planned_completion as string,
-      daysOverdue: daysBetween(site.planned_completion as string, today),
+      plannedCompletion: site.planned_completion,
+      daysOverdue: daysBetween(site.planned_completion, today),
     }))
     .sort((a, b) => b.daysOverdue - a.daysOverdue);
   return {
     asOf: today,
     config,
-    townshipCode: input.townshipCode ?? null,
+    townshipCode: scope,
     townships,
-    county: capacityRow(input.townshipCode ?? '371525', input.townshipCode ? townshipName(input.townshipCode) : '全县', sites),
+    county: capacityRowOf(input.townshipCode ?? '371525', input.townshipCode ? townshipName(input.townshipCode) : '全县', totals),
     overdue,
-    coal: coalPart(sites, config.coalTargetYear, today, input),
-    heatShares: heatShares(sites),
+    coal: coalPart(coalFacts(ctx, scope), config.coalTargetYear, today, input),
+    heatShares: heatSharesOf(totals.dryers),
   };
 }

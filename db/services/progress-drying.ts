@@ -1,7 +1,7 @@
 import type { ProgressSummary } from '../../shared/schemas/progress';
 import type { ServiceContext } from '../context';
-import { isCoalRemaining, todayOf } from './drying-common';
-import { capacityRow, loadSitesWithDryers } from './drying-summary';
+import { dryingConfig, todayOf } from './drying-common';
+import { capacityRowOf, loadDryingTotals } from './drying-totals';
 
 type DryingPart = ProgressSummary['drying'];
 
@@ -10,7 +10,8 @@ export function coalState(remaining: number, total: number, targetYear: number |
   if (total === 0) return { total, remaining, state: 'none', text: '无燃煤烘干机' };
   if (remaining === 0) return { total, remaining, state: 'done', text: '已完成（燃煤烘干机已全部淘汰或改造）' };
   if (targetYear === null) return { total, remaining, state: 'remaining', text: `剩余 ${remaining} 台（清零年份未设定）` };
-  if (today > `${targetYear}-12-31`) return { total, remaining, state: 'overdue', text: `逾期 ${remaining} 台（应于 ${targetYear} 年底前清零）` };
+  if (today > `${targetYear}-12-31`)
+    return { total, remaining, state: 'overdue', text: `逾期 ${remaining} 台（应于 ${targetYear} 年底前清零）` };
   return { total, remaining, state: 'remaining', text: `剩余 ${remaining} 台（${targetYear} 年底前清零）` };
 }
 
@@ -21,9 +22,9 @@ export function progressDrying(
   targets: { capacityTargetTpd: number | null; coalDryersZeroByYear: number | null },
 ): DryingPart {
   const today = todayOf(ctx);
-  const sites = loadSitesWithDryers(ctx, townshipCode ?? undefined, today);
-  const row = capacityRow(townshipCode ?? '371525', '', sites);
-  const coal = sites.flatMap((s) => s.dryers).filter((d) => d.dryer.heat_source === 'coal');
+  const totals = loadDryingTotals(ctx, townshipCode, dryingConfig(ctx).batchesPerDay);
+  const row = capacityRowOf(townshipCode ?? '371525', '', totals);
+  const coalTotal = totals.dryers.reduce((n, d) => n + d.coal_total, 0);
   return {
     ...targets,
     asOf: today,
@@ -32,6 +33,6 @@ export function progressDrying(
     centres: row.centres,
     points: row.points,
     dryers: row.dryers,
-    coal: coalState(coal.filter(isCoalRemaining).length, coal.length, targets.coalDryersZeroByYear, today),
+    coal: coalState(row.coalRemaining, coalTotal, targets.coalDryersZeroByYear, today),
   };
 }
