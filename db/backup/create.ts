@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -18,7 +18,7 @@ import {
   sidecarPath,
   writeFileAtomic,
 } from './files';
-import { inspectBackup, inspectBackupAsync, type CheckDepth, type Inspection } from './inspect';
+import { inspectBackup, inspectBackupAsync, ownBackupDepth, type CheckDepth, type Inspection } from './inspect';
 import { BACKUP_FORMAT, drive, packBackupPhotos, runToEnd, type PackedPhotos } from './photos';
 import { rotate } from './rotate';
 
@@ -36,7 +36,8 @@ export type BackupStage = 'copy' | 'photos' | 'check';
 export interface BackupOptions {
   /**
    * The page check. createBackup (SQLite's backup API, a page-for-page copy of our own live file) defaults to
-   * quick; createBackupSync (VACUUM INTO, a rebuilt file) to integrity. See CheckDepth for why quick is sound.
+   * integrity for a small file and quick for a large one (ownBackupDepth); createBackupSync (VACUUM INTO, a
+   * rebuilt file) to integrity. See CheckDepth for why quick is sound.
    */
   depth?: CheckDepth;
   /** Told where the backup is: stage, units done of total, a Chinese line. */
@@ -77,7 +78,7 @@ function place(
     sizeBytes: found.sizeBytes,
     sha256: found.sha256,
     verifiedAt: verifiedAt.toISOString(),
-    ...(found.check === 'quick' ? { check: 'quick' as const } : {}),
+    check: found.check,
     ok: found.ok,
     problems: found.problems,
     applicationId: found.applicationId,
@@ -160,7 +161,7 @@ export async function createBackup(
     options.onStage?.('photos', 1, 1, photos.photos ? `已备份 ${photos.photos} 张照片` : '没有需要备份的照片');
     job?.progress(0, 1, '正在校验备份');
     await fsyncFileAsync(p.temp);
-    const depth = options.depth ?? 'quick';
+    const depth = options.depth ?? ownBackupDepth(statSync(p.temp).size);
     const found = await inspectBackupAsync(p.temp, pause, {
       depth,
       onProgress: (done, total, what) => {

@@ -28,7 +28,7 @@ export const backupSidecar = z.object({
   sizeBytes: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   verifiedAt: isoDateTime,
-  /** The page check made when it was written: integrity_check, or quick_check (a pre-migration backup); absent: integrity. */
+  /** The page check made when it was written: integrity_check, or quick_check (a large file's backup); absent (older backups): integrity. */
   check: z.enum(['integrity', 'quick']).optional(),
   ok: z.boolean(),
   problems: z.array(z.string()),

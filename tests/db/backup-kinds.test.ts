@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../db/backup/create';
 import { failedDir, listBackupFiles, localBackupDir, readSidecar, sidecarPath } from '../../db/backup/files';
-import { fileSha256, inspectBackup } from '../../db/backup/inspect';
+import { FULL_CHECK_MAX_BYTES, fileSha256, inspectBackup, ownBackupDepth } from '../../db/backup/inspect';
 import { backupBeforeCountyImport } from '../../db/backup/pre-import';
 import { scheduledCheck } from '../../db/backup/schedule';
 import type { BackupReason, BackupSidecar, CreateResult, RestoreResult } from '../../shared/schemas/backups';
@@ -58,7 +58,14 @@ function indexOutOfStep(path: string): void {
   db.unsafeMode(true);
   db.pragma('writable_schema = ON');
   db.prepare('UPDATE sqlite_schema SET sql = ? WHERE name = ?').run(
-    `CREATE INDEX "${index.name}" ON farmers ("${other}"${indexed.length > 1 ? indexed.slice(1).map((c) => `, "${c}"`).join('') : ''})`,
+    `CREATE INDEX "${index.name}" ON farmers ("${other}"${
+      indexed.length > 1
+        ? indexed
+            .slice(1)
+            .map((c) => `, "${c}"`)
+            .join('')
+        : ''
+    })`,
     index.name,
   );
   db.pragma('writable_schema = OFF');
@@ -67,25 +74,25 @@ function indexOutOfStep(path: string): void {
   writeFileSync(sidecarPath(path), JSON.stringify({ ...sidecar, sha256: fileSha256(path) }));
 }
 
-describe('every backup of the running app is checked with quick_check and restores', () => {
-  it('manual, scheduled, pre-import and pre-restore backups say check: quick in their sidecar', async () => {
+describe('every backup of the running app is checked (full when small, quick_check when large) and restores', () => {
+  it('manual, scheduled, pre-import and pre-restore backups of a station-sized file get the full check, and say so in their sidecar', async () => {
     const core = await station();
     const newest = () => backups(core).at(-1)?.sidecar;
     // the scheduled one first: with no backup yet it is due at start
     await scheduledCheck(core.ctx, true);
-    expect(newest()).toMatchObject({ reason: 'startup', ok: true, check: 'quick' });
+    expect(newest()).toMatchObject({ reason: 'startup', ok: true, check: 'integrity' });
     expect((await runJob(core, 'backups.create', {})).state).toBe('done');
-    expect(newest()).toMatchObject({ reason: 'manual', ok: true, check: 'quick' });
+    expect(newest()).toMatchObject({ reason: 'manual', ok: true, check: 'integrity' });
     await backupBeforeCountyImport(core.ctx);
-    expect(newest()).toMatchObject({ reason: 'pre-import', ok: true, check: 'quick' });
+    expect(newest()).toMatchObject({ reason: 'pre-import', ok: true, check: 'integrity' });
     const first = backups(core)[0]!;
     expect((await runJob(core, 'backups.restore', { file: first.name, location: 'local' })).state).toBe('done');
     const preRestore = ofReason(core, 'pre-restore');
     expect(preRestore).toHaveLength(1);
-    expect(preRestore[0]?.sidecar).toMatchObject({ ok: true, check: 'quick' });
+    expect(preRestore[0]?.sidecar).toMatchObject({ ok: true, check: 'integrity' });
   });
 
-  it('the county import makes its pre-import backup (quick) of the file as it was, before the files', async () => {
+  it('the county import makes its pre-import backup of the file as it was, before the files', async () => {
     const county = tempCore();
     cores.push(county);
     await setUpInstallation(county, { role: 'county', name: '县局管理员' });
@@ -100,7 +107,7 @@ describe('every backup of the running app is checked with quick_check and restor
     );
     expect(r.results[0]?.status).toBe('refused');
     const [pre] = ofReason(county, 'pre-import');
-    expect(pre?.sidecar).toMatchObject({ ok: true, check: 'quick', reason: 'pre-import' });
+    expect(pre?.sidecar).toMatchObject({ ok: true, check: 'integrity', reason: 'pre-import' });
     const copy = new Database(pre!.path, { readonly: true });
     const { backup_photos: _p, backup_photo_places: _pp, backup_manifest: _m, ...records } = tableDigests(copy);
     copy.close();
@@ -117,7 +124,9 @@ describe('every backup of the running app is checked with quick_check and restor
       const partial = readdirSync(localBackupDir(core.dbPath)).find((n) => n.endsWith('.partial'));
       damagePage(join(localBackupDir(core.dbPath), partial!));
     };
-    await expect(createBackup(core.ctx.db, core.dbPath, 'hourly', core.ctx.now, undefined, { onStage })).rejects.toThrow(/校验未通过/);
+    await expect(createBackup(core.ctx.db, core.dbPath, 'hourly', core.ctx.now, undefined, { onStage, depth: 'quick' })).rejects.toThrow(
+      /校验未通过/,
+    );
     const failed = listBackupFiles(failedDir(localBackupDir(core.dbPath)), 'db');
     expect(failed).toHaveLength(1);
     expect(readSidecar(failed[0]!.path)).toMatchObject({ ok: false, check: 'quick', reason: 'hourly' });
@@ -132,7 +141,7 @@ describe('every backup of the running app is checked with quick_check and restor
     const core = await station();
     const { file } = (await runJob(core, 'backups.create', {})).result as CreateResult;
     const path = join(localBackupDir(core.dbPath), file);
-    expect(readSidecar(path)?.check).toBe('quick');
+    expect(readSidecar(path)?.check).toBe('integrity');
     indexOutOfStep(path);
     // the damage quick_check cannot see: only the full check finds it
     expect(inspectBackup(path, { depth: 'quick' }).ok).toBe(true);
@@ -164,9 +173,38 @@ describe('every backup of the running app is checked with quick_check and restor
     expect(restored).toEqual(expected);
     // the pre-restore backup of the 7-farmer file is there, quick-checked, and itself restores
     const preRestore = ofReason(core, 'pre-restore').find((b) => b.name === result.preRestoreBackup);
-    expect(preRestore?.sidecar).toMatchObject({ ok: true, check: 'quick' });
+    expect(preRestore?.sidecar).toMatchObject({ ok: true, check: 'integrity' });
     expect(preRestore?.sidecar?.tables.find((t) => t.name === 'farmers')?.rows).toBe(7);
     expect((await runJob(core, 'backups.restore', { file: preRestore!.name, location: 'local' })).state).toBe('done');
     expect(farmerCount(core)).toBe(7);
+  });
+
+  it('a station-sized live file whose index is out of step with its rows: its next backup is refused, not copied on as ok', async () => {
+    const core = await station();
+    const { file } = (await runJob(core, 'backups.create', {})).result as CreateResult;
+    // a live file with the damage only the full check sees (made from a good backup, then opened as the app would)
+    const live = join(core.dir, 'damaged-live.db');
+    copyFileSync(join(localBackupDir(core.dbPath), file), live);
+    copyFileSync(sidecarPath(join(localBackupDir(core.dbPath), file)), sidecarPath(live));
+    const strip = new Database(live);
+    strip.exec('DROP TABLE backup_photos; DROP TABLE backup_photo_places; DROP TABLE backup_manifest;'); // a backup's own parts, not the app's
+    strip.close();
+    indexOutOfStep(live);
+    const db = new Database(live);
+    try {
+      expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+      await expect(createBackup(db, live, 'hourly', core.ctx.now)).rejects.toThrow(/校验未通过/);
+      const failed = listBackupFiles(failedDir(localBackupDir(live)), 'db');
+      expect(failed.map((f) => readSidecar(f.path))).toEqual([expect.objectContaining({ ok: false, check: 'integrity' })]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('the full check is the default up to the size limit, quick_check above it (a province-scale file)', () => {
+    expect(ownBackupDepth(20 * 1024 * 1024)).toBe('integrity');
+    expect(ownBackupDepth(FULL_CHECK_MAX_BYTES)).toBe('integrity');
+    expect(ownBackupDepth(FULL_CHECK_MAX_BYTES + 1)).toBe('quick');
+    expect(ownBackupDepth(1800 * 1024 * 1024)).toBe('quick');
   });
 });

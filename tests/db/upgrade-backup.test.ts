@@ -55,7 +55,8 @@ describe('the upgrade reports the backup as phases', () => {
       expect(percents.at(-1), phase).toBe(100);
     }
     // the check names what it does, and the earlier phases are shown done meanwhile
-    const checking = seen.find((s) => s.step === '正在检查备份的每个数据页');
+    // (a file this small gets the full check; a large one quick_check: '正在检查备份的每个数据页')
+    const checking = seen.find((s) => s.step === '正在逐项检查备份的完整性');
     expect(checking?.phases.map((p) => p.state)).toEqual(['done', 'done', 'running', 'waiting']);
     // 017 now shows its steps while it runs
     expect(seen.some((s) => s.step.includes('017_farmer_name_grams') && s.step.includes('填充已有农户的姓名片段'))).toBe(true);
@@ -66,14 +67,14 @@ describe('the upgrade reports the backup as phases', () => {
     expect(lines.some((l) => l.startsWith('正在升级数据库 [3/4 备份：校验备份]'))).toBe(true);
   });
 
-  it('the backup it made holds the file as it was, was checked with quick_check, and restores', async () => {
+  it('the backup it made holds the file as it was, was checked in full (a small file), and restores', async () => {
     const file = fileAtVersion(tmp.dir, 12, source.db);
     const before = snapshot(file);
     await upgrade(file);
     const dir = localBackupDir(file);
     const name = readdirSync(dir).find((n) => n.endsWith('.db')) as string;
     const sidecar = readSidecar(join(dir, name));
-    expect(sidecar).toMatchObject({ reason: 'pre-migration', ok: true, check: 'quick', userVersion: 12, problems: [] });
+    expect(sidecar).toMatchObject({ reason: 'pre-migration', ok: true, check: 'integrity', userVersion: 12, problems: [] });
     expect(sidecar?.tables.find((t) => t.name === 'farmers')?.rows).toBe(6);
     // a stricter look finds nothing the quick one missed
     expect(inspectBackup(join(dir, name)).problems).toEqual([]);
