@@ -124,7 +124,8 @@ export function mergeRows(county: Database.Database, source: Database.Database, 
 
     read[t.name] = 0;
     // rows come in id order: a repeated or out-of-order id means the file's index disagrees with its table
-    // (integrity_check refuses such a file first; the merge relies on each id arriving once)
+    // (farmers, scraps and purchases get quick_check only, so this check is what refuses such a file; the
+    // merge relies on each id arriving once)
     let lastId = '';
     for (const raw of source.prepare(selectAll(t)).iterate() as IterableIterator<Record<string, unknown>>) {
       pending += digestLine(t, raw);
