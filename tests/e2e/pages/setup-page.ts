@@ -12,10 +12,9 @@ export class SetupPageModel {
     await this.page.getByText('县农业农村局', { exact: true }).click();
   }
 
-  async chooseTownship(typed: string, name: string) {
-    await this.page.locator('#field-townshipCode').click();
-    await this.page.keyboard.type(typed);
-    await this.page.locator('.ant-select-item-option', { hasText: name }).click();
+  /** The township list on the first screen is a native <select> (no antd before sign-in): chosen by its name. */
+  async chooseTownship(name: string) {
+    await this.page.locator('#field-townshipCode').selectOption({ label: name });
   }
 
   /** The first administrator: name, login and the password twice. */
