@@ -24,9 +24,9 @@ export function FormItem({
   name?: string;
   children: ReactNode;
 }) {
-  const help = error ?? extra;
+  // as antd: an error takes the row's bottom margin (no jump as it comes and goes); a hint sits above the margin
   return (
-    <div className={help ? 'fs-item fs-has-help' : 'fs-item'} data-field={name}>
+    <div className={error ? 'fs-item fs-has-help' : 'fs-item'} data-field={name}>
       {htmlFor ? (
         <label className={required ? 'fs-label fs-required' : 'fs-label'} htmlFor={htmlFor}>
           {label}
@@ -35,15 +35,12 @@ export function FormItem({
         <div className={required ? 'fs-label fs-required' : 'fs-label'}>{label}</div>
       )}
       {children}
-      {help && (
-        <div
-          className={error ? 'fs-help fs-error' : 'fs-help'}
-          role={error ? 'alert' : undefined}
-          id={htmlFor ? `${htmlFor}-help` : undefined}
-        >
-          {help}
+      {error && (
+        <div className="fs-help fs-error" role="alert">
+          {error}
         </div>
       )}
+      {extra && <div className="fs-extra">{extra}</div>}
     </div>
   );
 }
