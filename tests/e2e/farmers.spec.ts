@@ -26,7 +26,7 @@ async function setUpStation(page: Page, url: string) {
   await page.goto(url);
   const setup = new SetupPageModel(page);
   await setup.expectShown();
-  await setup.chooseTownship('柳林镇');
+  await setup.chooseTownship('llz', '柳林镇');
   await setup.fillAdmin('王站长', 'zhanzhang', TEST_PASSWORD);
   return setup;
 }
@@ -78,7 +78,7 @@ test('the setup form checks before anything is saved: Chinese messages under the
   await page.getByLabel('姓名').press('Enter');
   await expect(page.getByLabel('用户名（登录用）')).toBeFocused();
   await expect(page.locator('[data-field=displayName]')).not.toContainText('请填写姓名');
-  await setup.chooseTownship('柳林镇');
+  await setup.chooseTownship('llz', '柳林镇');
   await setup.fillAdmin('王站长', 'zhanzhang', TEST_PASSWORD, `${TEST_PASSWORD}x`);
   await setup.submit();
   await expect(page.getByText('两次输入的密码不一致')).toBeVisible();

@@ -1,10 +1,10 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { TOWNSHIPS } from '../../../../shared/domain/townships';
 import type { Settings, SetupInput, SetupOutput } from '../../../../shared/schemas/settings';
 import { afterPaint } from '../../after-paint';
 import { api, ApiError } from '../../api/client';
 import { enterToNext } from '../../components/form/enter-to-next';
 import { ErrorAlert, FormItem, LimitedTextInput, Loading, PasswordInput, PrimaryButton } from '../../first-screen/controls';
+import { TownshipNativeSelect } from '../../first-screen/TownshipNativeSelect';
 import { WithAntd } from '../../with-antd';
 import type { SetupFieldErrors } from './setup-validation';
 
@@ -121,22 +121,12 @@ export function SetupPage({ dbPath, onDone }: { dbPath: string; onDone: (s: Sett
           </FormItem>
           {role === 'station' && (
             <FormItem label="所属乡镇（街道）" htmlFor="field-townshipCode" required name="townshipCode" error={errors.townshipCode}>
-              <select
+              <TownshipNativeSelect
                 id="field-townshipCode"
-                className={`fs-input${townshipCode ? '' : ' fs-empty'}${errors.townshipCode ? ' fs-invalid' : ''}`}
                 value={townshipCode}
-                onChange={(e) => edit('townshipCode', setTownshipCode)(e.target.value)}
-                aria-invalid={Boolean(errors.townshipCode) || undefined}
-              >
-                <option value="" disabled>
-                  选择乡镇
-                </option>
-                {TOWNSHIPS.map((t) => (
-                  <option key={t.code} value={t.code}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
+                onChange={edit('townshipCode', setTownshipCode)}
+                invalid={Boolean(errors.townshipCode)}
+              />
             </FormItem>
           )}
           <p className="fs-text fs-strong" style={{ marginBottom: 8 }}>
