@@ -8,8 +8,11 @@ import type { Plugin } from 'vite';
 const ROOT =
   [resolve(import.meta.dirname, '..'), import.meta.dirname].find((dir) => existsSync(resolve(dir, 'build/antd-styles.ts'))) ??
   process.cwd();
-/** The setup and sign-in screens' antd styles, as a stylesheet (main.tsx imports it before the app's own CSS). */
-export const FIRST_SCREEN_STYLES = 'virtual:antd-styles/first-screen.css';
+/**
+ * The auth screens' antd styles (with the map of every prerendered style), as a string module: antd-root.tsx puts
+ * it in the page with antd, after the first screen (which is plain elements and needs none of it).
+ */
+export const FIRST_SCREEN_STYLES_TEXT = 'virtual:antd-styles/first-screen';
 /** The shell's and the counter's antd styles, as a string module (Workspace.tsx puts it in the page). */
 export const WORKSPACE_STYLES = 'virtual:antd-styles/workspace';
 /** The theme's map token computed at build time, or null (renderer/src/runtime-theme.ts). */
@@ -42,7 +45,7 @@ export function antdStaticStyles(): Plugin {
   let styles: AntdStyles | undefined;
   const get = (): AntdStyles => (styles ??= build ? extractAntdStyles() : { firstScreen: '', workspace: '', mapToken: null });
   const ids = new Map([
-    [FIRST_SCREEN_STYLES, `\0${FIRST_SCREEN_STYLES}`],
+    [FIRST_SCREEN_STYLES_TEXT, `\0${FIRST_SCREEN_STYLES_TEXT}`],
     [WORKSPACE_STYLES, `\0${WORKSPACE_STYLES}`],
     [MAP_TOKEN, `\0${MAP_TOKEN}`],
   ]);
@@ -59,7 +62,7 @@ export function antdStaticStyles(): Plugin {
       return ids.get(id);
     },
     load(id) {
-      if (id === ids.get(FIRST_SCREEN_STYLES)) return get().firstScreen;
+      if (id === ids.get(FIRST_SCREEN_STYLES_TEXT)) return `export default ${JSON.stringify(get().firstScreen)};`;
       if (id === ids.get(WORKSPACE_STYLES)) return `export default ${JSON.stringify(get().workspace)};`;
       if (id === ids.get(MAP_TOKEN)) return `export default ${JSON.stringify(get().mapToken)};`;
       return undefined;

@@ -1,6 +1,8 @@
 /**
- * Prerenders antd's styles for the first screens and prints them as JSON `{ firstScreen, workspace }`: the CSS of
- * the setup and sign-in screens, and that of the shell and the counter (the signed-in app's chunk). Run by the
+ * Prerenders antd's styles and prints them as JSON `{ firstScreen, workspace }`: the CSS of the antd screens around
+ * sign-in (lock, recovery, new password, recovery code; the sign-in and setup forms themselves are plain elements
+ * with no antd, renderer/src/first-screen), and that of the shell and the counter. Both arrive with antd, once the
+ * first screen is painted (renderer/src/antd-root.tsx). Run by the
  * build (build/antd-static-styles.ts) as `NODE_ENV=production node --import tsx build/antd-styles.ts`.
  *
  * antd 6 writes its component styles at runtime (CSS-in-JS): on an old PC that is a good part of the time to the

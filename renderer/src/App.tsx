@@ -1,4 +1,3 @@
-import { Button, Result, Spin } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
 import type { SessionInfo } from '../../shared/schemas/auth';
 import type { Settings } from '../../shared/schemas/settings';
@@ -6,8 +5,10 @@ import { api, ApiError } from './api/client';
 import { afterPaint } from './after-paint';
 import { bootNow, takeBoot } from './boot';
 import { AuthGate } from './features/auth/AuthGate';
+import { Loading, StartError } from './first-screen/controls';
 import type * as SetupPageModule from './features/setup/SetupPage';
 import { SettingsContext } from './settings-context';
+import { loadAntd } from './with-antd';
 
 /**
  * The signed-in app (shell, counter, routes, API contract) is a chunk of its own: the first screen (setup or
@@ -35,11 +36,15 @@ export function firstScreenReady(): Promise<unknown> {
   return bootNow && !bootNow.settings.configured ? loadSetup().catch(() => undefined) : Promise.resolve();
 }
 
-/** What the first screen does without, fetched once it is painted: the CJK font's stylesheet, the signed-in app. */
+/** What the first screen does without, fetched once it is painted: the CJK font's stylesheet, antd, the signed-in app. */
 const loadFonts = () => void import('./fonts');
-const afterFirstScreen = () => {
+const afterSetupShown = () => {
   loadFonts();
-  void loadWorkspace().catch(() => undefined); // a failure shows when it is needed
+  void loadAntd().catch(() => undefined); // the recovery code card after setup; a failure shows when it is needed
+};
+const afterFirstScreen = () => {
+  afterSetupShown();
+  void loadWorkspace().catch(() => undefined);
 };
 
 const startupError = (e: unknown) => (e instanceof ApiError ? e.message : '无法读取本机设置');
@@ -81,19 +86,19 @@ export function App() {
 
   const settingUp = settings?.configured === false;
   useEffect(() => {
-    if (settingUp) afterPaint(loadFonts);
+    if (settingUp) afterPaint(afterSetupShown);
   }, [settingUp]);
 
   const context = useMemo(() => (settings?.configured ? { settings, reload } : null), [settings, reload]);
 
   if (error) {
-    return <Result status="error" title="无法打开数据" subTitle={error} extra={<Button onClick={() => void start()}>重试</Button>} />;
+    return <StartError title="无法打开数据" detail={error} onRetry={() => void start()} />;
   }
-  if (!settings) return <Spin size="large" fullscreen tip="正在打开数据…" />;
+  if (!settings) return <Loading tip="正在打开数据…" />;
   if (!settings.configured || !context) {
     const SetupPage = setupLoaded?.SetupPage ?? LazySetupPage;
     return (
-      <Suspense fallback={<Spin size="large" fullscreen tip="正在打开…" />}>
+      <Suspense fallback={<Loading tip="正在打开…" />}>
         <SetupPage dbPath={settings.dbPath} onDone={setSettings} />
       </Suspense>
     );
@@ -102,7 +107,7 @@ export function App() {
   return (
     <SettingsContext.Provider value={context}>
       <AuthGate initial={session} onShown={afterFirstScreen}>
-        <Suspense fallback={<Spin size="large" fullscreen tip="正在打开…" />}>
+        <Suspense fallback={<Loading tip="正在打开…" />}>
           <Workspace />
         </Suspense>
       </AuthGate>

@@ -1,4 +1,3 @@
-import './antd-workspace-styles';
 import { HashRouter, useLocation } from 'react-router-dom';
 import { AppShell } from './components/AppShell';
 import { PrintRoutes, ShellRoutes } from './routes';

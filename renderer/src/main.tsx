@@ -1,25 +1,15 @@
-// the first screens' antd styles, prerendered at build time (build/antd-styles.ts), before the app's own CSS
-import 'virtual:antd-styles/first-screen.css';
 import './styles.css';
-import 'dayjs/locale/zh-cn';
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
+import './first-screen/first-screen.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, firstScreenReady } from './App';
-import { RUNTIME_THEME } from './runtime-theme';
 
-dayjs.locale('zh-cn');
-
+// the first screens (sign-in, setup) are plain elements: antd, its theme and its styles arrive after them
+// (with-antd.tsx, fetched once the first screen is painted)
 void firstScreenReady().then(() =>
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
-      <ConfigProvider locale={zhCN} theme={RUNTIME_THEME}>
-        <AntApp>
-          <App />
-        </AntApp>
-      </ConfigProvider>
+      <App />
     </StrictMode>,
   ),
 );

@@ -9,3 +9,9 @@ declare module 'virtual:antd-styles/map-token' {
   const token: { seed: string; map: Record<string, unknown> } | null;
   export default token;
 }
+
+/** build/antd-static-styles.ts: the auth screens' antd styles (and the map of every prerendered style) as CSS text. */
+declare module 'virtual:antd-styles/first-screen' {
+  const css: string;
+  export default css;
+}

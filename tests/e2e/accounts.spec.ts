@@ -1,6 +1,6 @@
 import { expect, keepScreenshot, openApp, test } from './fixtures';
 import { CounterPageModel } from './pages/counter-page';
-import { setUpInstallation, TEST_PASSWORD } from '../support/setup';
+import { setUpInstallation, setUpWithAdmin, TEST_PASSWORD } from '../support/setup';
 
 const LIULIN = '371525103';
 
@@ -27,6 +27,28 @@ test('sign-in is keyboard-first, a wrong password says only that, sign-out is on
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
 });
 
+test('the recovery link on the sign-in screen opens the recovery form (loaded on demand) and signs the administrator in', async ({
+  page,
+  app,
+}) => {
+  const { recoveryCode } = await setUpWithAdmin(app.core, { role: 'station', townshipCode: LIULIN, name: '王站长' });
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+  await page.getByRole('button', { name: '用恢复码重设密码' }).click();
+  await expect(page.getByRole('heading', { name: '用恢复码重设密码' })).toBeVisible();
+  await expect(page.locator('#recover-login')).toBeFocused();
+  await page.getByRole('button', { name: '返回登录' }).click();
+  await expect(page.locator('#sign-in-login')).toBeFocused();
+  await page.getByRole('button', { name: '用恢复码重设密码' }).click();
+  await page.locator('#recover-login').fill('zhanzhang');
+  await page.locator('#recover-code').fill(recoveryCode);
+  await page.locator('#field-password').fill('Huifu-mima-77');
+  await page.locator('#field-confirm').fill('Huifu-mima-77');
+  await keepScreenshot(page, 'accounts-recover');
+  await page.getByRole('button', { name: '重设密码并登录' }).click();
+  await expect(page.getByTestId('signed-in-user')).toHaveText(/王站长（站长）/);
+});
+
 test('the screen locks itself when idle and unlocks to the same half-filled form', async ({ page, app }) => {
   await setUpInstallation(app.core, { role: 'station', townshipCode: LIULIN, name: '王站长' });
   await page.clock.install();
@@ -46,13 +68,20 @@ test('the screen locks itself when idle and unlocks to the same half-filled form
   // while locked, the API refuses this browser too
   const locked = await page.evaluate(async () => {
     const token = document.querySelector<HTMLMetaElement>('meta[name="agri-token"]')?.content ?? '';
-    const r = await fetch('/rpc/farmers.search', { method: 'POST', headers: { 'X-Agri-Token': token, 'Content-Type': 'application/json' }, body: '{}' });
+    const r = await fetch('/rpc/farmers.search', {
+      method: 'POST',
+      headers: { 'X-Agri-Token': token, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     return (await r.json()) as { ok: boolean; error?: { details?: { auth?: string } } };
   });
   expect(locked).toMatchObject({ ok: false, error: { details: { auth: 'locked' } } });
   await page.locator('#unlock-password').fill(TEST_PASSWORD);
   const unlocked = page.waitForResponse((r) => r.url().endsWith('/rpc/auth.signIn'));
-  await page.getByTestId('lock-screen').getByRole('button', { name: /解\s*锁/ }).click();
+  await page
+    .getByTestId('lock-screen')
+    .getByRole('button', { name: /解\s*锁/ })
+    .click();
   const answer = (await (await unlocked).json()) as { ok: boolean; data?: { locked: boolean } };
   expect(answer).toMatchObject({ ok: true, data: { locked: false } });
   await expect(page.getByTestId('lock-screen')).toHaveCount(0);

@@ -134,12 +134,41 @@ describe('first-screen bundle budget (issue 18)', () => {
     expect(inFirst(/shared\/(api\/contract|schemas\/)/)).toEqual([]);
   });
 
-  it('loads antd styles prerendered for the first screens, and the CJK font only where needed', () => {
+  /** antd itself, its CSS-in-JS, its rc-component parts and icons. */
+  const ANTD = /node_modules\/(antd|@ant-design\/[\w-]+|@rc-component\/[\w-]+|rc-[\w-]+)\//;
+
+  it('keeps antd out of the first screens: neither the first load nor the setup form parses any of it', () => {
+    expect(inFirst(ANTD).slice(0, 5)).toEqual([]);
+    expect(
+      setupExtra()
+        .flatMap((c) => c.moduleIds)
+        .map(norm)
+        .filter((id) => ANTD.test(id))
+        .slice(0, 5),
+    ).toEqual([]);
+    // antd comes with the chunk that wraps every later screen in its ConfigProvider, one import() away
+    const root = chunkWith('antd-root.tsx') as BuiltChunk;
+    expect(root).toBeDefined();
+    expect(onDemandFromFirst().some(({ closure }) => closure.includes(root))).toBe(true);
+    expect(
+      staticClosure(chunks, [root])
+        .flatMap((c) => c.moduleIds)
+        .map(norm)
+        .some((id) => id.includes('/node_modules/antd/')),
+    ).toBe(true);
+  });
+
+  it('loads antd styles prerendered (with the map cssinjs reads) with antd, and the CJK font only where needed', () => {
     const firstCss = [...new Set(first.flatMap((c) => c.css))].map((f) => stylesheets.get(f) ?? '');
     expect(firstCss.length).toBeGreaterThan(0);
     const text = firstCss.join('\n');
-    // the map @ant-design/cssinjs reads to skip making these styles at runtime, with the form parts the sign-in uses
-    const map = /\.data-ant-cssinjs-cache-path\{content:"([^"]*)"/.exec(text)?.[1] ?? '';
+    // the first screens' own small stylesheet: no antd rules, no cssinjs map
+    expect(text).toContain('.fs-input');
+    expect(text).not.toContain('.ant-btn');
+    expect(text).not.toContain('data-ant-cssinjs-cache-path');
+    // the antd chunk puts the prerendered styles in the page: the map @ant-design/cssinjs reads to skip making them
+    const root = readFileSync(join(dir, (chunkWith('antd-root.tsx') as BuiltChunk).fileName), 'utf8');
+    const map = /\.data-ant-cssinjs-cache-path\{content:\\?"([^"\\]*)/.exec(root)?.[1] ?? '';
     for (const part of [
       '|Form-Form|',
       '|Input-Component|',
@@ -151,9 +180,7 @@ describe('first-screen bundle budget (issue 18)', () => {
     ]) {
       expect(map, part).toContain(part);
     }
-    expect(text).toContain('.ant-btn');
-    // the workspace's share arrives with the workspace chunk (as a string it puts in the page), not before
-    expect(text).not.toContain('.ant-table-wrapper');
+    expect(root).toContain('.ant-btn');
     expect(text).not.toContain('@font-face');
     // every print layout brings the bundled font's stylesheet with it
     const fontCss = [...stylesheets].filter(([, css]) => /@font-face\{font-family:Noto Sans SC/.test(css)).map(([name]) => name);

@@ -12,10 +12,12 @@ export class SetupPageModel {
     await this.page.getByText('县农业农村局', { exact: true }).click();
   }
 
+  /** The township list on the first screen is a native <select> (no antd before sign-in): typed pinyin picks. */
   async chooseTownship(typed: string, name: string) {
-    await this.page.locator('#field-townshipCode').click();
+    const list = this.page.locator('#field-townshipCode');
+    await list.focus();
     await this.page.keyboard.type(typed);
-    await this.page.locator('.ant-select-item-option', { hasText: name }).click();
+    await expect(list.locator('option:checked')).toHaveText(name);
   }
 
   /** The first administrator: name, login and the password twice. */

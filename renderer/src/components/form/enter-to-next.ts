@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 
 const FIELD_SELECTOR =
-  'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), [role=combobox]:not([aria-disabled=true])';
+  'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), select:not([disabled]), [role=combobox]:not([aria-disabled=true])';
 
 function fieldsOf(form: HTMLElement): HTMLElement[] {
   return [...form.querySelectorAll<HTMLElement>(FIELD_SELECTOR)].filter((el) => {

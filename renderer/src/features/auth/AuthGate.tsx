@@ -1,16 +1,19 @@
-import { Spin } from 'antd';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionInfo } from '../../../../shared/schemas/auth';
 import { api } from '../../api/client';
 import { afterPaint } from '../../after-paint';
+import { Loading } from '../../first-screen/controls';
 import { SessionContext, type SessionState } from '../../session-state';
 import { AUTH_EVENT } from './auth-events';
 import { AuthCard } from './AuthCard';
-import { ChangePasswordForm } from './ChangePasswordForm';
-import { FirstAdminPage } from './FirstAdminPage';
-import { LockScreen } from './LockScreen';
 import { SignInPage } from './SignInPage';
 import { useIdleLock } from './useIdleLock';
+import { WithAntd } from '../../with-antd';
+
+// the rarer screens are antd's and load when shown (the sign-in screen is plain: SignInPage.tsx)
+const ChangePasswordForm = lazy(() => import('./ChangePasswordForm').then((m) => ({ default: m.ChangePasswordForm })));
+const FirstAdminPage = lazy(() => import('./FirstAdminPage').then((m) => ({ default: m.FirstAdminPage })));
+const LockScreen = lazy(() => import('./LockScreen').then((m) => ({ default: m.LockScreen })));
 
 /**
  * Between the configured installation and the app: sign-in, a forced new password after a reset, and the
@@ -58,23 +61,37 @@ export function AuthGate({
   const user = info?.user;
   const session = useMemo<SessionState | null>(() => (user ? { user, signOut, lock } : null), [user, signOut, lock]);
 
-  if (!info) return <Spin size="large" fullscreen tip="正在打开…" />;
-  if (info.needsFirstAdmin) return <FirstAdminPage title="创建管理员账户" onDone={() => void refresh()} />;
+  if (!info) return <Loading tip="正在打开…" />;
+  if (info.needsFirstAdmin) {
+    return (
+      <WithAntd>
+        <FirstAdminPage title="创建管理员账户" onDone={() => void refresh()} />
+      </WithAntd>
+    );
+  }
   if (!info.user || !session) return <SignInPage onSignedIn={setInfo} />;
   if (info.user.mustChangePassword) {
     return (
       <AuthCard title="请设置新密码" subtitle={`${info.user.displayName}，您的密码由管理员设置或重置，请先改为只有您自己知道的密码。`}>
-        <ChangePasswordForm login={info.user.login} onDone={setInfo} />
+        <WithAntd>
+          <ChangePasswordForm login={info.user.login} onDone={setInfo} />
+        </WithAntd>
       </AuthCard>
     );
   }
   return (
-    <SessionContext.Provider value={session}>
-      {/* display: contents leaves no box of its own, so page layouts (and printed @page sizes) see the page as before */}
-      <div style={{ display: info.locked ? 'none' : 'contents' }} aria-hidden={info.locked} {...(info.locked ? { inert: true } : {})}>
-        {children}
-      </div>
-      {info.locked && <LockScreen user={info.user} onUnlocked={setInfo} onSignOut={() => void signOut()} />}
-    </SessionContext.Provider>
+    <WithAntd>
+      <SessionContext.Provider value={session}>
+        {/* display: contents leaves no box of its own, so page layouts (and printed @page sizes) see the page as before */}
+        <div style={{ display: info.locked ? 'none' : 'contents' }} aria-hidden={info.locked} {...(info.locked ? { inert: true } : {})}>
+          {children}
+        </div>
+        {info.locked && (
+          <Suspense fallback={<Loading tip="正在打开…" />}>
+            <LockScreen user={info.user} onUnlocked={setInfo} onSignOut={() => void signOut()} />
+          </Suspense>
+        )}
+      </SessionContext.Provider>
+    </WithAntd>
   );
 }

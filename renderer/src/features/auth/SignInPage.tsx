@@ -1,12 +1,15 @@
-import { Alert, Button, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { SessionInfo } from '../../../../shared/schemas/auth';
 import { api, ApiError } from '../../api/client';
+import { ErrorAlert, FormItem, Loading, PasswordInput, PrimaryButton, TextInput } from '../../first-screen/controls';
 import { useSettings } from '../../settings-context';
+import { WithAntd } from '../../with-antd';
 import { AuthCard } from './AuthCard';
-import { RecoverForm } from './RecoverForm';
 
-/** The app opens here: login name, password, Enter. One message for a wrong name or password. */
+/** The recovery form (antd): rare, loaded when asked for. */
+const RecoverForm = lazy(() => import('./RecoverForm').then((m) => ({ default: m.RecoverForm })));
+
+/** The app opens here: login name, password, Enter. One message for a wrong name or password. Plain elements, no antd. */
 export function SignInPage({ onSignedIn }: { onSignedIn: (s: SessionInfo) => void }) {
   const { settings } = useSettings();
   const [login, setLogin] = useState('');
@@ -15,9 +18,18 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (s: SessionInfo) => voi
   const [busy, setBusy] = useState(false);
   const [recovering, setRecovering] = useState(false);
 
-  if (recovering) return <RecoverForm onDone={onSignedIn} onCancel={() => setRecovering(false)} />;
+  if (recovering) {
+    return (
+      <WithAntd>
+        <Suspense fallback={<Loading tip="正在打开…" />}>
+          <RecoverForm onDone={onSignedIn} onCancel={() => setRecovering(false)} />
+        </Suspense>
+      </WithAntd>
+    );
+  }
 
   const submit = async () => {
+    if (busy) return;
     if (!login.trim() || !password) {
       setError('请输入用户名和密码');
       return;
@@ -35,37 +47,39 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (s: SessionInfo) => voi
 
   return (
     <AuthCard title="登录" subtitle={`${settings.unitName} · 农机更新补贴台账`}>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="sign-in-error" />}
-      <Form layout="vertical" component="div">
-        <Form.Item label="用户名" required>
-          <Input
-            id="sign-in-login"
-            autoFocus
-            autoComplete="username"
-            value={login}
-            onChange={(e) => setLogin(e.target.value)}
-            onPressEnter={() => document.getElementById('sign-in-password')?.focus()}
-          />
-        </Form.Item>
-        <Form.Item label="密码" required>
-          <Input.Password
-            id="sign-in-password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            onPressEnter={() => void submit()}
-          />
-        </Form.Item>
-        <Button type="primary" size="large" block loading={busy} onClick={() => void submit()}>
-          登录
-        </Button>
-      </Form>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
+      {error && <ErrorAlert message={error} testId="sign-in-error" />}
+      <FormItem label="用户名" htmlFor="sign-in-login" required>
+        <TextInput
+          id="sign-in-login"
+          autoFocus
+          autoComplete="username"
+          value={login}
+          onChange={setLogin}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.nativeEvent.isComposing) document.getElementById('sign-in-password')?.focus();
+          }}
+        />
+      </FormItem>
+      <FormItem label="密码" htmlFor="sign-in-password" required>
+        <PasswordInput
+          id="sign-in-password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.nativeEvent.isComposing) void submit();
+          }}
+        />
+      </FormItem>
+      <PrimaryButton busy={busy} onClick={() => void submit()}>
+        登录
+      </PrimaryButton>
+      <p className="fs-text fs-secondary fs-small" style={{ marginTop: 16, marginBottom: 0 }}>
         忘记密码请找站长（县局管理员）重置；管理员本人可
-        <Button type="link" size="small" onClick={() => setRecovering(true)} style={{ padding: '0 2px' }}>
+        <button type="button" className="fs-link" onClick={() => setRecovering(true)}>
           用恢复码重设密码
-        </Button>
-      </Typography.Paragraph>
+        </button>
+      </p>
     </AuthCard>
   );
 }
