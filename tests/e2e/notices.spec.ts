@@ -21,6 +21,9 @@ async function ok<T>(r: Promise<{ ok: true; data: T } | { ok: false; error: unkn
 /** Sets "now" for the service (China time follows from the instant) and for the page's clock alike. */
 async function setNow(app: RunningApp, page: Page, iso: string) {
   const at = Date.parse(iso);
+  // leave the page first: its idle-lock timer would see the jump as days without a keystroke and lock the
+  // fresh session below before the next navigation (a race that failed the run under load)
+  await page.goto('about:blank');
   app.core.ctx.now = () => new Date(at);
   await page.clock.setFixedTime(at);
   // days pass in a moment here: the browser's session would count them as idle time and lock itself, so
@@ -141,7 +144,7 @@ test('three applications → notice printed → objection on one → after the p
 
   // Monday 13 Oct: the period is over; 李四's stays blocked by the objection
   await setNow(app, page, '2025-10-13T02:00:00Z');
-  await page.reload();
+  await page.goto(noticeUrl);
   await expect(page.getByTestId('pay-1')).toBeVisible();
   await expect(page.getByTestId('pay-2')).toHaveCount(0);
   await expect(page.getByTestId('resolve-2')).toBeVisible();
