@@ -49,10 +49,18 @@ export function summarizeStartup(
   jsBytes: number,
   jsBudget: number,
 ): void {
-  const first = timingOf(
-    'first screen at 4× CPU (slower of setup/sign-in)',
-    runs.map((r) => Math.max(r.setupMs, r.stationMs)),
+  // the slower screen's own runs, as the startup section's verdict line reads it (the median of each screen,
+  // the larger one), not the median of per-run maxima, which mixes the two screens' noise
+  const setup = timingOf(
+    'first screen at 4× CPU (setup)',
+    runs.map((r) => r.setupMs),
   );
+  const signIn = timingOf(
+    'first screen at 4× CPU (sign-in)',
+    runs.map((r) => r.stationMs),
+  );
+  const slower = setup.medianMs >= signIn.medianMs ? setup : signIn;
+  const first = { ...slower, name: `first screen at 4× CPU (slower: ${slower === setup ? 'setup' : 'sign-in'})` };
   summarize([
     { name: first.name, timing: first, target: `p50 ≤ ${budgetMs} ms`, pass: first.medianMs <= budgetMs },
     {
