@@ -27,6 +27,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // start-up migrations run in a worker thread (db/upgrade/upgrade.ts looks for it beside index.js)
           'migrate-worker': resolve(__dirname, 'db/upgrade/migrate-worker.ts'),
+          // a large backup's page check runs in a worker thread (db/backup/page-check.ts looks for it there too)
+          'check-worker': resolve(__dirname, 'db/backup/check-worker.ts'),
         },
       },
     },

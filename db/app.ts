@@ -36,6 +36,7 @@ export interface CoreOptions extends OpenOptions {
 export function openCore(dbPath: string, options: CoreOptions = {}): AppCore {
   const db = openDatabase(dbPath, options);
   const ctx = createContext(db, dbPath, options.now);
+  if (options.nativeBinding) ctx.nativeBinding = options.nativeBinding;
   // a restore swaps the file under the running app: ctx.db is replaced, so everything below reads ctx.db
   ctx.reopen = (swap) => {
     ctx.db.close();

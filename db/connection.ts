@@ -128,7 +128,7 @@ export async function openDatabaseWithProgress(
   try {
     const migrations = options.migrations ?? loadMigrations();
     if (needsBackup(db, file, migrations, options)) {
-      await createBackup(db, file, 'pre-migration', () => new Date(), undefined, { onStage: options.onStage });
+      await createBackup(db, file, 'pre-migration', () => new Date(), undefined, { onStage: options.onStage, nativeBinding: options.nativeBinding });
     }
     return migrateAndPin(db, file, migrations, options);
   } catch (error) {

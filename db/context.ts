@@ -20,6 +20,8 @@ export interface ServiceContext {
    * migrated, even if `swap` throws. Set by openCore; services must read `ctx.db` afresh after it.
    */
   reopen?: (swap: () => void) => void;
+  /** better-sqlite3's binding, for worker threads that open files themselves (Electron's ABI in development). */
+  nativeBinding?: string;
 }
 
 export function createContext(db: Database, dbPath: string, now: () => Date = () => new Date()): ServiceContext {

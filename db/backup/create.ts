@@ -42,6 +42,8 @@ export interface BackupOptions {
   depth?: CheckDepth;
   /** Told where the backup is: stage, units done of total, a Chinese line. */
   onStage?: (stage: BackupStage, done: number, total: number, label: string) => void;
+  /** better-sqlite3's binding for the page check's worker thread (ServiceContext.nativeBinding). */
+  nativeBinding?: string;
 }
 const partialFiles = (temp: string) => [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`];
 
@@ -164,6 +166,7 @@ export async function createBackup(
     const depth = options.depth ?? ownBackupDepth(statSync(p.temp).size);
     const found = await inspectBackupAsync(p.temp, pause, {
       depth,
+      nativeBinding: options.nativeBinding,
       onProgress: (done, total, what) => {
         job?.progress(done, total, what);
         checkProgress(options)?.(done, total, what);

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { APPLICATION_ID } from '../connection';
 import { latestVersion, loadMigrations } from '../migrate';
 import { TRAVELLING_TABLES } from '../transfer/tables';
-import { BACKUP_TABLES, drive, runToEnd } from './photos';
+import { BACKUP_TABLES } from './photos';
+import { pageCheckHere, pageCheckInWorker, type PagePragma } from './page-check';
 
 export interface Inspection {
   ok: boolean;
@@ -84,7 +85,8 @@ export type CheckDepth = 'integrity' | 'quick';
  * the one automatic check that finds an index out of step with its rows in the live file (quick_check copies
  * such damage into every backup unnoticed until a restore refuses them). A township station's file and a
  * county's at Guan County's scale stay far below it; province-scale files (1M purchases, ~1.8 GB) get
- * quick_check, whose full check would hold the app for about 20 minutes.
+ * quick_check: their full check takes about 20 minutes of a core (in a worker thread, WORKER_CHECK_MIN_BYTES),
+ * too long for a backup made every hour of work.
  */
 export const FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -104,6 +106,20 @@ export interface InspectOptions {
   onProgress?: InspectProgress;
 }
 
+export interface InspectAsyncOptions extends InspectOptions {
+  /** better-sqlite3's binding for the worker thread (Electron's ABI in development; see electron/main/locations.ts). */
+  nativeBinding?: string;
+  /** Files from this size get their page check in a worker thread (default WORKER_CHECK_MIN_BYTES). */
+  workerFromBytes?: number;
+}
+
+/**
+ * Below this size the page check runs on the calling thread: a fraction of a second (a station's file), less
+ * than starting a worker costs. Above it the check takes seconds to minutes (quick_check ~11 s, the full
+ * check ~20 min on a 1M-purchase county file) and runs in a worker thread.
+ */
+export const WORKER_CHECK_MIN_BYTES = 16 * 1024 * 1024;
+
 /** Bytes hashed between two pauses of the stepped inspection (tens of milliseconds of work). */
 const HASH_STEP_BYTES = 16 << 20;
 
@@ -113,18 +129,57 @@ const HASH_STEP_BYTES = 16 << 20;
  * file: it reports. In one synchronous step; see inspectBackupAsync for the stepped form.
  */
 export function inspectBackup(path: string, options: InspectOptions = {}): Inspection {
-  return runToEnd(inspectSteps(path, options));
+  const gen = inspectSteps(path, options);
+  for (let r = gen.next(); ; ) {
+    if (r.done) return r.value;
+    const step = r.value;
+    r = Array.isArray(step) ? gen.next() : nextAfterCheck(gen, () => pageCheckHere(step.db, step.pragma));
+  }
 }
 
 /**
- * The same in steps with `pause()` awaited between them (the hash every 16 MB, the page check, each table
- * counted), so the thread keeps answering: the page check is the one long synchronous stretch left.
+ * The same in steps with `pause()` awaited between them (the hash every 16 MB, each table counted), so the
+ * thread keeps answering; the page check (minutes on a province-scale file) runs in a worker thread while
+ * `pause()` is awaited every quarter second. A `pause()` that throws (a cancelled job) stops it.
  */
-export function inspectBackupAsync(path: string, pause: () => Promise<void>, options: InspectOptions = {}): Promise<Inspection> {
-  return drive(inspectSteps(path, options), pause);
+export async function inspectBackupAsync(path: string, pause: () => Promise<void>, options: InspectAsyncOptions = {}): Promise<Inspection> {
+  const gen = inspectSteps(path, options);
+  try {
+    for (let r = gen.next(); ; ) {
+      if (r.done) return r.value;
+      if (Array.isArray(r.value)) {
+        await pause();
+        r = gen.next();
+      } else {
+        const step = r.value;
+        if (statSync(path).size < (options.workerFromBytes ?? WORKER_CHECK_MIN_BYTES)) {
+          r = nextAfterCheck(gen, () => pageCheckHere(step.db, step.pragma));
+          continue;
+        }
+        const outcome = await pageCheckInWorker(path, step.pragma, pause, options.nativeBinding);
+        r = 'findings' in outcome ? gen.next(outcome.findings) : gen.throw(outcome.error);
+      }
+    }
+  } finally {
+    gen.return(undefined as never);
+  }
 }
 
-function* inspectSteps(path: string, options: InspectOptions): Generator<[number, number], Inspection> {
+/** Runs the page check the generator asked for, handing it the findings or the error it threw. */
+function nextAfterCheck(gen: Generator<InspectStep, Inspection, string[] | undefined>, check: () => string[]) {
+  let findings: string[];
+  try {
+    findings = check();
+  } catch (error) {
+    return gen.throw(error);
+  }
+  return gen.next(findings);
+}
+
+/** A step of an inspection: progress, or the page check to run (on the open connection, or in a worker). */
+type InspectStep = [number, number] | { pragma: PagePragma; db: Database.Database };
+
+function* inspectSteps(path: string, options: InspectOptions): Generator<InspectStep, Inspection, string[] | undefined> {
   const depth = options.depth ?? 'integrity';
   const problems: string[] = [];
   const base = { applicationId: 0, userVersion: 0, tables: [] as Inspection['tables'], marker: 0 };
@@ -152,9 +207,8 @@ function* inspectSteps(path: string, options: InspectOptions): Generator<[number
     if (base.userVersion > latest) problems.push(`由更新版本的软件创建（数据版本 ${base.userVersion}），请升级软件后再恢复`);
     if (base.userVersion < 1) problems.push('文件中没有数据表');
     yield report(mb, depth === 'quick' ? '正在检查备份的每个数据页' : '正在逐项检查备份的完整性');
-    const pragma = depth === 'quick' ? 'quick_check' : 'integrity_check';
-    const integrity = db.pragma(`${pragma}(20)`, { simple: false }) as Record<string, string>[];
-    const bad = integrity.map((r) => r[pragma]).filter((m) => m !== 'ok');
+    const findings = (yield { pragma: depth === 'quick' ? 'quick_check' : 'integrity_check', db }) ?? [];
+    const bad = findings.filter((m) => m !== 'ok');
     if (bad.length) problems.push(`完整性检查未通过：${bad.slice(0, 3).join('；')}`);
     if (!problems.length) {
       const names = tableNames(db);

@@ -83,6 +83,7 @@ export async function stageBackup(ctx: ServiceContext, source: RestoreSource, jo
     // the full integrity_check: this file is about to become the live one (see CheckDepth)
     const found = await inspectBackupAsync(staging, () => job.tick(), {
       depth: 'integrity',
+      nativeBinding: ctx.nativeBinding,
       onProgress: (done, total, what) => job.progress(done, total, what),
     });
     const sidecar = source.encrypted ? null : readSidecar(source.path);
@@ -118,7 +119,7 @@ const PRE_RESTORE_TRIES = 3;
  */
 async function preRestoreBackup(ctx: ServiceContext, job: JobHandle): Promise<string> {
   for (let i = 0; i < PRE_RESTORE_TRIES; i++) {
-    const pre = await createBackup(ctx.db, ctx.dbPath, 'pre-restore', ctx.now, job);
+    const pre = await createBackup(ctx.db, ctx.dbPath, 'pre-restore', ctx.now, job, { nativeBinding: ctx.nativeBinding });
     // nothing awaits between this comparison and the swap, so no write can slip in after it
     if (writeMarker(ctx.db) === pre.sidecar.marker) return pre.name;
   }

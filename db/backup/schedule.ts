@@ -41,7 +41,7 @@ export async function scheduledCheck(ctx: ServiceContext, atStart: boolean): Pro
   if (atStart) removeStaleStaging(ctx.dbPath);
   const reason = backupDue(ctx, atStart);
   await exclusive(ctx.dbPath, '备份', async () => {
-    const made = reason ? await createBackup(ctx.db, ctx.dbPath, reason, ctx.now) : newestBackup(ctx.dbPath);
+    const made = reason ? await createBackup(ctx.db, ctx.dbPath, reason, ctx.now, undefined, { nativeBinding: ctx.nativeBinding }) : newestBackup(ctx.dbPath);
     const dir = getOffsiteDir(ctx);
     if (made && dir && existsSync(dir) && offsiteDue(ctx)) await copyOffsite(ctx, made);
   });

@@ -133,7 +133,7 @@ export function resolveRef(ctx: ServiceContext, ref: BackupRef): { path: string;
 export function startCreate(ctx: ServiceContext, input: { offsite: boolean }): JobStatus {
   return ctx.jobs.start('backups.create', (job) =>
     exclusive(ctx.dbPath, '备份', async () => {
-      const made = await createBackup(ctx.db, ctx.dbPath, 'manual', ctx.now, job);
+      const made = await createBackup(ctx.db, ctx.dbPath, 'manual', ctx.now, job, { nativeBinding: ctx.nativeBinding });
       let offsite: string | null = null;
       let offsiteProblem: string | null = null;
       if (input.offsite || offsiteDue(ctx)) {
@@ -171,6 +171,7 @@ async function check(ctx: ServiceContext, ref: BackupRef, job: JobHandle): Promi
     // the full integrity_check: 校验 is where a backup is trusted (see CheckDepth)
     const found = await inspectBackupAsync(file, () => job.tick(), {
       depth: 'integrity',
+      nativeBinding: ctx.nativeBinding,
       onProgress: (done, total, what) => job.progress(done, total, what),
     });
     const sidecar = encrypted ? null : readSidecar(path);

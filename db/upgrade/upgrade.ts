@@ -1,11 +1,8 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
 import { APPLICATION_ID } from '../connection';
+import { spawnWorker } from '../worker/spawn';
 import { latestVersion, loadMigrations, type MigrationProgress } from '../migrate';
 import type { BackupStage } from '../backup/create';
 import { backupStatus, doneStatus, failedStatus, failureMessage, progressStatus, startingStatus, type UpgradeStatus } from './status';
@@ -58,19 +55,6 @@ export function pendingUpgrade(file: string, options: { nativeBinding?: string }
   }
 }
 
-/** The worker: the bundled .js beside the Electron main, else the .ts source through tsx (CLI, tests). */
-function spawn(input: WorkerInput): Worker {
-  const name = 'migrate-worker';
-  const bundled = new URL(`./${name}.js`, import.meta.url);
-  if (existsSync(fileURLToPath(bundled))) return new Worker(bundled, { workerData: input });
-  const source = pathToFileURL(fileURLToPath(new URL(`./${name}.ts`, import.meta.url))).href;
-  // tsx's ESM entry (require.resolve would give its CommonJS one, which cannot register the ESM hooks)
-  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsx = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(boot, { eval: true, workerData: input });
-}
-
 export interface UpgradeRun {
   status(): UpgradeStatus;
   /** Resolves when the file is at the latest version; rejects with a Chinese AppError (the file as it was). */
@@ -102,7 +86,9 @@ export function startUpgrade(
       );
     };
     let settled = false;
-    const worker = spawn({ file, nativeBinding: options.nativeBinding });
+    const input: WorkerInput = { file, nativeBinding: options.nativeBinding };
+    // the bundled migrate-worker.js beside the Electron main, else the .ts source through tsx
+    const worker = spawnWorker('migrate-worker', import.meta.url, input);
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'backup') set(backupStatus(pending.from, pending.to, m.stage, m.done, m.total, m.label, elapsed()));
       else if (m.type === 'progress') {

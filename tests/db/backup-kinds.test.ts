@@ -1,14 +1,15 @@
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../db/backup/create';
 import { failedDir, listBackupFiles, localBackupDir, readSidecar, sidecarPath } from '../../db/backup/files';
-import { FULL_CHECK_MAX_BYTES, fileSha256, inspectBackup, ownBackupDepth } from '../../db/backup/inspect';
+import { FULL_CHECK_MAX_BYTES, inspectBackup, ownBackupDepth } from '../../db/backup/inspect';
 import { backupBeforeCountyImport } from '../../db/backup/pre-import';
 import { scheduledCheck } from '../../db/backup/schedule';
-import type { BackupReason, BackupSidecar, CreateResult, RestoreResult } from '../../shared/schemas/backups';
+import type { BackupReason, CreateResult, RestoreResult } from '../../shared/schemas/backups';
 import { runJob, tableDigests } from '../support/backups';
+import { damagePage, indexOutOfStep } from '../support/forge-backup';
 import { expectOk, farmerInput, stationCore, tempCore, type TempCore } from '../support/core';
 import { setUpInstallation } from '../support/setup';
 
@@ -32,47 +33,6 @@ const backups = (core: TempCore) =>
   listBackupFiles(localBackupDir(core.dbPath), 'db').map((f) => ({ name: f.name, path: f.path, sidecar: readSidecar(f.path) }));
 
 const ofReason = (core: TempCore, reason: BackupReason) => backups(core).filter((b) => b.sidecar?.reason === reason);
-
-/** Overwrites one page in the middle of the file being checked with garbage (a torn or damaged write). */
-function damagePage(path: string): void {
-  const bytes = readFileSync(path);
-  const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
-  const page = Math.floor(bytes.length / pageSize / 2);
-  bytes.fill(0x5a, page * pageSize, (page + 1) * pageSize);
-  writeFileSync(path, bytes);
-}
-
-/**
- * A backup whose index no longer matches its rows (what quick_check skips and integrity_check finds): the
- * schema of a farmers index is rewritten to index another column, and the sidecar's hash made to match.
- */
-function indexOutOfStep(path: string): void {
-  const db = new Database(path);
-  const index = db
-    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'farmers' AND sql IS NOT NULL LIMIT 1")
-    .get() as { name: string; sql: string };
-  const columns = (db.prepare('PRAGMA table_info(farmers)').all() as { name: string }[]).map((c) => c.name);
-  const indexed = (db.prepare(`PRAGMA index_info("${index.name}")`).all() as { name: string }[]).map((c) => c.name);
-  const other = columns.find((c) => !indexed.includes(c) && c !== 'id') ?? 'name';
-  // SQLite's defensive mode forbids editing the schema table; this test forges a damaged file on purpose
-  db.unsafeMode(true);
-  db.pragma('writable_schema = ON');
-  db.prepare('UPDATE sqlite_schema SET sql = ? WHERE name = ?').run(
-    `CREATE INDEX "${index.name}" ON farmers ("${other}"${
-      indexed.length > 1
-        ? indexed
-            .slice(1)
-            .map((c) => `, "${c}"`)
-            .join('')
-        : ''
-    })`,
-    index.name,
-  );
-  db.pragma('writable_schema = OFF');
-  db.close();
-  const sidecar = JSON.parse(readFileSync(sidecarPath(path), 'utf8')) as BackupSidecar;
-  writeFileSync(sidecarPath(path), JSON.stringify({ ...sidecar, sha256: fileSha256(path) }));
-}
 
 describe('every backup of the running app is checked (full when small, quick_check when large) and restores', () => {
   it('manual, scheduled, pre-import and pre-restore backups of a station-sized file get the full check, and say so in their sidecar', async () => {
