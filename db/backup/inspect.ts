@@ -130,7 +130,7 @@ const HASH_STEP_BYTES = 16 << 20;
  */
 export function inspectBackup(path: string, options: InspectOptions = {}): Inspection {
   const gen = inspectSteps(path, options);
-  for (let r = gen.next(); ; ) {
+  for (let r = gen.next(); ;) {
     if (r.done) return r.value;
     const step = r.value;
     r = Array.isArray(step) ? gen.next() : nextAfterCheck(gen, () => pageCheckHere(step.db, step.pragma));
@@ -145,7 +145,7 @@ export function inspectBackup(path: string, options: InspectOptions = {}): Inspe
 export async function inspectBackupAsync(path: string, pause: () => Promise<void>, options: InspectAsyncOptions = {}): Promise<Inspection> {
   const gen = inspectSteps(path, options);
   try {
-    for (let r = gen.next(); ; ) {
+    for (let r = gen.next(); ;) {
       if (r.done) return r.value;
       if (Array.isArray(r.value)) {
         await pause();

@@ -11,5 +11,7 @@ import { exclusive } from './lock';
  */
 export async function backupBeforeCountyImport(ctx: ServiceContext, job?: JobHandle): Promise<void> {
   if (ctx.dbPath === ':memory:') return;
-  await exclusive(ctx.dbPath, '备份', () => createBackup(ctx.db, ctx.dbPath, 'pre-import', ctx.now, job, { nativeBinding: ctx.nativeBinding }));
+  await exclusive(ctx.dbPath, '备份', () =>
+    createBackup(ctx.db, ctx.dbPath, 'pre-import', ctx.now, job, { nativeBinding: ctx.nativeBinding }),
+  );
 }

@@ -41,7 +41,9 @@ export async function scheduledCheck(ctx: ServiceContext, atStart: boolean): Pro
   if (atStart) removeStaleStaging(ctx.dbPath);
   const reason = backupDue(ctx, atStart);
   await exclusive(ctx.dbPath, '备份', async () => {
-    const made = reason ? await createBackup(ctx.db, ctx.dbPath, reason, ctx.now, undefined, { nativeBinding: ctx.nativeBinding }) : newestBackup(ctx.dbPath);
+    const made = reason
+      ? await createBackup(ctx.db, ctx.dbPath, reason, ctx.now, undefined, { nativeBinding: ctx.nativeBinding })
+      : newestBackup(ctx.dbPath);
     const dir = getOffsiteDir(ctx);
     if (made && dir && existsSync(dir) && offsiteDue(ctx)) await copyOffsite(ctx, made);
   });
@@ -49,14 +51,20 @@ export async function scheduledCheck(ctx: ServiceContext, atStart: boolean): Pro
 
 /** Starts the timers of a long-running app; returns the function that stops them. Failures are logged, never thrown. */
 export function startBackupSchedule(ctx: ServiceContext, log: (message: string, error?: unknown) => void): () => void {
+  let stopped = false;
   const run = (atStart: boolean) => () => {
-    scheduledCheck(ctx, atStart).catch((error: unknown) => log('scheduled backup failed', error));
+    scheduledCheck(ctx, atStart).catch((error: unknown) => {
+      // closing the app closes the connection under a backup in progress: its partial copy is already removed
+      if (stopped) log('scheduled backup stopped: the app closed while it ran (its partial copy was removed)');
+      else log('scheduled backup failed', error);
+    });
   };
   const first = setTimeout(run(true), FIRST_CHECK_MS);
   const every = setInterval(run(false), CHECK_EVERY_MS);
   first.unref();
   every.unref();
   return () => {
+    stopped = true;
     clearTimeout(first);
     clearInterval(every);
   };

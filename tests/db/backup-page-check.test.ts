@@ -40,7 +40,14 @@ async function inWorker(
   return { found, pauses, pausesInCheck };
 }
 
-const comparable = (i: Inspection) => ({ ok: i.ok, problems: i.problems, tables: i.tables, userVersion: i.userVersion, sha256: i.sha256, check: i.check });
+const comparable = (i: Inspection) => ({
+  ok: i.ok,
+  problems: i.problems,
+  tables: i.tables,
+  userVersion: i.userVersion,
+  sha256: i.sha256,
+  check: i.check,
+});
 
 describe('a large backup is checked in a worker thread: the same verdict as the check on the calling thread', () => {
   it('a sound backup: ok, every table counted, the same as the synchronous check, and the caller kept being paused', async () => {
