@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { APPLICATION_ID } from '../connection';
 import { latestVersion, loadMigrations } from '../migrate';
 import { TRAVELLING_TABLES } from '../transfer/tables';
 import { BACKUP_TABLES } from './photos';
+import { sha256Steps } from './file-hash';
 import { pageCheckHere, pageCheckInWorker, type PagePragma } from './page-check';
 
 export interface Inspection {
@@ -18,24 +18,6 @@ export interface Inspection {
   sha256: string;
   /** How deep the page check went. */
   check: CheckDepth;
-}
-
-/** SHA-256 of a file in 1 MB pieces (memory stays flat); `onBytes` after each piece with the bytes read so far. */
-export function fileSha256(path: string, onBytes?: (read: number) => void): string {
-  const hash = createHash('sha256');
-  const buf = Buffer.alloc(1 << 20);
-  const fd = openSync(path, 'r');
-  let read = 0;
-  try {
-    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) {
-      hash.update(buf.subarray(0, n));
-      read += n;
-      onBytes?.(read);
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
 }
 
 const LABELS = new Map(TRAVELLING_TABLES.map((t) => [t.name, t.label]));
@@ -120,9 +102,6 @@ export interface InspectAsyncOptions extends InspectOptions {
  */
 export const WORKER_CHECK_MIN_BYTES = 16 * 1024 * 1024;
 
-/** Bytes hashed between two pauses of the stepped inspection (tens of milliseconds of work). */
-const HASH_STEP_BYTES = 16 << 20;
-
 /**
  * Checks a backup file as untrusted: opened read-only, integrity_check (or quick_check, see CheckDepth), our
  * application id, a schema version this program can open, rows counted per table. Never throws for a bad
@@ -194,7 +173,7 @@ function* inspectSteps(path: string, options: InspectOptions): Generator<Inspect
     return [done, total()];
   };
   yield report(0, '正在计算备份的校验码');
-  const sha256 = yield* sha256Steps(path, (read) => report(Math.floor(read / (1 << 20)), '正在计算备份的校验码'));
+  const sha256 = yield* sha256Steps(path, (read): InspectStep => report(Math.floor(read / (1 << 20)), '正在计算备份的校验码'));
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
@@ -233,22 +212,4 @@ function* inspectSteps(path: string, options: InspectOptions): Generator<Inspect
     db?.close();
   }
   return { ok: problems.length === 0, problems, ...base, sizeBytes, sha256, check: depth };
-}
-
-/** fileSha256 in steps: yields what `onStep` answers after every HASH_STEP_BYTES read. */
-function* sha256Steps(path: string, onStep: (read: number) => [number, number]): Generator<[number, number], string> {
-  const hash = createHash('sha256');
-  const buf = Buffer.alloc(1 << 20);
-  const fd = openSync(path, 'r');
-  let read = 0;
-  try {
-    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) {
-      hash.update(buf.subarray(0, n));
-      read += n;
-      if (read % HASH_STEP_BYTES === 0) yield onStep(read);
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
 }

@@ -1,7 +1,7 @@
 // Forged damage to a backup file, for the tests of its checks.
 import { readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { fileSha256 } from '../../db/backup/inspect';
+import { fileSha256 } from '../../db/backup/file-hash';
 import { sidecarPath } from '../../db/backup/files';
 import type { BackupSidecar } from '../../shared/schemas/backups';
 
