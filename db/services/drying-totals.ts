@@ -81,14 +81,16 @@ export function heatSharesOf(rows: readonly DryerTotalsRow[]): DryingSummary['he
   });
 }
 
-/** Every coal-fired dryer (as installed) of the scope as a burn-down fact, expanded from the SQL groups. */
+/**
+ * The coal-fired dryers (as installed) of the scope as burn-down facts, one per SQL group with its count
+ * (a province has thousands of coal dryers but a few dozen distinct facts; the burn-down weighs each by its count).
+ */
 export function coalFacts(ctx: ServiceContext, townshipCode: string | null): CoalDryerFact[] {
-  return coalFactGroups(ctx.db, { townshipCode }).flatMap((g) =>
-    Array.from({ length: g.n }, () => ({
-      yearInstalled: g.year_installed,
-      plan: g.plan,
-      plannedDate: g.planned_date,
-      actualDate: g.actual_date,
-    })),
-  );
+  return coalFactGroups(ctx.db, { townshipCode }).map((g) => ({
+    yearInstalled: g.year_installed,
+    plan: g.plan,
+    plannedDate: g.planned_date,
+    actualDate: g.actual_date,
+    count: g.n,
+  }));
 }
