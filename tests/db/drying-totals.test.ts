@@ -185,7 +185,9 @@ describe('drying dashboard query plans', () => {
           `${name}: ${plan.join(' | ')}`,
         ).toEqual([]);
         if (sql.includes('dryer_retirements r'))
-          expect(plan.join(' | ')).toMatch(/SEARCH r USING (INDEX dryer_retirements_live|COVERING INDEX dryer_retirements_dashboard) \(dryer_id=\?/);
+          expect(plan.join(' | ')).toMatch(
+            /SEARCH r USING (INDEX dryer_retirements_live|COVERING INDEX dryer_retirements_dashboard) \(dryer_id=\?/,
+          );
         // one township's figures read that township's sites only (coal facts go by the coal dryers' heat-source index instead)
         if (townshipCode && name !== 'coal facts')
           expect(plan.join(' | '), name).toMatch(

@@ -20,7 +20,12 @@ import { referenceIds } from '../support/ledger-reference';
 import { purchaseMonthItems, purchaseTotals, scrapTotals } from '../../db/repositories/progress';
 import { COUNTED_STATUSES } from '../../shared/domain/workflow';
 import { TOWNSHIP_CODES } from '../../shared/domain/townships';
-import { canonical, referencePurchaseMonthItemSql, referencePurchaseTotalsSql, referenceScrapTotalsSql } from '../support/progress-reference';
+import {
+  canonical,
+  referencePurchaseMonthItemSql,
+  referencePurchaseTotalsSql,
+  referenceScrapTotalsSql,
+} from '../support/progress-reference';
 import { bankDetails, publishAndPay } from '../support/notices';
 import { signIn, TEST_PASSWORD } from '../support/setup';
 
@@ -250,12 +255,19 @@ describe('every earlier schema version, populated, opens in this version without
         'purchases_scrap_renewal',
       ])
         expect(names).toContain(name);
-      const years = db.prepare("SELECT DISTINCT CAST(substr(purchase_date, 1, 4) AS INTEGER) FROM purchases WHERE status IN ('verified', 'published', 'paid')").pluck().all() as number[];
+      const years = db
+        .prepare(
+          "SELECT DISTINCT CAST(substr(purchase_date, 1, 4) AS INTEGER) FROM purchases WHERE status IN ('verified', 'published', 'paid')",
+        )
+        .pluck()
+        .all() as number[];
       expect(years.length).toBeGreaterThan(0);
       for (const year of years)
         for (const township of [null, ...TOWNSHIP_CODES]) {
           const params = { start: `${year}-01-01`, end: `${year + 1}-01-01`, recentFrom: `${year}-10-03`, township };
-          expect(canonical(purchaseTotals(db, params))).toEqual(canonical(db.prepare(referencePurchaseTotalsSql(COUNTED_STATUSES)).all(params)));
+          expect(canonical(purchaseTotals(db, params))).toEqual(
+            canonical(db.prepare(referencePurchaseTotalsSql(COUNTED_STATUSES)).all(params)),
+          );
           expect(canonical(scrapTotals(db, params))).toEqual(canonical(db.prepare(referenceScrapTotalsSql(COUNTED_STATUSES)).all(params)));
           const range = { start: params.start, end: params.end };
           expect(canonical(purchaseMonthItems(db, COUNTED_STATUSES, TOWNSHIP_CODES, range))).toEqual(

@@ -76,8 +76,12 @@ describe('progress statements equal the pre-021 reference on a generated county 
         const params = { start: `${year}-01-01`, end: `${year + 1}-01-01`, recentFrom: `${year}-10-03`, township };
         const p = purchaseTotals(db, params);
         const s = scrapTotals(db, params);
-        expect(canonical(p), `purchases ${year} ${township}`).toEqual(canonical(db.prepare(referencePurchaseTotalsSql(COUNTED_STATUSES)).all(params)));
-        expect(canonical(s), `scraps ${year} ${township}`).toEqual(canonical(db.prepare(referenceScrapTotalsSql(COUNTED_STATUSES)).all(params)));
+        expect(canonical(p), `purchases ${year} ${township}`).toEqual(
+          canonical(db.prepare(referencePurchaseTotalsSql(COUNTED_STATUSES)).all(params)),
+        );
+        expect(canonical(s), `scraps ${year} ${township}`).toEqual(
+          canonical(db.prepare(referenceScrapTotalsSql(COUNTED_STATUSES)).all(params)),
+        );
         groups += p.length + s.length;
       }
     expect(groups).toBeGreaterThan(100);
@@ -88,12 +92,18 @@ describe('progress statements equal the pre-021 reference on a generated county 
     for (const township of scopes()) {
       const params = { start: '2025-01-01', end: '2026-01-01', recentFrom: '2025-10-03', township };
       const ref = (sql: string, alias: string, held: string) =>
-        db.prepare(sql.replace(`WHERE ${alias}.status IN`, `WHERE ${alias}.id IN (SELECT value FROM json_each(@held)) AND ${alias}.status IN`)).all({ ...params, held });
+        db
+          .prepare(
+            sql.replace(`WHERE ${alias}.status IN`, `WHERE ${alias}.id IN (SELECT value FROM json_each(@held)) AND ${alias}.status IN`),
+          )
+          .all({ ...params, held });
       const hp = ids('purchases');
       const hs = ids('scraps');
       const p = heldPurchaseTotals(db, { ...params, held: hp });
       expect(canonical(p)).toEqual(canonical(ref(referencePurchaseTotalsSql(COUNTED_STATUSES), 'p', hp)));
-      expect(canonical(heldScrapTotals(db, { ...params, held: hs }))).toEqual(canonical(ref(referenceScrapTotalsSql(COUNTED_STATUSES), 's', hs)));
+      expect(canonical(heldScrapTotals(db, { ...params, held: hs }))).toEqual(
+        canonical(ref(referenceScrapTotalsSql(COUNTED_STATUSES), 's', hs)),
+      );
       if (township === null) expect(p.length).toBeGreaterThan(0);
     }
   });

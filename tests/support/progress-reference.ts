@@ -7,7 +7,9 @@ const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join('
 
 const RENEWED = 'EXISTS (SELECT 1 FROM purchases x WHERE x.scrap_id = s.id AND x.voided_at IS NULL)';
 
-export const referencePurchaseTotalsSql = (read: readonly string[]) => `SELECT p.buyer_township_code AS township, p.status AS status, p.terminal_kind AS terminal, count(*) AS n,
+export const referencePurchaseTotalsSql = (
+  read: readonly string[],
+) => `SELECT p.buyer_township_code AS township, p.status AS status, p.terminal_kind AS terminal, count(*) AS n,
     sum(p.purchase_fen) AS purchase_fen, sum(p.scrap_part_fen) AS scrap_fen, max(p.purchase_date) AS last_date,
     sum(p.purchase_date >= @recentFrom) AS recent
   FROM purchases p
@@ -15,7 +17,9 @@ export const referencePurchaseTotalsSql = (read: readonly string[]) => `SELECT p
     AND (@township IS NULL OR p.buyer_township_code = @township)
   GROUP BY p.buyer_township_code, p.status, p.terminal_kind`;
 
-export const referenceScrapTotalsSql = (read: readonly string[]) => `SELECT s.buyer_township_code AS township, s.status AS status, 'none' AS terminal, count(*) AS n,
+export const referenceScrapTotalsSql = (
+  read: readonly string[],
+) => `SELECT s.buyer_township_code AS township, s.status AS status, 'none' AS terminal, count(*) AS n,
     0 AS purchase_fen, sum(CASE WHEN ${RENEWED} THEN 0 ELSE s.scrap_fen END) AS scrap_fen, max(s.handover_date) AS last_date,
     sum(s.handover_date >= @recentFrom) AS recent
   FROM scraps s
