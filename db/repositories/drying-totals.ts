@@ -61,6 +61,18 @@ export function dryerTotals(db: Database, p: { townshipCode: string | null; batc
   return db.prepare(scoped(DRYER_TOTALS_SQL, p.townshipCode)).all(p) as DryerTotalsRow[];
 }
 
+/** The same figures for the whole scope in one row (none when it has no live dryer): nothing to group, so nothing to sort. */
+export type DryerScopeRow = Omit<DryerTotalsRow, 'township_code' | 'heat_now'>;
+
+const DRYER_SCOPE_TOTALS_SQL = DRYER_TOTALS_SQL.replace('SELECT township_code, heat_now,', 'SELECT').replace(
+  'GROUP BY township_code, heat_now',
+  'HAVING count(*) > 0',
+);
+
+export function dryerScopeTotals(db: Database, p: { townshipCode: string | null; batchesPerDay: number }): DryerScopeRow[] {
+  return db.prepare(scoped(DRYER_SCOPE_TOTALS_SQL, p.townshipCode)).all(p) as DryerScopeRow[];
+}
+
 export interface SiteCountRow {
   township_code: string;
   kind: SiteKind;
@@ -118,6 +130,7 @@ export function overdueSites(db: Database, p: { townshipCode: string | null; tod
 /** Every statement of the drying dashboards, for the plan checks. */
 export const dryingTotalsStatements = (townshipCode: string | null): { name: string; sql: string }[] => [
   { name: 'dryer totals', sql: scoped(DRYER_TOTALS_SQL, townshipCode) },
+  { name: 'dryer scope totals', sql: scoped(DRYER_SCOPE_TOTALS_SQL, townshipCode) },
   { name: 'site counts', sql: scoped(SITE_COUNTS_SQL, townshipCode) },
   { name: 'coal facts', sql: scoped(COAL_FACTS_SQL, townshipCode) },
   { name: 'overdue sites', sql: scoped(OVERDUE_SQL, townshipCode) },

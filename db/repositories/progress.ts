@@ -2,8 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { COUNTED_STATUSES, type Status } from '../../shared/domain/workflow';
 
 /**
- * The progress facts of one year, in two shapes, each one range scan per table over the covering indexes
- * purchases_progress / scraps_progress (migration 005). The buyer's township is the row's trigger-kept copy
+ * The progress facts of one year, in two shapes, each one walk per table over a covering index in the
+ * GROUP BY's order (*_progress_groups / *_progress_months, migration 021). The buyer's township is the row's trigger-kept copy
  * (buyer_township_code), so there is no join. Verified-or-later rows are read (funds committed counts them
  * all); which of them count toward targets is the counting rule's business, applied by the service.
  */
@@ -53,49 +53,86 @@ const READ = inList(COUNTED_STATUSES);
 /** A renewed scrap's money is paid with its purchase (purchases.scrap_part_fen), so a scrap's own amount counts only when scrapped alone. */
 const RENEWED = 'EXISTS (SELECT 1 FROM purchases x WHERE x.scrap_id = s.id AND x.voided_at IS NULL)';
 
-export const PURCHASE_TOTALS_SQL = `SELECT p.buyer_township_code AS township, p.status AS status, p.terminal_kind AS terminal, count(*) AS n,
+/**
+ * Every buyer township on file, by a skip-scan of the table's progress_groups index (one seek per township,
+ * a few hundred at most), so the totals can walk that index township by township in GROUP BY order.
+ */
+const towns = (table: 'purchases' | 'scraps') => `towns(code) AS (
+    SELECT min(buyer_township_code) FROM ${table}
+    UNION ALL SELECT (SELECT min(buyer_township_code) FROM ${table} WHERE buyer_township_code > towns.code) FROM towns WHERE towns.code IS NOT NULL)`;
+
+/** Every terminal kind (the column is NOT NULL and CHECKed to these): a tautology that lets the walk seek past it to the date. */
+const TERMINALS = "'none', 'beidou', 'monitor'";
+
+/**
+ * One scope's totals from the progress_groups index (migration 021): township, status and terminal are
+ * equalities (IN lists), the year a range inside each group, so the rows stream out in GROUP BY order with
+ * no temporary B-tree. `township` is the scope term.
+ */
+const purchaseTotalsOf = (township: string) => `SELECT p.buyer_township_code AS township, p.status AS status, p.terminal_kind AS terminal, count(*) AS n,
     sum(p.purchase_fen) AS purchase_fen, sum(p.scrap_part_fen) AS scrap_fen, max(p.purchase_date) AS last_date,
     sum(p.purchase_date >= @recentFrom) AS recent
-  FROM purchases p
-  WHERE p.status IN (${READ}) AND p.purchase_date >= @start AND p.purchase_date < @end AND p.voided_at IS NULL
-    AND (@township IS NULL OR p.buyer_township_code = @township)
+  FROM purchases p INDEXED BY purchases_progress_groups
+  WHERE p.status IN (${READ}) AND ${township} AND p.terminal_kind IN (${TERMINALS})
+    AND p.purchase_date >= @start AND p.purchase_date < @end AND p.voided_at IS NULL
   GROUP BY p.buyer_township_code, p.status, p.terminal_kind`;
 
-export const SCRAP_TOTALS_SQL = `SELECT s.buyer_township_code AS township, s.status AS status, 'none' AS terminal, count(*) AS n,
+const scrapTotalsOf = (township: string) => `SELECT s.buyer_township_code AS township, s.status AS status, 'none' AS terminal, count(*) AS n,
     0 AS purchase_fen, sum(CASE WHEN ${RENEWED} THEN 0 ELSE s.scrap_fen END) AS scrap_fen, max(s.handover_date) AS last_date,
     sum(s.handover_date >= @recentFrom) AS recent
-  FROM scraps s
-  WHERE s.status IN (${READ}) AND s.handover_date >= @start AND s.handover_date < @end AND s.voided_at IS NULL
-    AND (@township IS NULL OR s.buyer_township_code = @township)
+  FROM scraps s INDEXED BY scraps_progress_groups
+  WHERE s.status IN (${READ}) AND ${township}
+    AND s.handover_date >= @start AND s.handover_date < @end AND s.voided_at IS NULL
   GROUP BY s.buyer_township_code, s.status`;
+
+/** Every township on file, then the rows whose buyer is missing (township null), each part in index order. */
+const allTownships = (table: 'purchases' | 'scraps', of: (township: string) => string, alias: 'p' | 's') =>
+  `WITH RECURSIVE ${towns(table)}
+  ${of(`${alias}.buyer_township_code IN (SELECT code FROM towns)`)}
+  UNION ALL
+  ${of(`${alias}.buyer_township_code IS NULL`)}`;
+
+/** The county's purchase totals (every buyer township, and buyers missing from the file). */
+export const PURCHASE_TOTALS_SQL = allTownships('purchases', purchaseTotalsOf, 'p');
+/** One township's purchase totals (@township). */
+export const PURCHASE_TOWNSHIP_TOTALS_SQL = purchaseTotalsOf('p.buyer_township_code = @township');
+export const SCRAP_TOTALS_SQL = allTownships('scraps', scrapTotalsOf, 's');
+export const SCRAP_TOWNSHIP_TOTALS_SQL = scrapTotalsOf('s.buyer_township_code = @township');
 
 /** `township` null: every township (and buyers outside the county); a code: that township's rows only. */
 export type TotalsParams = RangeParams & { recentFrom: string; township: string | null };
 
+/** The statement of a scope: a township's own (an equality), or every township's. */
+const purchaseTotalsSql = (params: TotalsParams) => (params.township === null ? PURCHASE_TOTALS_SQL : PURCHASE_TOWNSHIP_TOTALS_SQL);
+const scrapTotalsSql = (params: TotalsParams) => (params.township === null ? SCRAP_TOTALS_SQL : SCRAP_TOWNSHIP_TOTALS_SQL);
+
 export function purchaseTotals(db: Database, params: TotalsParams): TotalsRow[] {
-  return db.prepare(PURCHASE_TOTALS_SQL).all(params) as TotalsRow[];
+  return db.prepare(purchaseTotalsSql(params)).all(params) as TotalsRow[];
 }
 
 export function scrapTotals(db: Database, params: TotalsParams): TotalsRow[] {
-  return db.prepare(SCRAP_TOTALS_SQL).all(params) as TotalsRow[];
+  return db.prepare(scrapTotalsSql(params)).all(params) as TotalsRow[];
 }
 
 /**
  * The same totals over the held (待核查) records only, by primary key from a JSON array @held: the caller
- * takes them off the totals, so the totals' own statements stay on their covering indexes.
+ * takes them off the totals, so the totals' own statements stay on their covering indexes. The held
+ * statement is free to pick its own index (the primary key), so the INDEXED BY is taken off.
  */
 function onlyHeld(sql: string, alias: 'p' | 's'): string {
   const where = `WHERE ${alias}.status IN`;
   if (!sql.includes(where)) throw new Error('progress statement without its status filter');
-  return sql.replace(where, `WHERE ${alias}.id IN (SELECT value FROM json_each(@held)) AND ${alias}.status IN`);
+  return sql
+    .replaceAll(/ INDEXED BY \w+/g, '')
+    .replaceAll(where, `WHERE ${alias}.id IN (SELECT value FROM json_each(@held)) AND ${alias}.status IN`);
 }
 
 export function heldPurchaseTotals(db: Database, params: TotalsParams & { held: string }): TotalsRow[] {
-  return db.prepare(onlyHeld(PURCHASE_TOTALS_SQL, 'p')).all(params) as TotalsRow[];
+  return db.prepare(onlyHeld(purchaseTotalsSql(params), 'p')).all(params) as TotalsRow[];
 }
 
 export function heldScrapTotals(db: Database, params: TotalsParams & { held: string }): TotalsRow[] {
-  return db.prepare(onlyHeld(SCRAP_TOTALS_SQL, 's')).all(params) as TotalsRow[];
+  return db.prepare(onlyHeld(scrapTotalsSql(params), 's')).all(params) as TotalsRow[];
 }
 
 export function heldMonthItems(
@@ -109,20 +146,28 @@ export function heldMonthItems(
   return db.prepare(sql).all(params) as MonthItemRow[];
 }
 
+/**
+ * Month, item and terminal counts from the progress_months index (migration 021), whose leading column is the
+ * year-month: the range on it (a superset of the date range, which is checked too) walks the months in order,
+ * so the groups stream out with no temporary B-tree. The range is one calendar year (yearRange), so each
+ * year-month is one month.
+ */
 export function purchaseMonthItemSql(counted: readonly Status[], townships: readonly string[]): string {
-  return `SELECT substr(p.purchase_date, 6, 2) AS month, p.item AS item, p.terminal_kind AS terminal, count(*) AS n
-    FROM purchases p
-    WHERE p.status IN (${inList(counted)}) AND p.purchase_date >= @start AND p.purchase_date < @end AND p.voided_at IS NULL
+  return `SELECT substr(substr(p.purchase_date, 1, 7), 6, 2) AS month, p.item AS item, p.terminal_kind AS terminal, count(*) AS n
+    FROM purchases p INDEXED BY purchases_progress_months
+    WHERE p.status IN (${inList(counted)})
+      AND substr(p.purchase_date, 1, 7) >= substr(@start, 1, 7) AND substr(p.purchase_date, 1, 7) <= substr(@end, 1, 7) AND p.purchase_date >= @start AND p.purchase_date < @end AND p.voided_at IS NULL
       AND p.buyer_township_code IN (${codeList(townships)})
-    GROUP BY month, p.item, p.terminal_kind`;
+    GROUP BY substr(p.purchase_date, 1, 7), p.item, p.terminal_kind`;
 }
 
 export function scrapMonthItemSql(counted: readonly Status[], townships: readonly string[]): string {
-  return `SELECT substr(s.handover_date, 6, 2) AS month, s.item AS item, 'none' AS terminal, count(*) AS n
-    FROM scraps s
-    WHERE s.status IN (${inList(counted)}) AND s.handover_date >= @start AND s.handover_date < @end AND s.voided_at IS NULL
+  return `SELECT substr(substr(s.handover_date, 1, 7), 6, 2) AS month, s.item AS item, 'none' AS terminal, count(*) AS n
+    FROM scraps s INDEXED BY scraps_progress_months
+    WHERE s.status IN (${inList(counted)})
+      AND substr(s.handover_date, 1, 7) >= substr(@start, 1, 7) AND substr(s.handover_date, 1, 7) <= substr(@end, 1, 7) AND s.handover_date >= @start AND s.handover_date < @end AND s.voided_at IS NULL
       AND s.buyer_township_code IN (${codeList(townships)})
-    GROUP BY month, s.item`;
+    GROUP BY substr(s.handover_date, 1, 7), s.item`;
 }
 
 export function purchaseMonthItems(
@@ -147,7 +192,9 @@ export function scrapMonthItems(
 export function progressStatements(counted: readonly Status[], townships: readonly string[]): { name: string; sql: string }[] {
   return [
     { name: 'purchase totals', sql: PURCHASE_TOTALS_SQL },
+    { name: 'purchase totals of a township', sql: PURCHASE_TOWNSHIP_TOTALS_SQL },
     { name: 'scrap totals', sql: SCRAP_TOTALS_SQL },
+    { name: 'scrap totals of a township', sql: SCRAP_TOWNSHIP_TOTALS_SQL },
     { name: 'purchase month/item', sql: purchaseMonthItemSql(counted, townships) },
     { name: 'scrap month/item', sql: scrapMonthItemSql(counted, townships) },
     { name: 'report purchases', sql: iterateSql('purchases', counted, townships) },
@@ -163,12 +210,13 @@ export function queryPlan(db: Database, sql: string, params: Record<string, unkn
 const FARMER_PART =
   'f.name AS f_name, f.id_number AS f_id_number, f.phone AS f_phone, f.township_code AS f_township_code, f.village AS f_village';
 
+/** The township term is kept off the index (unary +): the year's date range, in the order wanted, is the walk (not the 021 group indexes). */
 function iterateSql(table: 'purchases' | 'scraps', counted: readonly Status[], townships: readonly string[]): string {
   const [t, date, extra] = table === 'purchases' ? ['p', 'purchase_date', ''] : ['s', 'handover_date', `, ${RENEWED} AS renewed`];
   return `SELECT ${t}.*, ${FARMER_PART}${extra}
     FROM ${table} ${t} CROSS JOIN farmers f
     WHERE ${t}.status IN (${inList(counted)}) AND ${t}.${date} >= @start AND ${t}.${date} < @end AND ${t}.voided_at IS NULL
-      AND ${t}.buyer_township_code IN (${codeList(townships)}) AND f.id = ${t}.farmer_id
+      AND +${t}.buyer_township_code IN (${codeList(townships)}) AND f.id = ${t}.farmer_id
     ORDER BY ${t}.${date}, ${t}.id`;
 }
 

@@ -1,5 +1,5 @@
 import { daysBetween } from '../../shared/domain/civil-date';
-import { burndownRange, coalBurndown, monthsBetween, type CoalDryerFact } from '../../shared/domain/drying-burndown';
+import { burndownRange, coalBurndown, countDryers, monthsBetween, type CoalDryerFact } from '../../shared/domain/drying-burndown';
 import { TOWNSHIPS, townshipName } from '../../shared/domain/townships';
 import type { DryingSummary } from '../../shared/schemas/drying-summary';
 import type { ServiceContext } from '../context';
@@ -31,7 +31,7 @@ export function loadSitesWithDryers(ctx: ServiceContext, townshipCode: string | 
   return sites.map((site) => ({ site, dryers: bySite.get(site.id) ?? [] }));
 }
 
-/** The coal burn-down part from every coal-fired dryer's facts (as installed; converted ones count as gone). */
+/** The coal burn-down part from the coal-fired dryers' facts, grouped (as installed; converted ones count as gone). */
 function coalPart(
   coal: readonly CoalDryerFact[],
   targetYear: number,
@@ -44,13 +44,13 @@ function coalPart(
   const targetEnd = `${targetYear}-12-31`;
   return {
     targetYear,
-    total: coal.length,
-    remaining: remaining.length,
-    retired: coal.filter((d) => d.actualDate && d.plan === 'scrap').length,
-    converted: coal.filter((d) => d.actualDate && d.plan === 'convert').length,
-    planned: remaining.filter((d) => d.plan !== null).length,
-    unplanned: remaining.filter((d) => d.plan === null).length,
-    offTarget: remaining.filter((d) => d.plan === null || (d.plannedDate as string) > targetEnd).length,
+    total: countDryers(coal),
+    remaining: countDryers(remaining),
+    retired: countDryers(coal, (d) => !!d.actualDate && d.plan === 'scrap'),
+    converted: countDryers(coal, (d) => !!d.actualDate && d.plan === 'convert'),
+    planned: countDryers(remaining, (d) => d.plan !== null),
+    unplanned: countDryers(remaining, (d) => d.plan === null),
+    offTarget: countDryers(remaining, (d) => d.plan === null || (d.plannedDate as string) > targetEnd),
     months: coalBurndown(coal, months, today),
   };
 }

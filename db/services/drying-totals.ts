@@ -3,7 +3,15 @@ import type { CoalDryerFact } from '../../shared/domain/drying-burndown';
 import { SITE_STAGES } from '../../shared/domain/drying-stages';
 import type { CapacityRow, DryingSummary } from '../../shared/schemas/drying-summary';
 import type { ServiceContext } from '../context';
-import { coalFactGroups, dryerTotals, siteCounts, type DryerTotalsRow, type SiteCountRow } from '../repositories/drying-totals';
+import {
+  coalFactGroups,
+  dryerScopeTotals,
+  dryerTotals,
+  siteCounts,
+  type DryerScopeRow,
+  type DryerTotalsRow,
+  type SiteCountRow,
+} from '../repositories/drying-totals';
 
 /** The capacity figures of one scope (a township, or the county) from the SQL aggregates. */
 export interface DryingTotals {
@@ -27,13 +35,18 @@ export function loadDryingTotals(ctx: ServiceContext, townshipCode: string | nul
   return { byTownship, sites, dryers };
 }
 
+/** The scope's figures as one row of dryers (no township or heat-source split): what the progress card shows. */
+export function loadDryingScope(ctx: ServiceContext, townshipCode: string | null, batchesPerDay: number) {
+  return { sites: siteCounts(ctx.db, { townshipCode }), dryers: dryerScopeTotals(ctx.db, { townshipCode, batchesPerDay }) };
+}
+
 /** Tenths of a tonne back to t/day (exact sums, so one division gives what rounding the JS sum gave). */
 const tonnes = (tenths: number): number => tenths / 10;
 
 export function capacityRowOf(
   code: string,
   name: string,
-  part: { sites: readonly SiteCountRow[]; dryers: readonly DryerTotalsRow[] },
+  part: { sites: readonly SiteCountRow[]; dryers: readonly DryerScopeRow[] },
 ): CapacityRow {
   const byStage = Object.fromEntries(SITE_STAGES.map((s) => [s, 0])) as CapacityRow['byStage'];
   let centres = 0;
@@ -81,14 +94,16 @@ export function heatSharesOf(rows: readonly DryerTotalsRow[]): DryingSummary['he
   });
 }
 
-/** Every coal-fired dryer (as installed) of the scope as a burn-down fact, expanded from the SQL groups. */
+/**
+ * The coal-fired dryers (as installed) of the scope as burn-down facts, one per SQL group with its count
+ * (a province has thousands of coal dryers but a few dozen distinct facts; the burn-down weighs each by its count).
+ */
 export function coalFacts(ctx: ServiceContext, townshipCode: string | null): CoalDryerFact[] {
-  return coalFactGroups(ctx.db, { townshipCode }).flatMap((g) =>
-    Array.from({ length: g.n }, () => ({
-      yearInstalled: g.year_installed,
-      plan: g.plan,
-      plannedDate: g.planned_date,
-      actualDate: g.actual_date,
-    })),
-  );
+  return coalFactGroups(ctx.db, { townshipCode }).map((g) => ({
+    yearInstalled: g.year_installed,
+    plan: g.plan,
+    plannedDate: g.planned_date,
+    actualDate: g.actual_date,
+    count: g.n,
+  }));
 }

@@ -1,7 +1,7 @@
 import type { ProgressSummary } from '../../shared/schemas/progress';
 import type { ServiceContext } from '../context';
 import { dryingConfig, todayOf } from './drying-common';
-import { capacityRowOf, loadDryingTotals } from './drying-totals';
+import { capacityRowOf, loadDryingScope } from './drying-totals';
 
 type DryingPart = ProgressSummary['drying'];
 
@@ -22,7 +22,7 @@ export function progressDrying(
   targets: { capacityTargetTpd: number | null; coalDryersZeroByYear: number | null },
 ): DryingPart {
   const today = todayOf(ctx);
-  const totals = loadDryingTotals(ctx, townshipCode, dryingConfig(ctx).batchesPerDay);
+  const totals = loadDryingScope(ctx, townshipCode, dryingConfig(ctx).batchesPerDay);
   const row = capacityRowOf(townshipCode ?? '371525', '', totals);
   const coalTotal = totals.dryers.reduce((n, d) => n + d.coal_total, 0);
   return {

@@ -14,6 +14,15 @@ export interface CoalDryerFact {
   plannedDate: string | null;
   /** When it was done (YYYY-MM-DD); null while not done. */
   actualDate: string | null;
+  /** How many dryers share these facts (the dashboards read them grouped); 1 when absent. */
+  count?: number;
+}
+
+/** How many dryers of `facts` pass `keep` (each fact weighs its count). */
+export function countDryers(facts: readonly CoalDryerFact[], keep: (d: CoalDryerFact) => boolean = () => true): number {
+  let n = 0;
+  for (const d of facts) if (keep(d)) n += d.count ?? 1;
+  return n;
 }
 
 export interface BurndownPoint {
@@ -64,12 +73,12 @@ export function coalBurndown(dryers: readonly CoalDryerFact[], months: readonly 
   return months.map((month) => {
     const end = monthEnd(month);
     const existing = dryers.filter((d) => installedBy(d, end));
-    const doneIn = (plan: 'scrap' | 'convert') => dryers.filter((d) => d.plan === plan && d.actualDate?.slice(0, 7) === month).length;
+    const doneIn = (plan: 'scrap' | 'convert') => countDryers(dryers, (d) => d.plan === plan && d.actualDate?.slice(0, 7) === month);
     return {
       month,
       monthEnd: end,
-      remaining: month > currentMonth ? null : existing.filter((d) => !goneBy(d.actualDate, end)).length,
-      plannedRemaining: existing.filter((d) => !goneBy(d.actualDate ?? d.plannedDate, end)).length,
+      remaining: month > currentMonth ? null : countDryers(existing, (d) => !goneBy(d.actualDate, end)),
+      plannedRemaining: countDryers(existing, (d) => !goneBy(d.actualDate ?? d.plannedDate, end)),
       retired: doneIn('scrap'),
       converted: doneIn('convert'),
     };

@@ -17,6 +17,15 @@ import type { LedgerFilter } from '../../db/repositories/ledger-query';
 import { listPurchases } from '../../db/repositories/purchases';
 import { listScraps } from '../../db/repositories/scraps';
 import { referenceIds } from '../support/ledger-reference';
+import { purchaseMonthItems, purchaseTotals, scrapTotals } from '../../db/repositories/progress';
+import { COUNTED_STATUSES } from '../../shared/domain/workflow';
+import { TOWNSHIP_CODES } from '../../shared/domain/townships';
+import {
+  canonical,
+  referencePurchaseMonthItemSql,
+  referencePurchaseTotalsSql,
+  referenceScrapTotalsSql,
+} from '../support/progress-reference';
 import { bankDetails, publishAndPay } from '../support/notices';
 import { signIn, TEST_PASSWORD } from '../support/setup';
 
@@ -179,8 +188,9 @@ describe('every earlier schema version, populated, opens in this version without
     } finally {
       db.close();
     }
-    // (less the text index's triggers, which migration 018 adds, and the ledger indexes 019 rebuilds: see its own case)
-    const rebuilt = new Set(indexesOf019().map((i) => i.name));
+    // (less the text index's triggers, which migration 018 adds, the ledger indexes 019 rebuilds and the progress
+    // indexes 021 adds: see their own cases)
+    const rebuilt = new Set([...indexesOf019().map((i) => i.name), 'scraps_progress_groups', 'scraps_progress_months']);
     const kept = (o: unknown) => !/^scraps_text_/.test((o as { name: string }).name) && !rebuilt.has((o as { name: string }).name);
     expect(objects(file).filter(kept)).toEqual(before.filter(kept));
   });
@@ -225,6 +235,45 @@ describe('every earlier schema version, populated, opens in this version without
         'vouchers_text_insert',
       ])
         expect(names).toContain(name);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('021 adds the dashboard indexes; the carried file’s progress figures equal the pre-021 statements', () => {
+    const db = openDatabase(fileAt(20));
+    try {
+      const names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index'").pluck().all() as string[];
+      for (const name of [
+        'purchases_progress_groups',
+        'purchases_progress_months',
+        'scraps_progress_groups',
+        'scraps_progress_months',
+        'drying_sites_dashboard',
+        'dryers_dashboard',
+        'dryer_retirements_dashboard',
+        'purchases_scrap_renewal',
+      ])
+        expect(names).toContain(name);
+      const years = db
+        .prepare(
+          "SELECT DISTINCT CAST(substr(purchase_date, 1, 4) AS INTEGER) FROM purchases WHERE status IN ('verified', 'published', 'paid')",
+        )
+        .pluck()
+        .all() as number[];
+      expect(years.length).toBeGreaterThan(0);
+      for (const year of years)
+        for (const township of [null, ...TOWNSHIP_CODES]) {
+          const params = { start: `${year}-01-01`, end: `${year + 1}-01-01`, recentFrom: `${year}-10-03`, township };
+          expect(canonical(purchaseTotals(db, params))).toEqual(
+            canonical(db.prepare(referencePurchaseTotalsSql(COUNTED_STATUSES)).all(params)),
+          );
+          expect(canonical(scrapTotals(db, params))).toEqual(canonical(db.prepare(referenceScrapTotalsSql(COUNTED_STATUSES)).all(params)));
+          const range = { start: params.start, end: params.end };
+          expect(canonical(purchaseMonthItems(db, COUNTED_STATUSES, TOWNSHIP_CODES, range))).toEqual(
+            canonical(db.prepare(referencePurchaseMonthItemSql(COUNTED_STATUSES, TOWNSHIP_CODES)).all(range)),
+          );
+        }
     } finally {
       db.close();
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { burndownRange, coalBurndown, monthEnd, monthsBetween, type CoalDryerFact } from '../../shared/domain/drying-burndown';
+import { burndownRange, coalBurndown, countDryers, monthEnd, monthsBetween, type CoalDryerFact } from '../../shared/domain/drying-burndown';
 import { COAL_EXPECTED, COAL_FIXTURE, COAL_FROM, COAL_TO, COAL_TODAY } from '../support/drying';
 
 describe('month arithmetic', () => {
@@ -83,5 +83,17 @@ describe('the range a dashboard shows', () => {
     expect(burndownRange([old], 2025, '2025-03-15').from).toBe('2021-01');
     const ancient: CoalDryerFact = { ...old, plannedDate: '1990-05-01' };
     expect(burndownRange([ancient], 2025, '2025-03-15').from).toBe('2015-01');
+  });
+});
+
+describe('grouped facts (a count per fact, as the dashboards read them)', () => {
+  it('give the same series as the facts written out one dryer at a time', () => {
+    const months = monthsBetween(COAL_FROM, COAL_TO);
+    const grouped = Object.values(COAL_FIXTURE).map((d, i) => ({ ...d, count: (i % 4) + 1 }));
+    const expanded = grouped.flatMap(({ count, ...d }) => Array.from({ length: count }, () => d));
+    expect(expanded.length).toBeGreaterThan(Object.keys(COAL_FIXTURE).length);
+    expect(coalBurndown(grouped, months, COAL_TODAY)).toEqual(coalBurndown(expanded, months, COAL_TODAY));
+    expect(countDryers(grouped)).toBe(expanded.length);
+    expect(countDryers(grouped, (d) => d.plan === 'scrap')).toBe(expanded.filter((d) => d.plan === 'scrap').length);
   });
 });
