@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { PageRequest } from './keyset';
 import { ledgerPage, pageStatements, type FilterSql, type LedgerPage, type PageStatements } from './ledger-page';
 import { denseTextCount, voucherCandidates, voucherSearchText } from './voucher-candidates';
+import { COUNT_BUDGET, sampledTotal, textSampleSql, type TextSample } from './bounded-count';
 
 export interface VoucherRow {
   id: string;
@@ -120,13 +121,30 @@ function plan(f: VoucherFilter, candidates: number[] | null): VoucherPlan {
   return { sql: { ...sql, countTerms, params: { ...sql.params, ...dense.params } }, from: VOUCHER_FROM, countFrom: COUNT_FROM };
 }
 
+/**
+ * A dense search text's total (bounded-count.ts): the text checked on the filter's first vouchers only, their
+ * number and buyer read from vouchers_ledger_text; null when it is rare among them (counted exactly).
+ */
+function sampledTextTotal(db: Database, f: VoucherFilter, budget: number): { total: number; totalCapped: boolean } | null {
+  const sql = voucherFilterSql(f);
+  const others = sql.terms.filter((t) => t !== TEXT_TERM);
+  const inner = `SELECT v.number AS number, v.farmer_id AS farmer_id FROM vouchers v ${others.length ? `WHERE ${others.join(' AND ')}` : ''}`;
+  const term = TEXT_TERM.replace('v.number', 's.number');
+  const st = textSampleSql(inner, 'JOIN farmers f ON f.id = s.farmer_id', term, 'NULL', budget);
+  return sampledTotal(db.prepare(st).get(sql.params) as TextSample, budget);
+}
+
 export function listVouchers(
   db: Database,
   f: VoucherFilter,
   page: PageRequest,
+  /** Vouchers a dense text is checked on for its total; tests pass a small one. */
+  countBudget = COUNT_BUDGET,
 ): LedgerPage<VoucherRow & { f_name: string; f_id_number: string }> {
-  const p = plan(f, voucherCandidates(db, f));
-  return ledgerPage(db, VOUCHER_SELECT, p.from, p.sql, page, p.countFrom);
+  const candidates = voucherCandidates(db, f);
+  const p = plan(f, candidates);
+  const known = !candidates && f.q ? sampledTextTotal(db, f, countBudget) : null;
+  return ledgerPage(db, VOUCHER_SELECT, p.from, p.sql, page, p.countFrom, known ?? undefined);
 }
 
 /** The statements `listVouchers` runs (query-plan tests); `candidates` as voucherCandidates found them. */
