@@ -27,14 +27,16 @@ export function filterRowidsSql(table: LedgerTable, sql: LedgerSql): string {
 
 /**
  * A text query's total checked on the filter's first rows only (bounded-count.ts): the filter's rowids from
- * its count index, the text term on their rows.
+ * its count index, the text term on their rows. The statement is exported for the query-plan tests.
  */
-function textSample(db: Database, table: LedgerTable, sql: LedgerSql, budget: number): TextSample {
+export function textSampleStatement(table: LedgerTable, sql: LedgerSql, budget = COUNT_BUDGET): string {
   const others = sql.countTerms.filter((t) => t !== sql.textCount);
   const inner = `SELECT t.rowid AS r ${ledgerCountFrom(table, sql)} ${others.length ? `WHERE ${others.join(' AND ')}` : ''}`;
-  const st = textSampleSql(inner, `CROSS JOIN ${table} t ON t.rowid = s.r`, sql.textCount as string, 's.r', budget);
-  return db.prepare(st).get(sql.params) as TextSample;
+  return textSampleSql(inner, `CROSS JOIN ${table} t ON t.rowid = s.r`, sql.textCount as string, 's.r', budget);
 }
+
+const textSample = (db: Database, table: LedgerTable, sql: LedgerSql, budget: number): TextSample =>
+  db.prepare(textSampleStatement(table, sql, budget)).get(sql.params) as TextSample;
 
 /**
  * The rowids of one page among candidate rows, in page order: the filter, the keyset and the sort applied to

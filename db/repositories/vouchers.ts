@@ -121,17 +121,20 @@ function plan(f: VoucherFilter, candidates: number[] | null): VoucherPlan {
   return { sql: { ...sql, countTerms, params: { ...sql.params, ...dense.params } }, from: VOUCHER_FROM, countFrom: COUNT_FROM };
 }
 
-/**
- * A dense search text's total (bounded-count.ts): the text checked on the filter's first vouchers only, their
- * number and buyer read from vouchers_ledger_text; null when it is rare among them (counted exactly).
- */
-function sampledTextTotal(db: Database, f: VoucherFilter, budget: number): { total: number; totalCapped: boolean } | null {
+/** The sample statement of a dense search text's total (bounded-count.ts; query-plan tests read it too). */
+export function voucherTextSample(f: VoucherFilter, budget = COUNT_BUDGET): { sql: string; params: Record<string, unknown> } {
   const sql = voucherFilterSql(f);
   const others = sql.terms.filter((t) => t !== TEXT_TERM);
+  // number and buyer from vouchers_ledger_text (covering), the buyer's name by its key
   const inner = `SELECT v.number AS number, v.farmer_id AS farmer_id FROM vouchers v ${others.length ? `WHERE ${others.join(' AND ')}` : ''}`;
   const term = TEXT_TERM.replace('v.number', 's.number');
-  const st = textSampleSql(inner, 'JOIN farmers f ON f.id = s.farmer_id', term, 'NULL', budget);
-  return sampledTotal(db.prepare(st).get(sql.params) as TextSample, budget);
+  return { sql: textSampleSql(inner, 'JOIN farmers f ON f.id = s.farmer_id', term, 'NULL', budget), params: sql.params };
+}
+
+/** A dense search text's total: exact, a lower bound, or null when it is rare among the sample (count exactly). */
+function sampledTextTotal(db: Database, f: VoucherFilter, budget: number): { total: number; totalCapped: boolean } | null {
+  const st = voucherTextSample(f, budget);
+  return sampledTotal(db.prepare(st.sql).get(st.params) as TextSample, budget);
 }
 
 export function listVouchers(

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCountyFile } from '../../db/bench/generate';
 import { COUNT_BUDGET, DENSE_MATCHES } from '../../db/repositories/bounded-count';
 import type { CursorKey } from '../../db/repositories/keyset';
-import { plannedLedgerPage, SPARSE_CAP } from '../../db/repositories/ledger-plan';
+import { plannedLedgerPage, SPARSE_CAP, textSampleStatement } from '../../db/repositories/ledger-plan';
+import { queryPlan } from '../../db/repositories/progress';
 import type { LedgerFilter } from '../../db/repositories/ledger-query';
 import { textCandidates } from '../../db/repositories/ledger-text';
 import { countPurchases, listPurchases, purchaseFilterSql } from '../../db/repositories/purchases';
@@ -158,6 +159,19 @@ describe('ledger text query through candidate rows (issue 16, migration 018)', (
     // the texts on every row (a maker, a letter) take the sampled total
     expect(bounded).toBeGreaterThan(0);
   }, 600_000);
+
+  it('a dense text samples its total through the count index and reads the sampled rows by rowid', () => {
+    for (const table of ['purchases', 'scraps'] as const)
+      for (const f of FILTERS) {
+        const filter: LedgerFilter = { includeVoided: false, sortBy: 'createdAt', sortOrder: 'desc', ...f, q: '示例厂' };
+        const sql = table === 'purchases' ? purchaseFilterSql(filter) : scrapFilterSql(filter);
+        const lines = queryPlan(db, textSampleStatement(table, sql), sql.params);
+        const text = `${table} ${JSON.stringify(f)}: ${lines.join(' | ')}`;
+        expect(lines.some((l) => /^(SCAN|SEARCH) t USING (COVERING )?INDEX \w+_(ledger|progress)/.test(l)), text).toBe(true);
+        expect(lines.some((l) => /^SEARCH t USING INTEGER PRIMARY KEY \(rowid=\?\)/.test(l)), text).toBe(true);
+        expect(lines.filter((l) => /TEMP B-TREE|^SCAN t$/.test(l)), text).toEqual([]);
+      }
+  });
 
   it('the trigram tables follow inserts, updates and deletes', () => {
     const row = db.prepare('SELECT rowid AS r, id FROM purchases ORDER BY rowid LIMIT 1').get() as { r: number; id: string };

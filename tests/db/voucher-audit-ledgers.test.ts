@@ -9,7 +9,7 @@ import type { PageStatements } from '../../db/repositories/ledger-page';
 import { queryPlan } from '../../db/repositories/progress';
 import { COUNT_BUDGET, DENSE_MATCHES } from '../../db/repositories/bounded-count';
 import { CANDIDATE_CAP, voucherCandidates } from '../../db/repositories/voucher-candidates';
-import { listVouchers, voucherPageStatements, type VoucherFilter } from '../../db/repositories/vouchers';
+import { listVouchers, voucherPageStatements, voucherTextSample, type VoucherFilter } from '../../db/repositories/vouchers';
 import { tempDir } from '../support/core';
 
 /** vouchers.list as it was before issue 16's indexes (the reference): one statement, OFFSET pages, every row counted. */
@@ -194,6 +194,16 @@ describe('vouchers.list and audit.list at county scale (issue 16, migration 020)
           ).toEqual([expect.stringMatching(/USING INTEGER PRIMARY KEY \(rowid=\?\)/)]);
           expect(scans(count), text).toEqual([]);
         } else {
+          if (f.q) {
+            // a dense text's total sampled from the covering index, each buyer by its key: no scan, no sort
+            const st2 = voucherTextSample(f);
+            const sample = plan(db, st2.sql, st2.params);
+            const text2 = `${label}: ${sample.join(' | ')}`;
+            expect(sample.some((l) => /^(SCAN|SEARCH) v USING COVERING INDEX/.test(l)), text2).toBe(true);
+            expect(sample.some((l) => /^SEARCH f USING INDEX sqlite_autoindex_farmers_1 \(id=\?\)/.test(l)), text2).toBe(true);
+            // (SCAN s: the sample's own LIMITed rows, read as a co-routine)
+            expect([...scans(sample).filter((l) => l !== 'SCAN s'), ...sorts(sample)], text2).toEqual([]);
+          }
           // the sort index walked in order, a year's range when a year is chosen
           expect(sorts(list), text).toEqual([]);
           const index = f.year ? 'vouchers_ledger_year' : 'vouchers_ledger_created';

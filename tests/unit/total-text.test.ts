@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { totalText } from '../../renderer/src/components/CursorPager';
+import { totalText } from '../../renderer/src/components/total-text';
 
 describe('the ledger pager says how the total was counted', () => {
   it('exact, more than 10,000, or at least the sampled matches of a dense search text', () => {
