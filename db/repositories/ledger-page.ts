@@ -51,12 +51,14 @@ export function ledgerPage<T extends object>(
   page: PageRequest,
   /** A cheaper FROM for counting when the filter does not need every join. */
   countFrom?: string,
+  /** The total when the caller found it otherwise (a dense text's sample, bounded-count.ts): no count run. */
+  known?: { total: number; totalCapped: boolean },
 ): LedgerPage<T> {
   const st = pageStatements(select, from, sql, page, countFrom);
   const rows = db.prepare(st.list).all(st.listParams) as T[];
-  const { n } = db.prepare(st.count).get(st.countParams) as { n: number };
+  const total = known ?? cappedTotal((db.prepare(st.count).get(st.countParams) as { n: number }).n);
   const { rows: kept, next, prev } = keysetPage(rows, sql.order, page);
-  return { rows: kept, ...cappedTotal(n), next, prev };
+  return { rows: kept, ...total, next, prev };
 }
 
 /** Rows only, no count: an export reads a ledger in keyset chunks (no statement stays open between them). */

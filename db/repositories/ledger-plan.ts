@@ -3,6 +3,7 @@ import { cappedTotal, keysetPage, TOTAL_CAP, type PageRequest } from './keyset';
 import { pageStatements, type LedgerPage } from './ledger-page';
 import { ledgerCountFrom, ledgerFrom, type LedgerSql } from './ledger-query';
 import { withCandidates } from './ledger-text';
+import { COUNT_BUDGET, sampledTotal, textSampleSql, type TextSample } from './bounded-count';
 
 /**
  * A filter matching at most this many rows is read by sorting its rows (found through the filter indexes of
@@ -23,6 +24,19 @@ export function filterRowidsSql(table: LedgerTable, sql: LedgerSql): string {
   const terms = sql.countTerms;
   return `SELECT t.rowid ${ledgerCountFrom(table, sql)} ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''} LIMIT ${TOTAL_CAP + 1}`;
 }
+
+/**
+ * A text query's total checked on the filter's first rows only (bounded-count.ts): the filter's rowids from
+ * its count index, the text term on their rows. The statement is exported for the query-plan tests.
+ */
+export function textSampleStatement(table: LedgerTable, sql: LedgerSql, budget = COUNT_BUDGET): string {
+  const others = sql.countTerms.filter((t) => t !== sql.textCount);
+  const inner = `SELECT t.rowid AS r ${ledgerCountFrom(table, sql)} ${others.length ? `WHERE ${others.join(' AND ')}` : ''}`;
+  return textSampleSql(inner, `CROSS JOIN ${table} t ON t.rowid = s.r`, sql.textCount as string, 's.r', budget);
+}
+
+const textSample = (db: Database, table: LedgerTable, sql: LedgerSql, budget: number): TextSample =>
+  db.prepare(textSampleStatement(table, sql, budget)).get(sql.params) as TextSample;
 
 /**
  * The rowids of one page among candidate rows, in page order: the filter, the keyset and the sort applied to
@@ -51,6 +65,8 @@ export function plannedLedgerPage<T extends object>(
   page: PageRequest,
   /** Tests pass 0 or Infinity to read every filter by one plan or the other. */
   sparseCap = SPARSE_CAP,
+  /** Filter rows a dense text is checked on for its total (bounded-count.ts); tests pass a small one. */
+  countBudget = COUNT_BUDGET,
 ): LedgerPage<T> {
   let total: { total: number; totalCapped: boolean };
   let planned = sql;
@@ -58,10 +74,20 @@ export function plannedLedgerPage<T extends object>(
     const st = pageStatements(select, ledgerFrom(table, sql), sql, page, ledgerCountFrom(table, sql));
     total = cappedTotal((db.prepare(st.count).get(st.countParams) as { n: number }).n);
   } else {
-    // counted inside SQLite (10,001 rowids handed to JS cost more than the count); read when few
-    const n = db.prepare(`SELECT count(*) FROM (${filterRowidsSql(table, sql)})`).pluck().get(sql.params) as number;
-    total = cappedTotal(n);
-    if (n <= sparseCap) planned = withCandidates(sql, db.prepare(filterRowidsSql(table, sql)).pluck().all(sql.params) as number[]);
+    // a text query: its total sampled over the filter's first rows (exact when they are all of them)
+    const sample = sql.textCount ? textSample(db, table, sql, countBudget) : null;
+    const sampled = sample && sampledTotal(sample, countBudget);
+    if (sample && sampled && !sampled.totalCapped) {
+      total = sampled;
+      if (sampled.total <= sparseCap) planned = withCandidates(sql, JSON.parse(sample.ids) as number[]);
+    } else if (sampled) {
+      total = sampled; // a lower bound: the text is dense, the sort index walked finds a page quickly
+    } else {
+      // counted inside SQLite (10,001 rowids handed to JS cost more than the count); read when few
+      const n = db.prepare(`SELECT count(*) FROM (${filterRowidsSql(table, sql)})`).pluck().get(sql.params) as number;
+      total = cappedTotal(n);
+      if (n <= sparseCap) planned = withCandidates(sql, db.prepare(filterRowidsSql(table, sql)).pluck().all(sql.params) as number[]);
+    }
   }
   if (!planned.candidates) {
     const st = pageStatements(select, ledgerFrom(table, planned), planned, page);

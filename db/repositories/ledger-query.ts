@@ -19,6 +19,8 @@ export interface LedgerSql {
   terms: string[];
   /** The same filter for counting, written so SQLite may count in a covering index (no sort to serve). */
   countTerms: string[];
+  /** The text's term among countTerms (a dense text's total is sampled, see bounded-count.ts). */
+  textCount?: string;
   where: string;
   orderBy: string;
   order: KeysetOrder;
@@ -172,6 +174,7 @@ export function ledgerSql(filter: LedgerFilter, dateExpr: string, amountExpr: st
   return {
     terms: listTerms,
     countTerms,
+    textCount,
     where: listTerms.length ? `WHERE ${listTerms.join(' AND ')}` : '',
     orderBy: `ORDER BY ${exprs.map((e) => `${e} ${dir}`).join(', ')}`,
     order: { exprs, dir },

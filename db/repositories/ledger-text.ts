@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { TOTAL_CAP } from './keyset';
 import { ledgerText, type LedgerFilter, type LedgerSql } from './ledger-query';
+import { collectUpTo, nameGramOf, trigramQuery } from './trigram-query';
 
 /**
  * The ledgers' free-text query (issue 16) without a scan: the rows it can match, found through indexes —
@@ -16,39 +17,11 @@ export const CANDIDATE_CAP = TOTAL_CAP;
 /** Buyers read per query before giving up on candidates (each has a few rows). */
 const FARMER_CAP = 4_000;
 
-/**
- * The FTS5 query for the rows of a text table (migration 018) whose text may hold `text`: three characters or
- * more need all of their trigrams (the plain copy); the copy stored as \1a\1b\1 answers shorter ones, a
- * character as the trigram "\1a\1", two as "a\1b". Null for an empty text (it matches every row).
- */
-function textQuery(text: string): string | null {
-  const chars = Array.from(text);
-  if (!chars.length) return null;
-  const quote = (g: string) => `"${g.replace(/"/g, '""')}"`;
-  if (chars.length === 1) return quote(`\u0001${chars[0] as string}\u0001`);
-  if (chars.length === 2) return quote(`${chars[0] as string}\u0001${chars[1] as string}`);
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
-  return [...grams].map(quote).join(' AND ');
-}
-
 /** The buyers the text may name, or null when there are too many to be worth listing. */
 function farmerCandidates(db: Database, q: ReturnType<typeof ledgerText> & object): string[] | null {
   const ids = new Set<string>();
-  const add = (sql: string, params: unknown[]): boolean => {
-    for (const id of db
-      .prepare(sql)
-      .pluck()
-      .iterate(...params) as IterableIterator<string>) {
-      ids.add(id);
-      if (ids.size > FARMER_CAP) return false;
-    }
-    return true;
-  };
-  // a name holding the text holds its first one or two characters (ASCII lowercased, as LIKE and the grams fold)
-  const first = Array.from(q.raw.replace(/[A-Z]/g, (c) => c.toLowerCase()))
-    .slice(0, 2)
-    .join('');
+  const add = (sql: string, params: unknown[]): boolean => collectUpTo(ids, db.prepare(sql).pluck().iterate(...params), FARMER_CAP);
+  const first = nameGramOf(q.raw);
   const like = "f.name LIKE '%' || ? || '%' ESCAPE '\\'";
   if (
     !add(
@@ -74,8 +47,8 @@ export function textCandidates(db: Database, table: 'purchases' | 'scraps', filt
   const q = ledgerText(filter.q);
   if (!q) return null;
   // model/maker LIKE '%text%' and the numbers GLOB '*UPPER*' (an empty UPPER matches every number)
-  const words = textQuery(q.raw);
-  const numbers = textQuery(q.upper);
+  const words = trigramQuery(q.raw);
+  const numbers = trigramQuery(q.upper);
   if (!words || !numbers) return null;
   const farmers = farmerCandidates(db, q);
   if (!farmers) return null;
@@ -86,21 +59,11 @@ export function textCandidates(db: Database, table: 'purchases' | 'scraps', filt
     // too many is known sooner by counting inside SQLite than by handing 10,001 rowids to JS
     const n = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${limit})`).pluck().get(match) as number;
     if (n > CANDIDATE_CAP) return null;
-    for (const r of db
-      .prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${limit}`)
-      .pluck()
-      .iterate(match) as IterableIterator<number>) {
-      rowids.add(r);
-      if (rowids.size > CANDIDATE_CAP) return null;
-    }
+    if (!collectUpTo(rowids, db.prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${limit}`).pluck().iterate(match), CANDIDATE_CAP))
+      return null;
   }
   const byFarmer = db.prepare(`SELECT rowid FROM ${table} INDEXED BY ${table}_ledger_farmer_id WHERE farmer_id = ?`).pluck();
-  for (const id of farmers) {
-    for (const r of byFarmer.iterate(id) as IterableIterator<number>) {
-      rowids.add(r);
-      if (rowids.size > CANDIDATE_CAP) return null;
-    }
-  }
+  for (const id of farmers) if (!collectUpTo(rowids, byFarmer.iterate(id), CANDIDATE_CAP)) return null;
   return [...rowids];
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { TOTAL_CAP } from './keyset';
+import { collectUpTo, nameGramOf, trigramQuery } from './trigram-query';
 
 /**
  * vouchers.list without a scan (issue 16): the rows a filter can match, found through indexes, when they are
@@ -22,29 +23,6 @@ export const voucherSearchText = (q: string): string => q.replace(/[%_*?[\]]/g, 
 const asciiLower = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /**
- * The FTS5 query for the numbers holding `text` (voucher_text stores each as 018 stores machine numbers):
- * three characters or more need all of their trigrams; one is the trigram "\1a\1", two are "a\1b".
- */
-function numberQuery(text: string): string {
-  const chars = Array.from(text);
-  const quote = (g: string) => `"${g.replace(/"/g, '""')}"`;
-  if (chars.length === 1) return quote(`\u0001${chars[0] as string}\u0001`);
-  if (chars.length === 2) return quote(`${chars[0] as string}\u0001${chars[1] as string}`);
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
-  return [...grams].map(quote).join(' AND ');
-}
-
-/** Adds the rows a statement yields to `into`; false once more than `cap` were collected. */
-function collect<T>(into: Set<T>, rows: IterableIterator<unknown>, cap: number): boolean {
-  for (const r of rows) {
-    into.add(r as T);
-    if (into.size > cap) return false;
-  }
-  return true;
-}
-
-/**
  * The buyers whose name holds the text, as SQL over farmer_name_grams: a name holds a text of one or two
  * characters exactly when it holds that piece (the index alone); a longer one is checked on the row.
  */
@@ -54,17 +32,14 @@ function namedBuyersSql(text: string): string {
     : "SELECT g.id FROM farmer_name_grams g JOIN farmers f ON f.id = g.id WHERE g.gram = @_gram AND f.name LIKE '%' || @q || '%'";
 }
 
-/** A name holding the text holds its first one or two characters (ASCII lowercased, as LIKE and the grams fold). */
-const gramOf = (text: string) => Array.from(asciiLower(text)).slice(0, 2).join('');
-
 /** Buyers the text may name (name LIKE '%text%', initials GLOB 'text*'), or null when too many to list. */
 function farmerCandidates(db: Database, text: string): string[] | null {
   const ids = new Set<string>();
   const byName = db.prepare(`${namedBuyersSql(text)} LIMIT ${FARMER_CAP + 1}`).pluck();
-  if (!collect(ids, byName.iterate({ _gram: gramOf(text), q: text }), FARMER_CAP)) return null;
+  if (!collectUpTo(ids, byName.iterate({ _gram: nameGramOf(text), q: text }), FARMER_CAP)) return null;
   // bound whole, so the GLOB prefix is an index range
   const byInitials = db.prepare(`SELECT id FROM farmers WHERE name_initials GLOB ? LIMIT ${FARMER_CAP + 1}`).pluck();
-  if (!collect(ids, byInitials.iterate(`${asciiLower(text)}*`), FARMER_CAP)) return null;
+  if (!collectUpTo(ids, byInitials.iterate(`${asciiLower(text)}*`), FARMER_CAP)) return null;
   return [...ids];
 }
 
@@ -77,20 +52,21 @@ export function denseTextCount(text: string): { term: string; params: Record<str
   return {
     term: `(v.number LIKE '%' || @q || '%' OR v.farmer_id IN (${namedBuyersSql(text)})
       OR v.farmer_id IN (SELECT id FROM farmers WHERE name_initials GLOB @_glob))`,
-    params: { _gram: gramOf(text), _glob: `${asciiLower(text)}*` },
+    params: { _gram: nameGramOf(text), _glob: `${asciiLower(text)}*` },
   };
 }
 
 /** The voucher rowids the search text may match, or null (no text, or too many to list). */
 function textCandidates(db: Database, text: string): number[] | null {
-  if (!text) return null;
+  const match = trigramQuery(text);
+  if (!match) return null;
   const farmers = farmerCandidates(db, text);
   if (!farmers) return null;
   const rowids = new Set<number>();
   const numbers = db.prepare(`SELECT rowid FROM voucher_text WHERE voucher_text MATCH ? LIMIT ${CANDIDATE_CAP + 1}`).pluck();
-  if (!collect(rowids, numbers.iterate(numberQuery(text)), CANDIDATE_CAP)) return null;
+  if (!collectUpTo(rowids, numbers.iterate(match), CANDIDATE_CAP)) return null;
   const byFarmer = db.prepare('SELECT rowid FROM vouchers INDEXED BY vouchers_farmer WHERE farmer_id = ?').pluck();
-  for (const id of farmers) if (!collect(rowids, byFarmer.iterate(id), CANDIDATE_CAP)) return null;
+  for (const id of farmers) if (!collectUpTo(rowids, byFarmer.iterate(id), CANDIDATE_CAP)) return null;
   return [...rowids];
 }
 

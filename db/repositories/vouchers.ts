@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { PageRequest } from './keyset';
 import { ledgerPage, pageStatements, type FilterSql, type LedgerPage, type PageStatements } from './ledger-page';
 import { denseTextCount, voucherCandidates, voucherSearchText } from './voucher-candidates';
+import { COUNT_BUDGET, sampledTotal, textSampleSql, type TextSample } from './bounded-count';
 
 export interface VoucherRow {
   id: string;
@@ -120,13 +121,33 @@ function plan(f: VoucherFilter, candidates: number[] | null): VoucherPlan {
   return { sql: { ...sql, countTerms, params: { ...sql.params, ...dense.params } }, from: VOUCHER_FROM, countFrom: COUNT_FROM };
 }
 
+/** The sample statement of a dense search text's total (bounded-count.ts; query-plan tests read it too). */
+export function voucherTextSample(f: VoucherFilter, budget = COUNT_BUDGET): { sql: string; params: Record<string, unknown> } {
+  const sql = voucherFilterSql(f);
+  const others = sql.terms.filter((t) => t !== TEXT_TERM);
+  // number and buyer from vouchers_ledger_text (covering), the buyer's name by its key
+  const inner = `SELECT v.number AS number, v.farmer_id AS farmer_id FROM vouchers v ${others.length ? `WHERE ${others.join(' AND ')}` : ''}`;
+  const term = TEXT_TERM.replace('v.number', 's.number');
+  return { sql: textSampleSql(inner, 'JOIN farmers f ON f.id = s.farmer_id', term, 'NULL', budget), params: sql.params };
+}
+
+/** A dense search text's total: exact, a lower bound, or null when it is rare among the sample (count exactly). */
+function sampledTextTotal(db: Database, f: VoucherFilter, budget: number): { total: number; totalCapped: boolean } | null {
+  const st = voucherTextSample(f, budget);
+  return sampledTotal(db.prepare(st.sql).get(st.params) as TextSample, budget);
+}
+
 export function listVouchers(
   db: Database,
   f: VoucherFilter,
   page: PageRequest,
+  /** Vouchers a dense text is checked on for its total; tests pass a small one. */
+  countBudget = COUNT_BUDGET,
 ): LedgerPage<VoucherRow & { f_name: string; f_id_number: string }> {
-  const p = plan(f, voucherCandidates(db, f));
-  return ledgerPage(db, VOUCHER_SELECT, p.from, p.sql, page, p.countFrom);
+  const candidates = voucherCandidates(db, f);
+  const p = plan(f, candidates);
+  const known = !candidates && f.q ? sampledTextTotal(db, f, countBudget) : null;
+  return ledgerPage(db, VOUCHER_SELECT, p.from, p.sql, page, p.countFrom, known ?? undefined);
 }
 
 /** The statements `listVouchers` runs (query-plan tests); `candidates` as voucherCandidates found them. */

@@ -27,7 +27,10 @@ export const cursorPageInput = {
   direction: z.enum(['next', 'prev']).default('next'),
 };
 
-/** A page of a ledger: the total is exact up to 10,000 (`totalCapped` says "more than that"). */
+/**
+ * A page of a ledger: the total is exact up to 10,000; `totalCapped` says it was not all counted: more than
+ * 10,000, or (a search text most rows match, total below 10,000) at least `total` rows.
+ */
 export function cursorPageOf<T extends z.ZodType>(item: T) {
   return pageOf(item).extend({
     totalCapped: z.boolean(),

@@ -2,11 +2,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCountyFile } from '../../db/bench/generate';
+import { COUNT_BUDGET, DENSE_MATCHES } from '../../db/repositories/bounded-count';
 import type { CursorKey } from '../../db/repositories/keyset';
+import { plannedLedgerPage, SPARSE_CAP, textSampleStatement } from '../../db/repositories/ledger-plan';
+import { queryPlan } from '../../db/repositories/progress';
 import type { LedgerFilter } from '../../db/repositories/ledger-query';
 import { textCandidates } from '../../db/repositories/ledger-text';
-import { countPurchases, listPurchases } from '../../db/repositories/purchases';
-import { countScraps, listScraps } from '../../db/repositories/scraps';
+import { countPurchases, listPurchases, purchaseFilterSql } from '../../db/repositories/purchases';
+import { countScraps, listScraps, scrapFilterSql } from '../../db/repositories/scraps';
 import { tempDir } from '../support/core';
 import { referenceIds } from '../support/ledger-reference';
 
@@ -109,6 +112,7 @@ describe('ledger text query through candidate rows (issue 16, migration 018)', (
   it('lists, pages and counts exactly the rows of the old query for many texts, filters and sorts', () => {
     let compared = 0;
     let throughCandidates = 0;
+    let bounded = 0;
     for (const [table, list, count] of [
       ['purchases', listPurchases, countPurchases],
       ['scraps', listScraps, countScraps],
@@ -131,7 +135,19 @@ describe('ledger text query through candidate rows (issue 16, migration 018)', (
             first.rows.map((r) => r.id),
             label,
           ).toEqual(expected.slice(20, 40));
-          expect(first.total, label).toBe(Math.min(expected.length, 10_000));
+          if (first.totalCapped && first.total < 10_000) {
+            // a dense text over more rows than the budget: a lower bound from the sample, never above the truth
+            bounded++;
+            expect(first.total, label).toBeGreaterThanOrEqual(DENSE_MATCHES);
+            expect(first.total, label).toBeLessThanOrEqual(Math.min(expected.length, COUNT_BUDGET + 1));
+            // every row counted (a budget past the table): exact
+            const sql = table === 'purchases' ? purchaseFilterSql(filter) : scrapFilterSql(filter);
+            const whole = plannedLedgerPage(db, table, 'SELECT t.id', sql, { limit: 20 }, SPARSE_CAP, Number.MAX_SAFE_INTEGER);
+            expect(whole, label).toMatchObject({ total: Math.min(expected.length, 10_000), totalCapped: expected.length > 10_000 });
+          } else {
+            expect(first.total, label).toBe(Math.min(expected.length, 10_000));
+            expect(first.totalCapped, label).toBe(expected.length > 10_000);
+          }
           expect(count(db, filter), label).toBe(expected.length);
           compared++;
         }
@@ -140,7 +156,22 @@ describe('ledger text query through candidate rows (issue 16, migration 018)', (
     expect(compared).toBe(2 * queries.length * 2);
     // most texts go through the candidate rows; the short ones walk the sort index
     expect(throughCandidates).toBeGreaterThan(queries.length);
+    // the texts on every row (a maker, a letter) take the sampled total
+    expect(bounded).toBeGreaterThan(0);
   }, 600_000);
+
+  it('a dense text samples its total through the count index and reads the sampled rows by rowid', () => {
+    for (const table of ['purchases', 'scraps'] as const)
+      for (const f of FILTERS) {
+        const filter: LedgerFilter = { includeVoided: false, sortBy: 'createdAt', sortOrder: 'desc', ...f, q: '示例厂' };
+        const sql = table === 'purchases' ? purchaseFilterSql(filter) : scrapFilterSql(filter);
+        const lines = queryPlan(db, textSampleStatement(table, sql), sql.params);
+        const text = `${table} ${JSON.stringify(f)}: ${lines.join(' | ')}`;
+        expect(lines.some((l) => /^(SCAN|SEARCH) t USING (COVERING )?INDEX \w+_(ledger|progress)/.test(l)), text).toBe(true);
+        expect(lines.some((l) => /^SEARCH t USING INTEGER PRIMARY KEY \(rowid=\?\)/.test(l)), text).toBe(true);
+        expect(lines.filter((l) => /TEMP B-TREE|^SCAN t$/.test(l)), text).toEqual([]);
+      }
+  });
 
   it('the trigram tables follow inserts, updates and deletes', () => {
     const row = db.prepare('SELECT rowid AS r, id FROM purchases ORDER BY rowid LIMIT 1').get() as { r: number; id: string };

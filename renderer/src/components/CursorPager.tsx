@@ -1,4 +1,5 @@
 import { Button, Select, Space, Typography } from 'antd';
+import { totalText } from './total-text';
 
 export interface CursorPage {
   total: number;
@@ -15,11 +16,6 @@ interface Props {
   onStep: (direction: 'next' | 'prev', cursor: string) => void;
   onPageSize: (size: number) => void;
   sizes?: number[];
-}
-
-/** The total as the service counted it: exact, or plainly "more than 10,000" (never waits for a full count). */
-export function totalText(page: Pick<CursorPage, 'total' | 'totalCapped'>): string {
-  return page.totalCapped ? `超过 ${page.total.toLocaleString('zh-CN')} 条，请用筛选条件缩小范围` : `共 ${page.total.toLocaleString('zh-CN')} 条`;
 }
 
 /** 上一页 / 下一页 by keyset cursors, the page number reached, the total and the page size. */
