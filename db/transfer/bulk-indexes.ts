@@ -28,14 +28,66 @@ export function worthSettingAside(db: Database.Database, table: string, incoming
   return incoming >= (existing + incoming) * MIN_SHARE;
 }
 
+/**
+ * Plain indexes the import itself reads between files of a batch, so they stay live while the batch runs
+ * (checkFileHistory looks up each file's chain head by station and sequence).
+ */
+const READ_DURING_BATCH = new Set(['audit_log_chain']);
+
+/** The table's plain secondary indexes (name and stored CREATE statement). */
+function plainIndexes(db: Database.Database, table: string): { name: string; sql: string }[] {
+  return (db.pragma(`index_list(${table})`) as IndexListRow[])
+    .filter((i) => i.origin === 'c' && i.unique === 0)
+    .map((i) => ({
+      name: i.name,
+      sql: db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?").pluck().get(i.name) as string,
+    }));
+}
+
 /** Drops the table's plain secondary indexes; the returned function creates them again. */
 export function setAsideIndexes(db: Database.Database, table: string): () => void {
-  const plain = (db.pragma(`index_list(${table})`) as IndexListRow[]).filter((i) => i.origin === 'c' && i.unique === 0);
-  const ddl = plain.map(
-    (i) => db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?").pluck().get(i.name) as string,
-  );
+  const plain = plainIndexes(db, table);
   for (const i of plain) db.exec(`DROP INDEX "${i.name}"`);
   return () => {
-    for (const sql of ddl) db.exec(sql);
+    for (const i of plain) db.exec(i.sql);
   };
+}
+
+/**
+ * Plain indexes set aside once for a whole batch of station files (county.importStations takes several):
+ * rebuilding them after every file sorts the rows of all earlier files again (quadratic across a batch),
+ * so each is dropped when the first file worth it arrives and created once when the batch ends. The batch
+ * runs in one outer transaction and each file in a savepoint, so the county file is never committed
+ * without its indexes. A refused file's savepoint rollback may bring dropped indexes back: `setAside`
+ * drops whatever is there again, and `restore` creates exactly the noted indexes that are missing.
+ */
+export class BatchIndexes {
+  /** Noted indexes by name, in the order they were first dropped. */
+  private readonly noted = new Map<string, string>();
+  private readonly tables = new Set<string>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** Whether the table's indexes are aside for this batch (the rest of its files merge without them). */
+  has(table: string): boolean {
+    return this.tables.has(table);
+  }
+
+  /** Drops the table's plain indexes (those the import reads stay), noting each one's stored statement. */
+  setAside(table: string): void {
+    this.tables.add(table);
+    for (const i of plainIndexes(this.db, table)) {
+      if (READ_DURING_BATCH.has(i.name)) continue;
+      if (!this.noted.has(i.name)) this.noted.set(i.name, i.sql);
+      this.db.exec(`DROP INDEX "${i.name}"`);
+    }
+  }
+
+  /** Creates again every noted index that is not in the schema now (inside the batch's transaction). */
+  restore(): void {
+    const exists = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?").pluck();
+    for (const [name, sql] of this.noted) if (exists.get(name) === undefined) this.db.exec(sql);
+    this.noted.clear();
+    this.tables.clear();
+  }
 }
