@@ -49,10 +49,10 @@ export async function importStationsCommand(
     const pinnedBefore = pinnedStations(core);
     // missing files are refused here; the rest are merged as one batch (county-import-batch.ts)
     const found = files.map((path) => existsSync(path));
-    const present = files.filter((_, i) => found[i]).map((path) => ({ fileName: basename(path), path }));
+    const present = files.flatMap((path, n) => (found[n] ? [{ fileName: basename(path), path, n }] : []));
     const outcomes = asUser(core, actor, 'county.importStations', () =>
-      importStationFiles(core.ctx, present, options, (i, f) =>
-        process.stderr.write(`[${i + 1}/${present.length}] 正在导入 ${f.fileName} …\n`),
+      importStationFiles(core.ctx, present, options, (i) =>
+        process.stderr.write(`[${(present[i]?.n ?? i) + 1}/${files.length}] 正在导入 ${present[i]?.fileName ?? ''} …\n`),
       ),
     );
     const pinnedShown = new Set<string>();
