@@ -56,6 +56,7 @@ describe('a batch of station files', () => {
     const oneByOne = await county();
     const fresh = await county();
     const seen: boolean[] = [];
+    const cache = batch.db.pragma('cache_size', { simple: true });
     const outcomes = importStationFiles(batch.ctx, [forged, big, small].map(entry), { trustNew: true }, () =>
       seen.push(hasIndex(batch.db, 'purchases_ledger_created')),
     );
@@ -64,6 +65,8 @@ describe('a batch of station files', () => {
     // present before the batch and after the refused file's rollback, aside while the small file merged
     expect(seen).toEqual([true, true, false]);
     expect(hasIndex(batch.db, 'purchases_ledger_created')).toBe(true);
+    // the smaller cache used while the indexes were created is the connection's own again
+    expect(batch.db.pragma('cache_size', { simple: true })).toBe(cache);
     // the chain index the history check reads stays live throughout
     expect(hasIndex(batch.db, 'audit_log_chain')).toBe(true);
     for (const f of [big, small]) expect(importStationFile(oneByOne.ctx, entry(f), { trustNew: true }).status).toBe('accepted');
