@@ -28,13 +28,13 @@ export function worthSettingAside(db: Database.Database, table: string, incoming
   return incoming >= (existing + incoming) * MIN_SHARE;
 }
 
+/** Page cache (negative: KiB) while a batch's indexes are created: it also bounds the sorter's memory. */
+const SORT_CACHE_KIB = -16_384;
+
 /**
  * Plain indexes the import itself reads between files of a batch, so they stay live while the batch runs
  * (checkFileHistory looks up each file's chain head by station and sequence).
  */
-/** Page cache (negative: KiB) while a batch's indexes are created: it also bounds the sorter's memory. */
-const SORT_CACHE_KIB = -16_384;
-
 const READ_DURING_BATCH = new Set(['audit_log_chain']);
 
 /** The table's plain secondary indexes (name and stored CREATE statement). */
