@@ -37,6 +37,33 @@ const SORT_CACHE_KIB = -16_384;
  */
 const READ_DURING_BATCH = new Set(['audit_log_chain']);
 
+/**
+ * Columns the schema's triggers look rows up by, per table (`UPDATE t … WHERE col = NEW.x`, `DELETE FROM t
+ * WHERE col = OLD.x`). While a batch runs, a table whose indexes are aside is still written by the triggers
+ * of the others (a farmer inserted or updated sets buyer_township_code on its purchases and scraps by
+ * farmer_id): an index led by such a column stays live, or each of those trigger runs would scan the table.
+ */
+function triggerLookups(db: Database.Database): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const bodies = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[];
+  const lookup = /\b(?:UPDATE|DELETE\s+FROM)\s+"?(\w+)"?[^;]*?\bWHERE\s+"?(\w+)"?\s*=\s*(?:NEW|OLD)\./gi;
+  for (const sql of bodies) {
+    for (const m of sql.matchAll(lookup)) {
+      const [, table, column] = m as unknown as [string, string, string];
+      const key = table.toLowerCase();
+      if (!found.has(key)) found.set(key, new Set());
+      found.get(key)?.add(column.toLowerCase());
+    }
+  }
+  return found;
+}
+
+/** An index's key columns in order (lower case; an expression is ''). */
+function indexColumns(db: Database.Database, index: string): string[] {
+  const cols = db.pragma(`index_info("${index}")`) as { seqno: number; name: string | null }[];
+  return cols.sort((a, b) => a.seqno - b.seqno).map((c) => c.name?.toLowerCase() ?? '');
+}
+
 /** The table's plain secondary indexes (name and stored CREATE statement). */
 function plainIndexes(db: Database.Database, table: string): { name: string; sql: string }[] {
   return (db.pragma(`index_list(${table})`) as IndexListRow[])
@@ -68,8 +95,11 @@ export class BatchIndexes {
   /** Noted indexes by name, in the order they were first dropped. */
   private readonly noted = new Map<string, string>();
   private readonly tables = new Set<string>();
+  private readonly lookups: Map<string, Set<string>>;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    this.lookups = triggerLookups(db);
+  }
 
   /** Whether the table's indexes are aside for this batch (the rest of its files merge without them). */
   has(table: string): boolean {
@@ -79,8 +109,18 @@ export class BatchIndexes {
   /** Drops the table's plain indexes (those the import reads stay), noting each one's stored statement. */
   setAside(table: string): void {
     this.tables.add(table);
-    for (const i of plainIndexes(this.db, table)) {
-      if (READ_DURING_BATCH.has(i.name)) continue;
+    const plain = plainIndexes(this.db, table);
+    // for each column triggers look this table up by, its narrowest index stays live
+    const keep = new Set(READ_DURING_BATCH);
+    for (const column of this.lookups.get(table.toLowerCase()) ?? []) {
+      const led = plain
+        .map((i) => ({ name: i.name, cols: indexColumns(this.db, i.name) }))
+        .filter((i) => i.cols[0] === column)
+        .sort((a, b) => a.cols.length - b.cols.length)[0];
+      if (led) keep.add(led.name);
+    }
+    for (const i of plain) {
+      if (keep.has(i.name)) continue;
       if (!this.noted.has(i.name)) this.noted.set(i.name, i.sql);
       this.db.exec(`DROP INDEX "${i.name}"`);
     }

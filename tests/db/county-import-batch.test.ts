@@ -57,13 +57,17 @@ describe('a batch of station files', () => {
     const fresh = await county();
     const seen: boolean[] = [];
     const cache = batch.db.pragma('cache_size', { simple: true });
-    const outcomes = importStationFiles(batch.ctx, [forged, big, small].map(entry), { trustNew: true }, () =>
-      seen.push(hasIndex(batch.db, 'purchases_ledger_created')),
-    );
+    const live: boolean[] = [];
+    const outcomes = importStationFiles(batch.ctx, [forged, big, small].map(entry), { trustNew: true }, () => {
+      seen.push(hasIndex(batch.db, 'purchases_ledger_created'));
+      // the narrowest index by farmer_id stays live: a farmer's triggers update its purchases and scraps by it
+      live.push(hasIndex(batch.db, 'purchases_farmer_date') && hasIndex(batch.db, 'scraps_ledger_farmer'));
+    });
     expect(outcomes.map((o) => o.status)).toEqual(['refused', 'accepted', 'accepted']);
     expect(outcomes[0]?.reasons.join('；')).toMatch(/校验值不符/);
     // present before the batch and after the refused file's rollback, aside while the small file merged
     expect(seen).toEqual([true, true, false]);
+    expect(live).toEqual([true, true, true]);
     expect(hasIndex(batch.db, 'purchases_ledger_created')).toBe(true);
     // the smaller cache used while the indexes were created is the connection's own again
     expect(batch.db.pragma('cache_size', { simple: true })).toBe(cache);
@@ -72,9 +76,10 @@ describe('a batch of station files', () => {
     for (const f of [big, small]) expect(importStationFile(oneByOne.ctx, entry(f), { trustNew: true }).status).toBe('accepted');
     expect(schemaOf(batch.db)).toEqual(schemaOf(fresh.db));
     expect(batch.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    for (const t of ['farmers', 'scraps', 'purchases', 'farmer_name_grams'])
-      expect(rows(batch.db, t), t).toBe(rows(oneByOne.db, t));
-    const plan = batch.db.prepare("EXPLAIN QUERY PLAN SELECT id FROM purchases WHERE factory_no_norm = 'P01'").all() as { detail: string }[];
+    for (const t of ['farmers', 'scraps', 'purchases', 'farmer_name_grams']) expect(rows(batch.db, t), t).toBe(rows(oneByOne.db, t));
+    const plan = batch.db.prepare("EXPLAIN QUERY PLAN SELECT id FROM purchases WHERE factory_no_norm = 'P01'").all() as {
+      detail: string;
+    }[];
     expect(plan.map((p) => p.detail).join()).toContain('purchases_factory_no');
     // a repeat of the whole batch is recognised file by file and changes nothing
     const again = importStationFiles(batch.ctx, [big, small].map(entry), { trustNew: true });
