@@ -2,7 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { openCore } from '../app';
 import { backupBeforeCountyImport } from '../backup/pre-import';
-import { importStationFile, type ImportOptions } from '../services/county-import';
+import type { ImportOptions } from '../services/county-import';
+import { importStationFiles } from '../services/county-import-batch';
 import { liveStationKey } from '../repositories/station-keys';
 import { exportStationFile } from '../transfer/export';
 import { asUser, signInCli } from './credentials';
@@ -28,7 +29,12 @@ const pinnedStations = (core: ReturnType<typeof openCore>) =>
   new Set(core.db.prepare('SELECT station_id FROM station_keys WHERE retired_at IS NULL').pluck().all() as string[]);
 
 /** `agri import-stations --db county.db FILES…`: imports each file, printing progress and one JSON result per file. */
-export async function importStationsCommand(dbPath: string, files: string[], options: ImportOptions, user: string | undefined): Promise<number> {
+export async function importStationsCommand(
+  dbPath: string,
+  files: string[],
+  options: ImportOptions,
+  user: string | undefined,
+): Promise<number> {
   if (!files.length) {
     process.stderr.write('请给出要导入的上报文件\n');
     return 2;
@@ -40,20 +46,33 @@ export async function importStationsCommand(dbPath: string, files: string[], opt
     asUser(core, actor, 'county.importStations', () => undefined);
     process.stderr.write('正在备份县局数据文件（导入前备份）…\n');
     await backupBeforeCountyImport(core.ctx);
-    files.forEach((path, i) => {
-      process.stderr.write(`[${i + 1}/${files.length}] 正在导入 ${basename(path)} …\n`);
-      if (!existsSync(path)) {
+    const pinnedBefore = pinnedStations(core);
+    // missing files are refused here; the rest are merged as one batch (county-import-batch.ts)
+    const found = files.map((path) => existsSync(path));
+    const present = files.flatMap((path, n) => (found[n] ? [{ fileName: basename(path), path, n }] : []));
+    const outcomes = asUser(core, actor, 'county.importStations', () =>
+      importStationFiles(core.ctx, present, options, (i) =>
+        process.stderr.write(`[${(present[i]?.n ?? i) + 1}/${files.length}] 正在导入 ${present[i]?.fileName ?? ''} …\n`),
+      ),
+    );
+    const pinnedShown = new Set<string>();
+    let next = 0;
+    for (const [i, path] of files.entries()) {
+      if (!found[i]) {
         refused++;
         process.stdout.write(`${JSON.stringify({ fileName: basename(path), status: 'refused', reasons: ['文件不存在'] })}\n`);
-        return;
+        continue;
       }
-      const pinnedBefore = pinnedStations(core);
-      const outcome = asUser(core, actor, 'county.importStations', () =>
-        importStationFile(core.ctx, { fileName: basename(path), path }, options),
-      );
+      const outcome = outcomes[next++] as (typeof outcomes)[number];
       if (outcome.status === 'refused') refused++;
       let pinnedFingerprint: string | null = null;
-      if (outcome.status === 'accepted' && outcome.stationId && !pinnedBefore.has(outcome.stationId)) {
+      if (
+        outcome.status === 'accepted' &&
+        outcome.stationId &&
+        !pinnedBefore.has(outcome.stationId) &&
+        !pinnedShown.has(outcome.stationId)
+      ) {
+        pinnedShown.add(outcome.stationId);
         pinnedFingerprint = liveStationKey(core.db, outcome.stationId)?.fingerprint ?? null;
         process.stderr.write(
           `    已登记 ${outcome.townshipName ?? ''} 站点的签名密钥，指纹 ${pinnedFingerprint}（请与该站“设置”页核对）\n`,
@@ -65,10 +84,10 @@ export async function importStationsCommand(dbPath: string, files: string[], opt
         );
       }
       process.stderr.write(
-        `    ${outcome.status === 'accepted' ? '已导入' : '已拒绝'}：新增 ${outcome.added}，更新 ${outcome.updated}，未变 ${outcome.unchanged}，拒收 ${outcome.rejected}，${outcome.durationMs} ms\n`,
+        `    ${outcome.fileName}：${outcome.status === 'accepted' ? '已导入' : '已拒绝'}：新增 ${outcome.added}，更新 ${outcome.updated}，未变 ${outcome.unchanged}，拒收 ${outcome.rejected}，${outcome.durationMs} ms\n`,
       );
       process.stdout.write(`${JSON.stringify({ ...outcome, pinnedFingerprint })}\n`);
-    });
+    }
     return refused ? 1 : 0;
   } finally {
     core.close();

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../context';
 import * as county from '../services/county';
-import { importUploadedFiles } from '../services/county-import';
+import { importUploadedFiles } from '../services/county-import-batch';
 import { reenrollStation, stations } from '../services/county-stations';
 import { exportCountyPackage } from '../county-package/export';
 import type { AreaHandlers } from './types';

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { townshipName } from '../../shared/domain/townships';
 import type { ImportOutcome } from '../../shared/schemas/county';
 import { createBackupSync } from '../backup/create';
-import { backupBeforeCountyImport } from '../backup/pre-import';
 import { addDays } from '../../shared/domain/civil-date';
 import { chinaToday, isoNow, writeTx, type ServiceContext } from '../context';
 import { appendRefusal, insertImport, upsertStation, type ImportRow } from '../repositories/county';
@@ -15,6 +14,7 @@ import { insertStationKey, liveStationKey, otherStationsInTownship } from '../re
 import { repeatByFileHash, repeatBySignedDigest, rowsOf, signedDigest, type PreviousImport } from './import-repeat';
 import { checkFileHistory } from '../transfer/history';
 import type { Manifest } from '../transfer/manifest';
+import type { BatchIndexes } from '../transfer/bulk-indexes';
 import { mergeRows, type MergeResult } from '../transfer/merge';
 import { openStationFile, RefusedFile, type OpenedStationFile } from '../transfer/untrusted';
 import { writeAudit } from './audit';
@@ -70,10 +70,26 @@ export interface ImportFile {
 }
 
 /**
+ * A batch of files merged in one outer transaction (county-import-batch.ts), each file in a savepoint:
+ * plain indexes stay aside until the batch ends, and a merged file's photos and conflict check wait for it.
+ */
+export interface ImportBatch {
+  indexes: BatchIndexes;
+  /** A file merged (its savepoint released): its staged photos are the batch's to commit or discard. */
+  merged(stationId: string, photos: ReceivedPhotos): void;
+}
+
+/**
  * 导入站点数据, one file: opened without trust, merged in one transaction (all or nothing unless
  * `acceptPartial`), logged whether accepted or refused, conflicts recorded. Never throws for a bad file.
+ * Within a batch, the conflicts are recorded by the batch once its indexes are back.
  */
-export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: ImportOptions | boolean = {}): ImportOutcome {
+export function importStationFile(
+  ctx: ServiceContext,
+  file: ImportFile,
+  opts: ImportOptions | boolean = {},
+  batch?: ImportBatch,
+): ImportOutcome {
   const options: ImportOptions = typeof opts === 'boolean' ? { acceptPartial: opts } : opts;
   const started = performance.now();
   const installation = requireInstallation(ctx);
@@ -106,7 +122,8 @@ export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: I
   // the very bytes of the station's last accepted file: nothing to open, check or merge
   // (and every photo it brought is in place: one lost after the merge comes back with a full import)
   const sameBytes = repeatByFileHash(ctx.db, base.sha256);
-  if (sameBytes && stationPhotosKept(ctx, sameBytes.station_id as string)) return recordRepeat(ctx, installation, started, base, sameBytes, sameBytes.exported_at ?? '', extra);
+  if (sameBytes && stationPhotosKept(ctx, sameBytes.station_id as string))
+    return recordRepeat(ctx, installation, started, base, sameBytes, sameBytes.exported_at ?? '', extra);
   const temp = mkdtempSync(join(tmpdir(), 'agri-import-'));
   let opened: OpenedStationFile | undefined;
   let photos: ReceivedPhotos | undefined;
@@ -144,7 +161,8 @@ export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: I
     }
     // a re-export of what the county already merged (the signature over the digest was checked on opening)
     const sameData = !pin && repeatBySignedDigest(ctx.db, station.station_id, signedDigest(manifest), manifest.public_key);
-    if (sameData && stationPhotosKept(ctx, station.station_id)) return recordRepeat(ctx, installation, started, base, sameData, manifest.exported_at, extra);
+    if (sameData && stationPhotosKept(ctx, station.station_id))
+      return recordRepeat(ctx, installation, started, base, sameData, manifest.exported_at, extra);
     const history = checkFileHistory(ctx.db, source, station.station_id, manifest);
     if (history.rewrite && !options.acceptRewrittenHistory) {
       extra.historyRewrite = history.rewrite;
@@ -179,11 +197,17 @@ export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: I
           },
         });
       }
-      const r = mergeRows(ctx.db, source, station.station_id, {
-        digest: manifest.data_sha256,
-        rowCounts: parseCounts(manifest.row_counts),
-        maxDate: maxRowDate(ctx),
-      });
+      const r = mergeRows(
+        ctx.db,
+        source,
+        station.station_id,
+        {
+          digest: manifest.data_sha256,
+          rowCounts: parseCounts(manifest.row_counts),
+          maxDate: maxRowDate(ctx),
+        },
+        batch?.indexes,
+      );
       if (r.rejected > 0 && !options.acceptPartial) {
         throw Object.assign(new RefusedFile(`有 ${r.rejected} 条记录未通过校验，整个文件未导入（可选择“仅导入合格记录”）`), {
           rejects: describeRejects(r),
@@ -199,7 +223,7 @@ export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: I
       if (history.rewrite) recordRewrite(ctx, station.station_id, station.township_code, history.head, history.rewrite);
       extra.historyRewrite = history.rewrite;
       const conflictsFound =
-        recordConflicts(ctx, station.station_id) +
+        (batch ? 0 : recordConflicts(ctx, station.station_id)) +
         recordTaken(ctx, station.station_id, station.township_code, r.taken) +
         (history.rewrite ? 1 : 0);
       return finish(
@@ -211,7 +235,10 @@ export function importStationFile(ctx: ServiceContext, file: ImportFile, opts: I
         { signed_digest: signedDigest(manifest), public_key: manifest.public_key },
       );
     });
-    commitPhotos(photos);
+    if (batch) {
+      batch.merged(station.station_id, photos);
+      photos = undefined;
+    } else commitPhotos(photos);
     return merged;
   } catch (error) {
     if (!(error instanceof RefusedFile)) throw error;
@@ -343,28 +370,4 @@ function finish(
 /** A verified backup of the county file before a batch of station files is merged into it. */
 export function backupBeforeImport(ctx: ServiceContext): void {
   if (ctx.dbPath !== ':memory:') createBackupSync(ctx.db, ctx.dbPath, 'pre-import', ctx.now);
-}
-
-/** Files that arrive as bytes (browser upload): written to a private temp file, imported, removed. */
-export async function importUploadedFiles(
-  ctx: ServiceContext,
-  input: {
-    files: { fileName: string; base64: string }[];
-    acceptPartial: boolean;
-    trustFingerprints: string[];
-    acceptRewrittenHistory: boolean;
-  },
-) {
-  await backupBeforeCountyImport(ctx);
-  const results = input.files.map((f) => {
-    const dir = mkdtempSync(join(tmpdir(), 'agri-upload-'));
-    try {
-      const path = join(dir, 'station.agri');
-      writeFileSync(path, Buffer.from(f.base64, 'base64'));
-      return importStationFile(ctx, { fileName: f.fileName, path }, input);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-  return { results };
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 
 /**
  * Derived rows written once per merge instead of once per row (issue 16). Migration 018's text index
- * (`purchase_text`, `scrap_text`, FTS5 trigram) and 017's name pieces (`farmer_name_grams`) are kept by
+ * (`purchase_text`, `scrap_text`, FTS5 trigram), 020's `voucher_text` and 017's name pieces (`farmer_name_grams`) are kept by
  * AFTER INSERT triggers that read only the new row itself. Fired row by row during a merge they cost more
  * than everything else the merge does (on purchases about 4× the same rows written by one statement).
  * While a table takes a file's rows, these triggers are set aside; afterwards each trigger statement runs
@@ -24,6 +24,7 @@ export const DERIVED_INSERT_TRIGGERS: Readonly<Record<string, string>> = {
   purchases_text_insert: 'purchases',
   scraps_text_insert: 'scraps',
   farmers_name_grams_insert: 'farmers',
+  vouchers_text_insert: 'vouchers',
 };
 
 /** Rowids beyond this are never handed out in order by SQLite's "largest + 1" (at 2^63 − 1 it picks at random). */

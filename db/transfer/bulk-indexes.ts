@@ -28,14 +28,120 @@ export function worthSettingAside(db: Database.Database, table: string, incoming
   return incoming >= (existing + incoming) * MIN_SHARE;
 }
 
+/** Page cache (negative: KiB) while a batch's indexes are created: it also bounds the sorter's memory. */
+const SORT_CACHE_KIB = -16_384;
+
+/**
+ * Plain indexes the import itself reads between files of a batch, so they stay live while the batch runs
+ * (checkFileHistory looks up each file's chain head by station and sequence).
+ */
+const READ_DURING_BATCH = new Set(['audit_log_chain']);
+
+/**
+ * Columns the schema's triggers look rows up by, per table (`UPDATE t … WHERE col = NEW.x`, `DELETE FROM t
+ * WHERE col = OLD.x`). While a batch runs, a table whose indexes are aside is still written by the triggers
+ * of the others (a farmer inserted or updated sets buyer_township_code on its purchases and scraps by
+ * farmer_id): an index led by such a column stays live, or each of those trigger runs would scan the table.
+ */
+function triggerLookups(db: Database.Database): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const bodies = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[];
+  const lookup = /\b(?:UPDATE|DELETE\s+FROM)\s+"?(\w+)"?[^;]*?\bWHERE\s+"?(\w+)"?\s*=\s*(?:NEW|OLD)\./gi;
+  for (const sql of bodies) {
+    for (const m of sql.matchAll(lookup)) {
+      const [, table, column] = m as unknown as [string, string, string];
+      const key = table.toLowerCase();
+      if (!found.has(key)) found.set(key, new Set());
+      found.get(key)?.add(column.toLowerCase());
+    }
+  }
+  return found;
+}
+
+/** An index's key columns in order (lower case; an expression is ''). */
+function indexColumns(db: Database.Database, index: string): string[] {
+  const cols = db.pragma(`index_info("${index}")`) as { seqno: number; name: string | null }[];
+  return cols.sort((a, b) => a.seqno - b.seqno).map((c) => c.name?.toLowerCase() ?? '');
+}
+
+/** The table's plain secondary indexes (name and stored CREATE statement). */
+function plainIndexes(db: Database.Database, table: string): { name: string; sql: string }[] {
+  return (db.pragma(`index_list(${table})`) as IndexListRow[])
+    .filter((i) => i.origin === 'c' && i.unique === 0)
+    .map((i) => ({
+      name: i.name,
+      sql: db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?").pluck().get(i.name) as string,
+    }));
+}
+
 /** Drops the table's plain secondary indexes; the returned function creates them again. */
 export function setAsideIndexes(db: Database.Database, table: string): () => void {
-  const plain = (db.pragma(`index_list(${table})`) as IndexListRow[]).filter((i) => i.origin === 'c' && i.unique === 0);
-  const ddl = plain.map(
-    (i) => db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?").pluck().get(i.name) as string,
-  );
+  const plain = plainIndexes(db, table);
   for (const i of plain) db.exec(`DROP INDEX "${i.name}"`);
   return () => {
-    for (const sql of ddl) db.exec(sql);
+    for (const i of plain) db.exec(i.sql);
   };
+}
+
+/**
+ * Plain indexes set aside once for a whole batch of station files (county.importStations takes several):
+ * rebuilding them after every file sorts the rows of all earlier files again (quadratic across a batch),
+ * so each is dropped when the first file worth it arrives and created once when the batch ends. The batch
+ * runs in one outer transaction and each file in a savepoint, so the county file is never committed
+ * without its indexes. A refused file's savepoint rollback may bring dropped indexes back: `setAside`
+ * drops whatever is there again, and `restore` creates exactly the noted indexes that are missing.
+ */
+export class BatchIndexes {
+  /** Noted indexes by name, in the order they were first dropped. */
+  private readonly noted = new Map<string, string>();
+  private readonly tables = new Set<string>();
+  private readonly lookups: Map<string, Set<string>>;
+
+  constructor(private readonly db: Database.Database) {
+    this.lookups = triggerLookups(db);
+  }
+
+  /** Whether the table's indexes are aside for this batch (the rest of its files merge without them). */
+  has(table: string): boolean {
+    return this.tables.has(table);
+  }
+
+  /** Drops the table's plain indexes (those the import reads stay), noting each one's stored statement. */
+  setAside(table: string): void {
+    this.tables.add(table);
+    const plain = plainIndexes(this.db, table);
+    // for each column triggers look this table up by, its narrowest index stays live
+    const keep = new Set(READ_DURING_BATCH);
+    for (const column of this.lookups.get(table.toLowerCase()) ?? []) {
+      const led = plain
+        .map((i) => ({ name: i.name, cols: indexColumns(this.db, i.name) }))
+        .filter((i) => i.cols[0] === column)
+        .sort((a, b) => a.cols.length - b.cols.length)[0];
+      if (led) keep.add(led.name);
+    }
+    for (const i of plain) {
+      if (keep.has(i.name)) continue;
+      if (!this.noted.has(i.name)) this.noted.set(i.name, i.sql);
+      this.db.exec(`DROP INDEX "${i.name}"`);
+    }
+  }
+
+  /**
+   * Creates again every noted index that is not in the schema now (inside the batch's transaction), with a
+   * smaller page cache meanwhile: SQLite's sorter keeps up to cache_size bytes of keys in memory before it
+   * spills a sorted run to a temporary file, so with the connection's 64 MB cache each large index added
+   * that much again to peak memory (issue 16: peak RSS grew with the files); 16 MB runs merge just as well.
+   */
+  restore(): void {
+    const exists = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?").pluck();
+    const cache = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma(`cache_size = ${SORT_CACHE_KIB}`);
+    try {
+      for (const [name, sql] of this.noted) if (exists.get(name) === undefined) this.db.exec(sql);
+    } finally {
+      this.db.pragma(`cache_size = ${cache}`);
+    }
+    this.noted.clear();
+    this.tables.clear();
+  }
 }

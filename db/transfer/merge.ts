@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { setAsideDerivedInserts } from './bulk-derived';
-import { setAsideIndexes, worthSettingAside } from './bulk-indexes';
+import { setAsideIndexes, worthSettingAside, type BatchIndexes } from './bulk-indexes';
 import { rowIssue } from './row-issue';
 import { RefusedFile } from './untrusted';
 import { digestLine, selectAll, TRAVELLING_TABLES, type TableSpec } from './tables';
@@ -82,9 +82,16 @@ const message = (error: unknown) => {
 /**
  * Streams every travelling table of a received file into the county file (the caller holds the
  * transaction): each row parsed with its shared zod schema, owned by the sending station, and the
- * digest of everything read checked against the manifest before the caller commits.
+ * digest of everything read checked against the manifest before the caller commits. Within a batch of
+ * files, `batch` keeps the plain indexes aside from the first file worth it until the batch ends.
  */
-export function mergeRows(county: Database.Database, source: Database.Database, stationId: string, expect: MergeExpectations): MergeResult {
+export function mergeRows(
+  county: Database.Database,
+  source: Database.Database,
+  stationId: string,
+  expect: MergeExpectations,
+  batch?: BatchIndexes,
+): MergeResult {
   const hash = createHash('sha256');
   // the digest is of the lines' concatenation: fed in pieces of about 64 kB rather than one call per row
   let pending = '';
@@ -102,7 +109,10 @@ export function mergeRows(county: Database.Database, source: Database.Database, 
     result.perTable[t.name] = counts;
     const deferred: Record<string, unknown>[] = [];
     const incoming = expect.rowCounts[t.name] ?? 0;
-    const restoreIndexes = worthSettingAside(county, t.name, incoming) ? setAsideIndexes(county, t.name) : null;
+    let restoreIndexes: (() => void) | null = null;
+    if (batch) {
+      if (incoming > 0 && (batch.has(t.name) || worthSettingAside(county, t.name, incoming))) batch.setAside(t.name);
+    } else if (worthSettingAside(county, t.name, incoming)) restoreIndexes = setAsideIndexes(county, t.name);
     const restoreDerived = incoming > 0 ? setAsideDerivedInserts(county, t.name) : null;
 
     const apply = (row: Record<string, unknown>, lastTry: boolean) => {

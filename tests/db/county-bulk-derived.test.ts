@@ -12,7 +12,7 @@ import { readSchema } from '../../db/transfer/expected-schema';
 import { mergeRows } from '../../db/transfer/merge';
 import { TRAVELLING_TABLES } from '../../db/transfer/tables';
 import { RefusedFile } from '../../db/transfer/untrusted';
-import { steppingClock, tempCore, tempDir, type TempCore } from '../support/core';
+import { expectOk, steppingClock, tempCore, tempDir, type TempCore } from '../support/core';
 import { setUpInstallation } from '../support/setup';
 import { addFarmer, addScrap, addVerifiedPurchase, exportTo, stationWith } from '../support/stations';
 
@@ -59,6 +59,24 @@ function textIndex(db: Database.Database, table: 'purchases' | 'scraps'): { held
   }
 }
 
+/** Each (trigram, voucher id) 020's voucher_text holds, against the same index filled by 020's own statement. */
+function voucherIndex(db: Database.Database): { held: unknown[]; fromScratch: unknown[] } {
+  const sql = migration('020_voucher_audit_ledgers.sql');
+  const start = sql.indexOf('INSERT INTO voucher_text (rowid, number)\n  SELECT');
+  const fill = sql.slice(start, sql.indexOf(';\n', start)).replace('INSERT INTO voucher_text', 'INSERT INTO temp.scratch');
+  db.exec("CREATE VIRTUAL TABLE temp.scratch USING fts5(number, content='', contentless_delete=1, tokenize='trigram', detail='none')");
+  db.prepare(fill).run({ lo: 0, hi: Number.MAX_SAFE_INTEGER });
+  const vocab = (schema: string, name: string) => {
+    db.exec(`CREATE VIRTUAL TABLE temp.v_${name} USING fts5vocab(${schema}, ${name}, instance)`);
+    return db.prepare(`SELECT v.term, t.id FROM temp.v_${name} v JOIN vouchers t ON t.rowid = v.doc ORDER BY 1, 2`).raw().all();
+  };
+  try {
+    return { held: vocab('main', 'voucher_text'), fromScratch: vocab('temp', 'scratch') };
+  } finally {
+    db.exec('DROP TABLE temp.v_voucher_text; DROP TABLE temp.v_scratch; DROP TABLE temp.scratch;');
+  }
+}
+
 function expectDerivedInStep(db: Database.Database): void {
   const grams = db.prepare('SELECT gram, updated_at, id, live, township_code FROM farmer_name_grams ORDER BY 1, 2, 3').raw().all();
   expect(grams.length).toBeGreaterThan(0);
@@ -68,6 +86,9 @@ function expectDerivedInStep(db: Database.Database): void {
     expect(held.length, t).toBeGreaterThan(0);
     expect(held, t).toEqual(fromScratch);
   }
+  const vouchers = voucherIndex(db);
+  expect(vouchers.held.length).toBeGreaterThan(0);
+  expect(vouchers.held).toEqual(vouchers.fromScratch);
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
 }
 
@@ -115,6 +136,8 @@ describe('derived rows written once per merge', () => {
     const station = await stationWith(LIULIN, Date.UTC(2026, 9, 1), async (s) => {
       const zhang = await addFarmer(s, 1, { name: '张三' });
       purchaseId = (await addVerifiedPurchase(s, zhang.id, { factoryNo: 'SN-OLD-1', engineNo: 'E-OLD-1' })).id;
+      // a voucher travels too: its number's text index (020) is written set-wise at the merge
+      expectOk(await s.call('vouchers.issue', { kind: 'purchase', applicationId: purchaseId }));
       await addScrap(s, zhang.id, { engineNo: 'ENG-OLD', frameNo: 'FR-OLD', plateNo: '鲁15-12345' });
     });
     cores.push(station);
@@ -124,7 +147,8 @@ describe('derived rows written once per merge', () => {
     station.db.prepare("UPDATE farmers SET name = '张三丰', updated_at = ? WHERE name = '张三'").run(later);
     station.db.prepare("UPDATE purchases SET model = 'XJ-900', model_norm = 'XJ900', updated_at = ? WHERE id = ?").run(later, purchaseId);
     const li = await addFarmer(station, 2, { name: '李四' });
-    await addVerifiedPurchase(station, li.id, { factoryNo: 'SN-NEW-2', engineNo: 'E-NEW-2' });
+    const liPurchase = await addVerifiedPurchase(station, li.id, { factoryNo: 'SN-NEW-2', engineNo: 'E-NEW-2' });
+    expectOk(await station.call('vouchers.issue', { kind: 'purchase', applicationId: liPurchase.id }));
     const second = imp(c, exportTo(station, files.dir));
     expect([second.status, second.updated >= 2, second.added > 0], second.reasons.join('；')).toEqual(['accepted', true, true]);
     expect(c.db.prepare('SELECT model FROM purchases WHERE id = ?').pluck().get(purchaseId)).toBe('XJ-900');
