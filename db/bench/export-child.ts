@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { openCore } from '../app';
 import { writeLedgerFile, type LedgerKindName } from '../services/ledger-export';
+import { peakRssMb } from './peak-rss';
 
 const [dbPath, out, kind = 'purchases', year] = process.argv.slice(2);
 const MB = 1024 * 1024;
@@ -32,7 +33,7 @@ process.stdout.write(
     ms: performance.now() - started,
     rows: result.rowCount,
     mb: statSync(out as string).size / 1024 / 1024,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    maxRssMb: peakRssMb(),
     startRssMb,
     peakHeapMb: peak.heapMb,
     peakExternalMb: peak.externalMb,

@@ -5,6 +5,7 @@ import { openDatabase } from '../connection';
 import { createContext } from '../context';
 import { importStationFile } from '../services/county-import';
 import { importStationFiles } from '../services/county-import-batch';
+import { peakRssMb } from './peak-rss';
 
 const [dbPath, ...files] = process.argv.slice(2);
 const db = openDatabase(dbPath as string);
@@ -27,5 +28,5 @@ for (const o of outcomes) {
 db.close();
 const cpu = process.cpuUsage(cpu0);
 process.stdout.write(
-  `${JSON.stringify({ ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, rows, refused, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  `${JSON.stringify({ ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, rows, refused, maxRssMb: peakRssMb() })}\n`,
 );
