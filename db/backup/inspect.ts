@@ -93,6 +93,8 @@ export interface InspectAsyncOptions extends InspectOptions {
   nativeBinding?: string;
   /** Files from this size get their page check in a worker thread (default WORKER_CHECK_MIN_BYTES). */
   workerFromBytes?: number;
+  /** How often `pause` is awaited while the worker checks (default a quarter second; tests use less). */
+  pauseEveryMs?: number;
 }
 
 /**
@@ -135,7 +137,7 @@ export async function inspectBackupAsync(path: string, pause: () => Promise<void
           r = nextAfterCheck(gen, () => pageCheckHere(step.db, step.pragma));
           continue;
         }
-        const outcome = await pageCheckInWorker(path, step.pragma, pause, options.nativeBinding);
+        const outcome = await pageCheckInWorker(path, step.pragma, pause, options.nativeBinding, options.pauseEveryMs);
         r = 'findings' in outcome ? gen.next(outcome.findings) : gen.throw(outcome.error);
       }
     }

@@ -36,6 +36,7 @@ export async function pageCheckInWorker(
   pragma: PagePragma,
   pause: () => Promise<void>,
   nativeBinding?: string,
+  everyMs = PAUSE_EVERY_MS,
 ): Promise<PageCheckOutcome> {
   const input: PageCheckInput = { file, pragma, limit: PAGE_CHECK_LIMIT, nativeBinding };
   const worker = spawnWorker('check-worker', import.meta.url, input);
@@ -53,7 +54,7 @@ export async function pageCheckInWorker(
   });
   try {
     while (!outcome) {
-      await Promise.race([settled, new Promise((r) => setTimeout(r, PAUSE_EVERY_MS))]);
+      await Promise.race([settled, new Promise((r) => setTimeout(r, everyMs))]);
       if (!outcome) await pause();
     }
   } finally {

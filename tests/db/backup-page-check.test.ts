@@ -35,7 +35,7 @@ async function inWorker(
       if (/检查备份/.test(line)) pausesInCheck++;
       await new Promise((r) => setImmediate(r));
     },
-    { depth, workerFromBytes: 0, onProgress: (_done, _total, what) => (line = what) },
+    { depth, workerFromBytes: 0, pauseEveryMs: 1, onProgress: (_done, _total, what) => (line = what) },
   );
   return { found, pauses, pausesInCheck };
 }
@@ -57,8 +57,8 @@ describe('a large backup is checked in a worker thread: the same verdict as the 
     expect(found.tables.find((t) => t.name === 'farmers')?.rows).toBe(6);
     expect(comparable(found)).toEqual(comparable(inspectBackup(path)));
     expect(pauses).toBeGreaterThan(found.tables.length);
-    // on the calling thread the check is one step (one pause before it); the worker starts a thread and
-    // loads better-sqlite3 (longer than a quarter second), so the caller is paused again while it checks
+    // on the calling thread the check is one step (one pause before it); in the worker (a thread started,
+    // better-sqlite3 loaded: far more than the 1 ms between pauses here) the caller is paused again meanwhile
     expect(pausesInCheck).toBeGreaterThanOrEqual(2);
   });
 
@@ -99,11 +99,12 @@ describe('a large backup is checked in a worker thread: the same verdict as the 
       inspectBackupAsync(
         path,
         async () => {
-          // the hash's pauses pass; the first pause while the worker checks cancels
-          if (++pauses > 1) throw cancelled;
+          // the pauses of the hash and the one before the check pass; the first pause while the worker checks cancels
+          if (++pauses > 2) throw cancelled;
         },
-        { workerFromBytes: 0 },
+        { workerFromBytes: 0, pauseEveryMs: 1 },
       ),
     ).rejects.toBe(cancelled);
+    expect(pauses).toBe(3);
   });
 });
