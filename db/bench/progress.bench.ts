@@ -2,6 +2,7 @@ import { chinaDate } from '../../shared/domain/civil-date';
 import { openCore } from '../app';
 import { COUNTED_STATUSES } from '../../shared/domain/workflow';
 import { progressStatements, PURCHASE_TOTALS_SQL, queryPlan } from '../repositories/progress';
+import { yearTotalsParams } from '../repositories/progress-year-totals';
 import { TOWNSHIP_CODES } from '../../shared/domain/townships';
 import { benchDataset, fileMb } from './dataset';
 import { BENCH_LOGIN } from './generate';
@@ -55,7 +56,7 @@ export async function run(): Promise<void> {
       console.log(`year ${year}: ${(inYear.get(range) as number).toLocaleString()} purchases in verified-or-later statuses (all buyers)`);
       for (const st of progressStatements(COUNTED_STATUSES, TOWNSHIP_CODES)) {
         console.log(
-          `EXPLAIN ${st.name}: ${queryPlan(core.db, st.sql, { ...range, recentFrom: `${year}-10-03`, township: null }).join(' | ')}`,
+          `EXPLAIN ${st.name}: ${queryPlan(core.db, st.sql, yearTotalsParams({ ...range, recentFrom: `${year}-10-03`, township: null }, String(year))).join(' | ')}`,
         );
       }
 
@@ -69,7 +70,7 @@ export async function run(): Promise<void> {
       const floor: Timing[] = [
         await time('raw sum(purchase_fen) over the same range', () => rawSum.get(range), runs),
         await time(
-          'purchase totals SQL alone (no dispatch)',
+          'purchase totals by index walk alone (021, no dispatch)',
           () => core.db.prepare(PURCHASE_TOTALS_SQL).all({ ...range, recentFrom: `${year}-10-03`, township: null }),
           runs,
         ),

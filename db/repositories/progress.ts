@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { COUNTED_STATUSES, type Status } from '../../shared/domain/workflow';
+import { wholeYear, yearTotalsParams, yearTotalsStatements } from './progress-year-totals';
 
 /**
  * The progress facts of one year, in two shapes, each one walk per table over a covering index in the
@@ -106,8 +107,14 @@ export type TotalsParams = RangeParams & { recentFrom: string; township: string 
 const purchaseTotalsSql = (params: TotalsParams) => (params.township === null ? PURCHASE_TOTALS_SQL : PURCHASE_TOWNSHIP_TOTALS_SQL);
 const scrapTotalsSql = (params: TotalsParams) => (params.township === null ? SCRAP_TOTALS_SQL : SCRAP_TOWNSHIP_TOTALS_SQL);
 
+const YEAR_TOTALS = yearTotalsStatements(COUNTED_STATUSES);
+
+/** The year's purchase totals: from the year table (022) for a calendar year, as the progress methods ask; else the index walk. */
 export function purchaseTotals(db: Database, params: TotalsParams): TotalsRow[] {
-  return db.prepare(purchaseTotalsSql(params)).all(params) as TotalsRow[];
+  const year = wholeYear(params);
+  if (year === null) return db.prepare(purchaseTotalsSql(params)).all(params) as TotalsRow[];
+  const sql = params.township === null ? YEAR_TOTALS.county : YEAR_TOTALS.township;
+  return db.prepare(sql).all(yearTotalsParams(params, year)) as TotalsRow[];
 }
 
 export function scrapTotals(db: Database, params: TotalsParams): TotalsRow[] {
@@ -191,8 +198,10 @@ export function scrapMonthItems(
 /** Every statement the progress methods and the report run, by name, for the plan checks and the benchmark. */
 export function progressStatements(counted: readonly Status[], townships: readonly string[]): { name: string; sql: string }[] {
   return [
-    { name: 'purchase totals', sql: PURCHASE_TOTALS_SQL },
-    { name: 'purchase totals of a township', sql: PURCHASE_TOWNSHIP_TOTALS_SQL },
+    { name: 'purchase totals from year totals', sql: YEAR_TOTALS.county },
+    { name: 'purchase totals of a township from year totals', sql: YEAR_TOTALS.township },
+    { name: 'purchase totals by index walk (held records, other ranges)', sql: PURCHASE_TOTALS_SQL },
+    { name: 'purchase totals of a township by index walk', sql: PURCHASE_TOWNSHIP_TOTALS_SQL },
     { name: 'scrap totals', sql: SCRAP_TOTALS_SQL },
     { name: 'scrap totals of a township', sql: SCRAP_TOWNSHIP_TOTALS_SQL },
     { name: 'purchase month/item', sql: purchaseMonthItemSql(counted, townships) },

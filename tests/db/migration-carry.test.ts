@@ -279,6 +279,32 @@ describe('every earlier schema version, populated, opens in this version without
     }
   });
 
+  it('022 sums the carried purchases per year, township, status and terminal; the year totals equal the pre-021 statement', () => {
+    const db = openDatabase(fileAt(21));
+    try {
+      const held = db.prepare('SELECT year, township, status, terminal, n, purchase_fen, scrap_fen FROM purchase_year_totals WHERE n > 0').all();
+      const recount = db
+        .prepare(
+          `SELECT substr(purchase_date, 1, 4) AS year, coalesce(buyer_township_code, '') AS township, status, terminal_kind AS terminal,
+             count(*) AS n, sum(purchase_fen) AS purchase_fen, sum(scrap_part_fen) AS scrap_fen
+           FROM purchases WHERE voided_at IS NULL GROUP BY 1, 2, 3, 4`,
+        )
+        .all();
+      expect(held.length).toBeGreaterThan(0);
+      expect(canonical(held)).toEqual(canonical(recount));
+      const years = [...new Set((held as { year: string }[]).map((r) => Number(r.year)))];
+      for (const year of years)
+        for (const township of [null, ...TOWNSHIP_CODES]) {
+          const params = { start: `${year}-01-01`, end: `${year + 1}-01-01`, recentFrom: `${year}-10-03`, township };
+          expect(canonical(purchaseTotals(db, params))).toEqual(
+            canonical(db.prepare(referencePurchaseTotalsSql(COUNTED_STATUSES)).all(params)),
+          );
+        }
+    } finally {
+      db.close();
+    }
+  });
+
   it('019 rebuilds the ledger sort indexes wider and adds the filter indexes; the ledgers list the same rows as before', () => {
     const db = openDatabase(fileAt(18));
     try {

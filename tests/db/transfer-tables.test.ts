@@ -37,6 +37,8 @@ const LOCAL = new Set([
   ...['purchase_text', 'scrap_text'].flatMap((t) => [t, `${t}_data`, `${t}_idx`, `${t}_docsize`, `${t}_config`]),
   // the voucher number's text index (migration 020): derived from vouchers by triggers
   ...['voucher_text'].flatMap((t) => [t, `${t}_data`, `${t}_idx`, `${t}_docsize`, `${t}_config`]),
+  // the progress year totals (migration 022): derived from purchases by triggers
+  'purchase_year_totals',
 ]);
 
 function schema() {
