@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { townshipName } from '../../shared/domain/townships';
 import type { ImportOutcome } from '../../shared/schemas/county';
 import { createBackupSync } from '../backup/create';
+import { fileSha256 } from '../backup/file-hash';
 import { addDays } from '../../shared/domain/civil-date';
 import { chinaToday, isoNow, writeTx, type ServiceContext } from '../context';
 import { appendRefusal, insertImport, upsertStation, type ImportRow } from '../repositories/county';
@@ -21,19 +21,6 @@ import { writeAudit } from './audit';
 import { commitPhotos, discardPhotos, receivePhotos, stationPhotosKept, type ReceivedPhotos } from './county-photos';
 import { requireInstallation } from './installation';
 import { describeRejects, recordConflicts, recordRewrite, recordTaken } from './county-import-records';
-
-/** SHA-256 of a file, read in 1 MB pieces so memory stays flat however large it is. */
-function fileSha256(path: string): string {
-  const hash = createHash('sha256');
-  const buf = Buffer.alloc(1 << 20);
-  const fd = openSync(path, 'r');
-  try {
-    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) hash.update(buf.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
-}
 
 const DAY = 86_400_000;
 
