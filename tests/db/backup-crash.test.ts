@@ -17,8 +17,21 @@ const ROUNDS = 25;
 
 type Line = { kind: 'farmer'; id: string } | { kind: 'backup'; name: string } | { kind: 'restored' };
 
+/** The longest random wait before the kill, in ms: grows while no round has let the work finish (a loaded machine). */
+const KILL_WINDOW_MS = 400;
+const MAX_KILL_WINDOW_MS = 10_000;
+
+/**
+ * The kill window of a round: KILL_WINDOW_MS while the rounds so far have let the work in question finish at
+ * least once; after 5 rounds in which it never did (each backup or restore took longer than the window, as on a
+ * machine loaded by other work), twice as long each round, so the test still sees finished ones and the kills
+ * still fall at random moments of the work.
+ */
+const killWindow = (round: number, finished: number) =>
+  finished > 0 || round < 5 ? KILL_WINDOW_MS : Math.min(MAX_KILL_WINDOW_MS, KILL_WINDOW_MS * 2 ** (round - 4));
+
 /** Runs the child until it has done a few things, then SIGKILLs it at a random moment (no chance to clean up). */
-function runAndKill(args: string[]): Promise<{ lines: Line[]; signal: NodeJS.Signals | null; stderr: string }> {
+function runAndKill(args: string[], windowMs = KILL_WINDOW_MS): Promise<{ lines: Line[]; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((done, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: Line[] = [];
@@ -40,7 +53,7 @@ function runAndKill(args: string[]): Promise<{ lines: Line[]; signal: NodeJS.Sig
         else if (line.startsWith('backup ')) lines.push({ kind: 'backup', name: line.slice(7) });
         else if (line === 'restored') lines.push({ kind: 'restored' });
       }
-      if (lines.length > 0 && !killTimer) killTimer = setTimeout(() => child.kill('SIGKILL'), 5 + Math.floor(Math.random() * 400));
+      if (lines.length > 0 && !killTimer) killTimer = setTimeout(() => child.kill('SIGKILL'), 5 + Math.floor(Math.random() * windowMs));
     });
     child.on('error', reject);
     child.on('close', (_code, signal) => {
@@ -80,7 +93,7 @@ describe('crash safety of backups and restores: kill -9 at random moments', () =
     const checked = new Set<string>();
     let backups = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      const r = await runAndKill([dbPath, 'backup', String(10_000 + round * 1000)]);
+      const r = await runAndKill([dbPath, 'backup', String(10_000 + round * 1000)], killWindow(round, backups));
       expect(r.signal, r.stderr).toBe('SIGKILL');
       reported.push(...r.lines.flatMap((l) => (l.kind === 'farmer' ? [l.id] : [])));
       backups += r.lines.filter((l) => l.kind === 'backup').length;
@@ -119,7 +132,7 @@ describe('crash safety of backups and restores: kill -9 at random moments', () =
     let restores = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const before = farmerIds(dbPath);
-      const r = await runAndKill([dbPath, 'restore', String(50_000 + round * 1000), source]);
+      const r = await runAndKill([dbPath, 'restore', String(50_000 + round * 1000), source], killWindow(round, restores));
       expect(r.signal, r.stderr).toBe('SIGKILL');
       // what must be there if the restore in flight did not happen: the base since the last finished one
       const lastRestore = r.lines.map((l) => l.kind).lastIndexOf('restored');
