@@ -7,6 +7,8 @@ import { wholeYear, yearTotalsParams, yearTotalsStatements } from './progress-ye
  * GROUP BY's order (*_progress_groups / *_progress_months, migration 021). The buyer's township is the row's trigger-kept copy
  * (buyer_township_code), so there is no join. Verified-or-later rows are read (funds committed counts them
  * all); which of them count toward targets is the counting rule's business, applied by the service.
+ * A calendar year's purchase totals come from the trigger-kept year table instead (migration 022,
+ * progress-year-totals.ts); the index walk stays for the held records and any other range.
  */
 
 /** Per township, status and terminal: machines, amounts, latest date, and how many fall in the recent window. */
