@@ -137,6 +137,9 @@ beforeAll(async () => {
   // one ID under two names, and one under the same name twice
   const idOf = (id: string) => db.prepare('SELECT id_number FROM farmers WHERE id = ?').pluck().get(id);
   set('farmers', nth('farmers', b, 0), 'id_number', idOf(nth('farmers', a, 0)));
+  // the generated names are random and may coincide: the second holder's name is made to differ
+  const nameOf = (id: string) => db.prepare('SELECT name FROM farmers WHERE id = ?').pluck().get(id) as string;
+  set('farmers', nth('farmers', b, 0), 'name', `${nameOf(nth('farmers', a, 0))}二`);
   set('farmers', nth('farmers', c, 1), 'id_number', idOf(nth('farmers', a, 1)));
   set(
     'farmers',
