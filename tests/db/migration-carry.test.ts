@@ -23,6 +23,7 @@ import { TOWNSHIP_CODES } from '../../shared/domain/townships';
 import {
   canonical,
   referencePurchaseMonthItemSql,
+  REFERENCE_YEAR_TOTALS_SQL,
   referencePurchaseTotalsSql,
   referenceScrapTotalsSql,
 } from '../support/progress-reference';
@@ -283,13 +284,7 @@ describe('every earlier schema version, populated, opens in this version without
     const db = openDatabase(fileAt(21));
     try {
       const held = db.prepare('SELECT year, township, status, terminal, n, purchase_fen, scrap_fen FROM purchase_year_totals WHERE n > 0').all();
-      const recount = db
-        .prepare(
-          `SELECT substr(purchase_date, 1, 4) AS year, coalesce(buyer_township_code, '') AS township, status, terminal_kind AS terminal,
-             count(*) AS n, sum(purchase_fen) AS purchase_fen, sum(scrap_part_fen) AS scrap_fen
-           FROM purchases WHERE voided_at IS NULL GROUP BY 1, 2, 3, 4`,
-        )
-        .all();
+      const recount = db.prepare(REFERENCE_YEAR_TOTALS_SQL).all();
       expect(held.length).toBeGreaterThan(0);
       expect(canonical(held)).toEqual(canonical(recount));
       const years = [...new Set((held as { year: string }[]).map((r) => Number(r.year)))];

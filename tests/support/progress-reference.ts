@@ -43,5 +43,10 @@ export function referenceScrapMonthItemSql(counted: readonly string[], townships
     GROUP BY month, s.item`;
 }
 
+/** What migration 022's purchase_year_totals must hold: the live purchases counted from scratch. */
+export const REFERENCE_YEAR_TOTALS_SQL = `SELECT substr(purchase_date, 1, 4) AS year, coalesce(buyer_township_code, '') AS township, status,
+    terminal_kind AS terminal, count(*) AS n, sum(purchase_fen) AS purchase_fen, sum(scrap_part_fen) AS scrap_fen
+  FROM purchases WHERE voided_at IS NULL GROUP BY 1, 2, 3, 4`;
+
 /** Rows in a fixed order (the statements' own order is not part of their answer: every caller adds them up). */
 export const canonical = <T>(rows: readonly T[]): string[] => rows.map((r) => JSON.stringify(r)).sort();
