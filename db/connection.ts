@@ -5,6 +5,7 @@ import { AppError } from '../shared/api/errors';
 import { sqliteToAppError, STORAGE_MESSAGES } from './errors';
 import { createBackup, createBackupSync, type BackupOptions } from './backup/create';
 import { latestVersion, loadMigrations, migrate, type Migration, type MigrationProgress } from './migrate';
+import { restoreIndexesAside } from './transfer/bulk-indexes';
 
 /** Marks our files in the SQLite header ("NJBT", 农机补贴) so a stray file is never mistaken for one. */
 export const APPLICATION_ID = 0x4e4a4254;
@@ -92,6 +93,8 @@ function needsBackup(db: Database.Database, file: string, migrations: Migration[
 
 function migrateAndPin(db: Database.Database, file: string, migrations: Migration[], options: OpenOptions): Database.Database {
   migrate(db, migrations, { onProgress: options.onMigrateProgress });
+  // a batch of station-file imports cut short (crash, power cut) left indexes aside: created again now
+  restoreIndexesAside(db);
   if (file !== ':memory:') {
     const s = statSync(file);
     opened.set(db, { file, ino: s.ino, dev: s.dev });

@@ -1,16 +1,16 @@
 /**
- * 导入站点数据, several files at once (county.importStations, CLI import-stations): one outer transaction
- * for the batch and one savepoint per file (importStationFile's own writeTx nests), so
+ * 导入站点数据, several files at once (county.importStations, CLI import-stations). Each file is merged and
+ * committed on its own (its rows are copied from the file attached to the county connection, and SQLite
+ * cannot attach inside a transaction), all or nothing: a refused file rolls back and is logged as refused,
+ * the files before and after it are merged as if it were not there. Across the batch:
  * - the county tables' plain indexes are set aside once, when the first file worth it arrives, and created
  *   once at the end (issue 16: rebuilding them after every file sorted the earlier files' rows again and
- *   again, quadratic across a batch), and the county file is never committed without them;
- * - each file is still all or nothing: a refused file rolls back to its savepoint and is logged as refused,
- *   the files before and after it are merged as if it were not there;
+ *   again, quadratic across a batch); each one is noted in import_indexes_aside as it is dropped, so a batch
+ *   cut short has its indexes created again when the county file is next opened (connection.ts);
  * - cross-station conflicts are looked for once the indexes are back, for each merged file in order, and
- *   counted in that file's outcome; staged photos take their place only after the batch commits.
+ *   counted in that file's outcome.
  * An unexpected error (not a refused file) ends the batch: the files merged before it are kept (indexes
- * back, conflicts recorded, committed), as they were when each file committed on its own, and the error
- * is thrown again. Should even that fail, the whole batch rolls back and nothing of it is kept.
+ * back, conflicts recorded), as they were when each file was imported alone, and the error is thrown again.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,6 @@ import type { ImportOutcome } from '../../shared/schemas/county';
 import { backupBeforeCountyImport } from '../backup/pre-import';
 import { writeTx, type ServiceContext } from '../context';
 import { BatchIndexes } from '../transfer/bulk-indexes';
-import { commitPhotos, discardPhotos, type ReceivedPhotos } from './county-photos';
 import { importStationFile, type ImportBatch, type ImportFile, type ImportOptions } from './county-import';
 import { recordConflicts } from './county-import-records';
 
@@ -39,43 +38,34 @@ export function importStationFiles(
 ): ImportOutcome[] {
   const outcomes: ImportOutcome[] = [];
   const merged: { at: number; stationId: string }[] = [];
-  const photos: ReceivedPhotos[] = [];
   let failure: { error: unknown } | null = null;
   const cache = ctx.db.pragma('cache_size', { simple: true }) as number;
+  const indexes = new BatchIndexes(ctx.db);
   try {
     // a smaller page cache while the batch runs keeps peak memory flat however many rows arrive (issue 16)
     ctx.db.pragma(`cache_size = ${BATCH_CACHE_KIB}`);
-    writeTx(ctx, () => {
-      const indexes = new BatchIndexes(ctx.db);
-      const batch: ImportBatch = {
-        indexes,
-        merged: (stationId, received) => {
-          merged.push({ at: outcomes.length, stationId });
-          photos.push(received);
-        },
-      };
-      for (const [i, file] of files.entries()) {
-        onFile?.(i, file);
-        try {
-          outcomes.push(importStationFile(ctx, file, options, batch));
-        } catch (error) {
-          failure = { error };
-          break;
-        }
+    const batch: ImportBatch = { indexes, merged: (stationId) => merged.push({ at: outcomes.length, stationId }) };
+    for (const [i, file] of files.entries()) {
+      onFile?.(i, file);
+      try {
+        outcomes.push(importStationFile(ctx, file, options, batch));
+      } catch (error) {
+        failure = { error };
+        break;
       }
-      indexes.restore();
+    }
+  } finally {
+    indexes.restore();
+    ctx.db.pragma(`cache_size = ${cache}`);
+  }
+  if (merged.length) {
+    writeTx(ctx, () => {
       for (const m of merged) {
         const outcome = outcomes[m.at] as ImportOutcome;
         outcome.conflictsFound += recordConflicts(ctx, m.stationId);
       }
     });
-  } catch (error) {
-    for (const p of photos) discardPhotos(p);
-    throw error;
-  } finally {
-    ctx.db.pragma(`cache_size = ${cache}`);
   }
-  for (const p of photos) commitPhotos(p);
   if (failure) throw (failure as { error: unknown }).error;
   return outcomes;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AppError } from '../../shared/api/errors';
@@ -57,14 +57,17 @@ export interface ImportFile {
 }
 
 /**
- * A batch of files merged in one outer transaction (county-import-batch.ts), each file in a savepoint:
- * plain indexes stay aside until the batch ends, and a merged file's photos and conflict check wait for it.
+ * A batch of files (county-import-batch.ts), each merged and committed on its own: plain indexes stay
+ * aside until the batch ends, and a merged file's conflict check waits for them.
  */
 export interface ImportBatch {
   indexes: BatchIndexes;
-  /** A file merged (its savepoint released): its staged photos are the batch's to commit or discard. */
-  merged(stationId: string, photos: ReceivedPhotos): void;
+  /** A file merged and committed: its cross-station conflicts are the batch's to look for at the end. */
+  merged(stationId: string): void;
 }
+
+/** Schema name of the station file attached to the county connection while its rows are copied. */
+const ATTACHED = 'station_file';
 
 /**
  * 导入站点数据, one file: opened without trust, merged in one transaction (all or nothing unless
@@ -115,7 +118,8 @@ export function importStationFile(
   let opened: OpenedStationFile | undefined;
   let photos: ReceivedPhotos | undefined;
   try {
-    opened = openStationFile(file.path, temp);
+    // everything below reads a private copy, so the checks and the set-wise copy see the same bytes
+    opened = openStationFile(privateCopy(file.path, temp), temp);
     const { manifest, installation: station, fingerprint } = opened;
     const source = opened.db;
     checkExportedAt(ctx, manifest);
@@ -158,6 +162,7 @@ export function importStationFile(
     // every photo checked (and new ones staged) before the merge; kept only if the merge commits
     photos = receivePhotos(ctx, source, manifest);
     const photoReport = photos.report;
+    const attached = attachForCopy(ctx, opened.db.name);
     const merged = writeTx(ctx, () => {
       const at = isoNow(ctx);
       if (pin) {
@@ -194,6 +199,7 @@ export function importStationFile(
           maxDate: maxRowDate(ctx),
         },
         batch?.indexes,
+        attached ? ATTACHED : undefined,
       );
       if (r.rejected > 0 && !options.acceptPartial) {
         throw Object.assign(new RefusedFile(`有 ${r.rejected} 条记录未通过校验，整个文件未导入（可选择“仅导入合格记录”）`), {
@@ -222,10 +228,8 @@ export function importStationFile(
         { signed_digest: signedDigest(manifest), public_key: manifest.public_key },
       );
     });
-    if (batch) {
-      batch.merged(station.station_id, photos);
-      photos = undefined;
-    } else commitPhotos(photos);
+    commitPhotos(photos);
+    batch?.merged(station.station_id);
     return merged;
   } catch (error) {
     if (!(error instanceof RefusedFile)) throw error;
@@ -239,10 +243,43 @@ export function importStationFile(
       extra,
     );
   } finally {
+    detach(ctx);
     discardPhotos(photos);
     if (opened?.db.open) opened.db.close();
     rmSync(temp, { recursive: true, force: true });
   }
+}
+
+/** The received file copied into the import's own temporary folder (a copy that fails refuses the file). */
+function privateCopy(path: string, temp: string): string {
+  const copy = join(temp, 'received.agri');
+  try {
+    copyFileSync(path, copy);
+  } catch (error) {
+    throw new RefusedFile(`无法复制该文件到临时文件夹（${(error as { code?: string }).code ?? '复制失败'}），请检查磁盘空间后重试`);
+  }
+  return copy;
+}
+
+/**
+ * Attaches the opened copy to the county connection for mergeRows' set-wise copy, with every page's cells
+ * checked as the file's own defensive connection does. SQLite cannot attach inside a transaction: a caller
+ * already in one (none in the app) gets the row-by-row merge, and false.
+ */
+function attachForCopy(ctx: ServiceContext, path: string): boolean {
+  if (ctx.db.inTransaction) return false;
+  ctx.db.pragma('cell_size_check = ON');
+  ctx.db.prepare(`ATTACH DATABASE ? AS ${ATTACHED}`).run(path);
+  // read once, in order: a small page cache of its own keeps the import's peak memory where it was
+  ctx.db.pragma(`${ATTACHED}.cache_size = -4096`);
+  return true;
+}
+
+function detach(ctx: ServiceContext): void {
+  const list = ctx.db.pragma('database_list') as { name: string }[];
+  if (!list.some((d) => d.name === ATTACHED)) return;
+  ctx.db.exec(`DETACH DATABASE ${ATTACHED}`);
+  ctx.db.pragma('cell_size_check = OFF');
 }
 
 /**

@@ -86,14 +86,14 @@ export function setAsideIndexes(db: Database.Database, table: string): () => voi
 /**
  * Plain indexes set aside once for a whole batch of station files (county.importStations takes several):
  * rebuilding them after every file sorts the rows of all earlier files again (quadratic across a batch),
- * so each is dropped when the first file worth it arrives and created once when the batch ends. The batch
- * runs in one outer transaction and each file in a savepoint, so the county file is never committed
- * without its indexes. A refused file's savepoint rollback may bring dropped indexes back: `setAside`
- * drops whatever is there again, and `restore` creates exactly the noted indexes that are missing.
+ * so each is dropped when the first file worth it arrives and created once when the batch ends. Each file
+ * commits on its own (its rows are copied from the attached file, which SQLite cannot attach inside a
+ * transaction), so every dropped index is noted in import_indexes_aside (migration 023) in the same
+ * transaction as the drop: a refused file's rollback brings the index and its note back together, and a
+ * batch cut short (crash, power cut) is finished by `restoreIndexesAside` when the file is next opened.
+ * `setAside` drops whatever is there again after such a rollback.
  */
 export class BatchIndexes {
-  /** Noted indexes by name, in the order they were first dropped. */
-  private readonly noted = new Map<string, string>();
   private readonly tables = new Set<string>();
   private readonly lookups: Map<string, Set<string>>;
 
@@ -119,29 +119,50 @@ export class BatchIndexes {
         .sort((a, b) => a.cols.length - b.cols.length)[0];
       if (led) keep.add(led.name);
     }
+    const note = this.db.prepare(
+      "INSERT INTO import_indexes_aside (name, sql, tbl, set_at) VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT (name) DO NOTHING",
+    );
     for (const i of plain) {
       if (keep.has(i.name)) continue;
-      if (!this.noted.has(i.name)) this.noted.set(i.name, i.sql);
+      note.run(i.name, i.sql, table);
       this.db.exec(`DROP INDEX "${i.name}"`);
     }
   }
 
-  /**
-   * Creates again every noted index that is not in the schema now (inside the batch's transaction), with a
-   * smaller page cache meanwhile: SQLite's sorter keeps up to cache_size bytes of keys in memory before it
-   * spills a sorted run to a temporary file, so with the connection's 64 MB cache each large index added
-   * that much again to peak memory (issue 16: peak RSS grew with the files); 16 MB runs merge just as well.
-   */
+  /** Creates every noted index again (its own transaction) and forgets the batch's tables. */
   restore(): void {
-    const exists = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?").pluck();
-    const cache = this.db.pragma('cache_size', { simple: true }) as number;
-    this.db.pragma(`cache_size = ${SORT_CACHE_KIB}`);
-    try {
-      for (const [name, sql] of this.noted) if (exists.get(name) === undefined) this.db.exec(sql);
-    } finally {
-      this.db.pragma(`cache_size = ${cache}`);
-    }
-    this.noted.clear();
+    restoreIndexesAside(this.db);
     this.tables.clear();
+  }
+}
+
+/**
+ * Creates again every index noted in import_indexes_aside that is not in the schema, and clears the notes,
+ * in one transaction (or the caller's), with a smaller page cache meanwhile: SQLite's sorter keeps up to
+ * cache_size bytes of keys in memory before it spills a sorted run to a temporary file, so with the
+ * connection's 64 MB cache each large index added that much again to peak memory (issue 16: peak RSS grew
+ * with the files); 16 MB runs merge just as well. Returns how many indexes it created.
+ */
+export function restoreIndexesAside(db: Database.Database): number {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'import_indexes_aside'").get();
+  if (!hasTable) return 0;
+  const noted = db.prepare('SELECT name, sql FROM import_indexes_aside ORDER BY tbl, name').all() as { name: string; sql: string }[];
+  if (!noted.length) return 0;
+  const exists = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?").pluck();
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${SORT_CACHE_KIB}`);
+  try {
+    let created = 0;
+    db.transaction(() => {
+      for (const { name, sql } of noted) {
+        if (exists.get(name) !== undefined) continue;
+        db.exec(sql);
+        created++;
+      }
+      db.prepare('DELETE FROM import_indexes_aside').run();
+    }).immediate();
+    return created;
+  } finally {
+    db.pragma(`cache_size = ${cache}`);
   }
 }

@@ -4,7 +4,8 @@ import { setAsideDerivedInserts } from './bulk-derived';
 import { setAsideIndexes, worthSettingAside, type BatchIndexes } from './bulk-indexes';
 import { rowIssue } from './row-issue';
 import { RefusedFile } from './untrusted';
-import { digestLine, selectAll, TRAVELLING_TABLES, type TableSpec } from './tables';
+import { copyStatement, failureMessage, heldIds, readInIdOrder, writers } from './merge-writers';
+import { digestLineOfValues, rowMaker, TRAVELLING_TABLES, type TableSpec } from './tables';
 
 export interface RowReject {
   table: string;
@@ -28,6 +29,8 @@ export interface TakenRow {
 }
 
 export interface MergeResult extends MergeCounts {
+  /** Of the rows added, those written by the set-wise copy from the attached file. */
+  copied: number;
   perTable: Record<string, MergeCounts>;
   rejects: RowReject[];
   taken: TakenRow[];
@@ -44,46 +47,21 @@ export interface MergeExpectations {
 /** Keep at most this many reasons; the count is always exact. */
 const MAX_REASONS = 200;
 
-interface Writers {
-  insert: Database.Statement;
-  update: Database.Statement | null;
-  owner: Database.Statement;
-  /** Immutable rows: fill columns the county's copy lacks (audit rows merged before migration 012 get their chain). */
-  fill: Database.Statement | null;
-}
-
-function writers(county: Database.Database, t: TableSpec): Writers {
-  const cols = t.columns;
-  const values = cols.map((c) => `@${c}`).join(', ');
-  const sets = cols.filter((c) => c !== 'id' && c !== 'station_id').map((c) => `${c} = @${c}`);
-  return {
-    // ON CONFLICT(id) only: any other constraint (CHECK, FK, a live-unique index) still fails loudly
-    insert: county.prepare(`INSERT INTO ${t.name} (${cols.join(', ')}) VALUES (${values}) ON CONFLICT (id) DO NOTHING`),
-    // a station owns its rows: the newest updated_at from that same station wins
-    update: t.immutable
-      ? null
-      : county.prepare(`UPDATE ${t.name} SET ${sets.join(', ')} WHERE id = @id AND station_id = @station_id AND updated_at < @updated_at`),
-    owner: county.prepare(`SELECT station_id FROM ${t.name} WHERE id = ?`),
-    fill: t.fill?.length
-      ? county.prepare(
-          `UPDATE ${t.name} SET ${t.fill.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND station_id = @station_id AND ${t.fill[0]} IS NULL`,
-        )
-      : null,
-  };
-}
-
-const message = (error: unknown) => {
-  const code = (error as { code?: string }).code ?? '';
-  if (code.startsWith('SQLITE_CONSTRAINT_FOREIGNKEY')) return '引用的记录不存在（如农户、报废登记）';
-  if (code.startsWith('SQLITE_CONSTRAINT')) return `违反数据约束（${code.replace('SQLITE_CONSTRAINT_', '')}）`;
-  return (error as Error).message;
-};
+/** The set-wise copy did not write the rows the checks passed: it is undone and the rows go one by one. */
+class CopyMismatch extends Error {}
 
 /**
  * Streams every travelling table of a received file into the county file (the caller holds the
  * transaction): each row parsed with its shared zod schema, owned by the sending station, and the
  * digest of everything read checked against the manifest before the caller commits. Within a batch of
  * files, `batch` keeps the plain indexes aside from the first file worth it until the batch ends.
+ *
+ * With `attached` (the same file attached to the county connection under that schema name), the rows the
+ * county does not hold yet are written by one INSERT … SELECT per table after the checks have read them all
+ * (issue 16: binding each row from JavaScript cost more than SQLite's own work): rows refused by the checks
+ * are left out by id, and should the copy write other rows than the checks passed, or hit a constraint, it
+ * is undone (a savepoint) and those rows are merged one by one as without `attached`. Rows the county
+ * already holds are always merged one by one (a newer copy, another station's id, an audit row's fill).
  */
 export function mergeRows(
   county: Database.Database,
@@ -91,17 +69,13 @@ export function mergeRows(
   stationId: string,
   expect: MergeExpectations,
   batch?: BatchIndexes,
+  attached?: string,
 ): MergeResult {
   const hash = createHash('sha256');
   // the digest is of the lines' concatenation: fed in pieces of about 64 kB rather than one call per row
   let pending = '';
-  const result: MergeResult = { added: 0, updated: 0, unchanged: 0, rejected: 0, perTable: {}, rejects: [], taken: [] };
+  const result: MergeResult = { added: 0, updated: 0, unchanged: 0, rejected: 0, copied: 0, perTable: {}, rejects: [], taken: [] };
   const read: Record<string, number> = {};
-  const reject = (counts: MergeCounts, table: string, id: string, reason: string) => {
-    counts.rejected++;
-    result.rejected++;
-    if (result.rejects.length < MAX_REASONS) result.rejects.push({ table, id, reason });
-  };
 
   for (const t of TRAVELLING_TABLES) {
     const w = writers(county, t);
@@ -114,6 +88,17 @@ export function mergeRows(
       if (incoming > 0 && (batch.has(t.name) || worthSettingAside(county, t.name, incoming))) batch.setAside(t.name);
     } else if (worthSettingAside(county, t.name, incoming)) restoreIndexes = setAsideIndexes(county, t.name);
     const restoreDerived = incoming > 0 ? setAsideDerivedInserts(county, t.name) : null;
+    // rows the county holds already are merged one by one; the others wait for the set-wise copy
+    const held = attached && incoming > 0 ? heldIds(county, t, attached) : null;
+    /** Position (in read order) of each checked row the copy is to write. */
+    const fresh: number[] = [];
+    const rejectedIds: unknown[] = [];
+    const reject = (id: unknown, reason: string) => {
+      counts.rejected++;
+      result.rejected++;
+      rejectedIds.push(id);
+      if (result.rejects.length < MAX_REASONS) result.rejects.push({ table: t.label, id: String(id), reason });
+    };
 
     const apply = (row: Record<string, unknown>, lastTry: boolean) => {
       try {
@@ -128,7 +113,7 @@ export function mergeRows(
       } catch (error) {
         // a row may wait on a later one of the same table (e.g. a void arriving after a re-registration)
         if (!lastTry && (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') deferred.push(row);
-        else reject(counts, t.label, String(row.id), message(error));
+        else reject(row.id, failureMessage(error));
       }
     };
 
@@ -137,8 +122,12 @@ export function mergeRows(
     // (farmers, scraps and purchases get quick_check only, so this check is what refuses such a file; the
     // merge relies on each id arriving once)
     let lastId = '';
-    for (const raw of source.prepare(selectAll(t)).iterate() as IterableIterator<Record<string, unknown>>) {
-      pending += digestLine(t, raw);
+    let at = -1;
+    const make = rowMaker(t);
+    for (const values of source.prepare(readInIdOrder(t)).raw().iterate() as IterableIterator<unknown[]>) {
+      at++;
+      const raw = make(values);
+      pending += digestLineOfValues(t, values);
       if (pending.length > 65_536) {
         hash.update(pending);
         pending = '';
@@ -153,7 +142,7 @@ export function mergeRows(
       const parsed = t.schema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        reject(counts, t.label, String(raw.id), `${issue?.path.join('.') ?? ''}：${issue?.message ?? '格式错误'}`);
+        reject(raw.id, `${issue?.path.join('.') ?? ''}：${issue?.message ?? '格式错误'}`);
         continue;
       }
       const id = parsed.data.id as string;
@@ -161,12 +150,14 @@ export function mergeRows(
       lastId = id;
       const issue = rowIssue(raw, expect.maxDate);
       if (issue) {
-        reject(counts, t.label, String(raw.id), issue);
+        reject(raw.id, issue);
         continue;
       }
+      if (held && !held.has(raw.id)) fresh.push(at);
       // write what was read (the parsed copy may have normalised values); zod checked it
-      apply(raw, false);
+      else apply(raw, false);
     }
+    if (attached && fresh.length) copyFresh(county, source, t, attached, fresh, rejectedIds, counts, result, apply);
     for (const row of deferred) apply(row, true);
     restoreIndexes?.();
     restoreDerived?.();
@@ -181,4 +172,44 @@ export function mergeRows(
     }
   }
   return result;
+}
+
+/**
+ * Writes a table's checked new rows with one INSERT … SELECT from the attached file, inside a savepoint:
+ * kept only when it wrote exactly the rows the checks passed. Otherwise (a constraint, such as a live
+ * duplicate within the file, or rows the checks did not see) it is undone and the same rows, read again
+ * in the same order, are merged one by one, each failure deferred or refused as ever.
+ */
+function copyFresh(
+  county: Database.Database,
+  source: Database.Database,
+  t: TableSpec,
+  attached: string,
+  fresh: number[],
+  rejectedIds: unknown[],
+  counts: MergeCounts,
+  result: MergeResult,
+  apply: (row: Record<string, unknown>, lastTry: boolean) => void,
+): void {
+  try {
+    county.transaction(() => {
+      const written = copyStatement(county, t, attached).run({ rejects: JSON.stringify(rejectedIds.filter((id) => typeof id === 'string')) }).changes;
+      if (written !== fresh.length) throw new CopyMismatch();
+    })();
+    counts.added += fresh.length;
+    result.added += fresh.length;
+    result.copied += fresh.length;
+    return;
+  } catch (error) {
+    if (!(error instanceof CopyMismatch) && !String((error as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT')) throw error;
+  }
+  let at = -1;
+  let next = 0;
+  const make = rowMaker(t);
+  for (const values of source.prepare(readInIdOrder(t)).raw().iterate() as IterableIterator<unknown[]>) {
+    if (++at !== fresh[next]) continue;
+    next++;
+    apply(make(values), false);
+    if (next === fresh.length) break;
+  }
 }

@@ -63,3 +63,27 @@ export const selectAll = (t: TableSpec) => `SELECT ${t.columns.join(', ')} FROM 
 export function digestLine(t: TableSpec, row: Record<string, unknown>): string {
   return `${t.name}\u0001${JSON.stringify(t.columns.map((c) => row[c] ?? null))}\n`;
 }
+
+/** The same line as digestLine, from a row read as an array of its columns' values in t.columns order (never undefined). */
+export function digestLineOfValues(t: TableSpec, values: readonly unknown[]): string {
+  return `${t.name}\u0001${JSON.stringify(values)}\n`;
+}
+
+const makers = new WeakMap<TableSpec, (values: readonly unknown[]) => Record<string, unknown>>();
+
+/**
+ * A row object from the values of a row read as an array (`.raw()`), keyed by t.columns. Built by one
+ * object literal per table (the column names are our own schema's keys, never a file's), so every row of a
+ * table has the same shape: reading rows this way and checking them took about a fifth less time than rows
+ * read as objects (issue 16: the checks read 1.4 million rows per batch).
+ */
+export function rowMaker(t: TableSpec): (values: readonly unknown[]) => Record<string, unknown> {
+  let make = makers.get(t);
+  if (!make) {
+    if (!t.columns.every((c) => /^[a-z_][a-z0-9_]*$/.test(c))) throw new Error(`unexpected column name in ${t.name}`);
+    // a literal of our own column names (checked above)
+    make = new Function('v', `return { ${t.columns.map((c, i) => `${c}: v[${i}]`).join(', ')} };`) as (values: readonly unknown[]) => Record<string, unknown>;
+    makers.set(t, make);
+  }
+  return make;
+}

@@ -8,6 +8,8 @@ import { generateStationFile } from '../../db/bench/station-files';
 import { importStationFile } from '../../db/services/county-import';
 import { readSchema } from '../../db/transfer/expected-schema';
 import { mergeRows, type MergeExpectations } from '../../db/transfer/merge';
+import { BatchIndexes } from '../../db/transfer/bulk-indexes';
+import { openDatabase } from '../../db/connection';
 import { TRAVELLING_TABLES } from '../../db/transfer/tables';
 import { RefusedFile } from '../../db/transfer/untrusted';
 import { setUpInstallation } from '../support/setup';
@@ -84,5 +86,38 @@ describe('bulk merge with indexes set aside', () => {
     }
     expect(indexes(c.db)).toEqual(before);
     expect(c.db.prepare('SELECT count(*) FROM purchases').pluck().get()).toBe(0);
+  }, 120_000);
+
+  it('notes each index a batch sets aside, and a file opened after a batch was cut short gets them back', async () => {
+    const c = await county();
+    const before = indexes(c.db);
+    const batch = new BatchIndexes(c.db);
+    // the batch's first file committed with the indexes aside, then the process died before the batch ended
+    c.db.transaction(() => batch.setAside('purchases'))();
+    const noted = c.db.prepare('SELECT name, sql, tbl FROM import_indexes_aside ORDER BY name').all() as { name: string; sql: string; tbl: string }[];
+    expect(noted.length).toBeGreaterThan(10);
+    expect(noted.every((n) => n.tbl === 'purchases' && n.sql.startsWith(`CREATE INDEX ${n.name} ON purchases`))).toBe(true);
+    expect(indexes(c.db)).not.toEqual(before);
+    // a refused file's rollback takes the drop and its note back together
+    c.db.exec('DELETE FROM import_indexes_aside');
+    c.db.exec(noted.map((n) => `${n.sql};`).join('\n'));
+    expect(() =>
+      c.db.transaction(() => {
+        batch.setAside('purchases');
+        throw new Error('refused');
+      })(),
+    ).toThrow('refused');
+    expect(indexes(c.db)).toEqual(before);
+    expect(c.db.prepare('SELECT count(*) FROM import_indexes_aside').pluck().get()).toBe(0);
+    c.db.transaction(() => batch.setAside('purchases'))();
+    c.close();
+    const reopened = openDatabase(c.dbPath);
+    try {
+      expect(indexes(reopened)).toEqual(before);
+      expect(reopened.prepare('SELECT count(*) FROM import_indexes_aside').pluck().get()).toBe(0);
+      expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      reopened.close();
+    }
   }, 120_000);
 });

@@ -12,6 +12,8 @@ const LOCAL = new Set([
   'voucher_counters',
   'stations',
   'county_imports',
+  // the plain indexes a batch of station-file imports has set aside (migration 023)
+  'import_indexes_aside',
   'conflicts',
   // this installation's key pair (the private key never leaves it) and the station keys the county pinned
   'installation_keys',
