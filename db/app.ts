@@ -9,6 +9,7 @@ import { openDatabase, type OpenOptions } from './connection';
 import { createContext, type ServiceContext } from './context';
 import { sqliteToAppError } from './errors';
 import { createHandlers } from './handlers';
+import { recordPendingConflicts } from './services/county-import-records';
 
 export interface AppCore {
   ctx: ServiceContext;
@@ -48,6 +49,12 @@ export function openCore(dbPath: string, options: CoreOptions = {}): AppCore {
   };
   const handlers = createHandlers(ctx);
   const log = options.log ?? ((message, error) => console.error(`[agri] ${message}`, error));
+  // a batch of station-file imports cut short: the conflicts of the stations it merged are looked for now
+  try {
+    recordPendingConflicts(ctx);
+  } catch (error) {
+    log('looking for the conflicts of an interrupted import failed', error);
+  }
   const ownSession: SessionRef = {};
   const call = (method: string, input: unknown, session: SessionRef = ownSession): Promise<Result<unknown>> => {
     const context: CallContext = { session };

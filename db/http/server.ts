@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppCore } from '../app';
+import { MAX_REQUEST_BYTES } from '../../shared/api/limits';
 import type { SessionRef } from '../auth/call-context';
 import { pageBoot } from './boot';
 import { readSessionCookie, sessionCookie } from './cookies';
@@ -12,7 +13,7 @@ import { readIndexWithToken, readStatic } from './static';
 import { sendUpgrade, type Starting } from './upgrade-routes';
 
 export const HOST = '127.0.0.1';
-const MAX_BODY = 64 * 1024 * 1024; // station files travel as base64 in one call
+const MAX_BODY = MAX_REQUEST_BYTES; // station files travel as base64 in one call
 
 export interface WebServerOptions {
   /** The core, or (while the file is being upgraded at start-up) where it will be and the upgrade's status. */

@@ -36,9 +36,12 @@ export function findConflicts(db: Database, stationId: string): Found[] {
   const groups: { kind: ConflictKind; sql: string }[] = [
     {
       kind: 'serial_twice',
+      // a number held by a single row of any state cannot be twice: counted in its index alone (no row read),
+      // which leaves out almost every number of a station file before a row or farmer is looked up (issue 16)
       sql: `WITH k AS (
           SELECT p.factory_no_norm AS no FROM purchases p JOIN farmers f ON f.id = p.farmer_id
-          WHERE ${live('p')} AND p.factory_no_norm IN (SELECT factory_no_norm FROM purchases WHERE station_id = @s AND voided_at IS NULL)
+          WHERE ${live('p')} AND p.factory_no_norm IN (SELECT o.factory_no_norm FROM purchases o WHERE o.station_id = @s AND o.voided_at IS NULL
+            AND (SELECT count(*) FROM purchases d WHERE d.factory_no_norm = o.factory_no_norm) > 1)
           GROUP BY p.factory_no_norm HAVING count(*) > 1)
         SELECT p.factory_no_norm AS key, json_group_array(${rec('purchases', 'p', 'p.purchase_date', "p.item || ' ' || p.model")}) AS records
         FROM purchases p JOIN farmers f ON f.id = p.farmer_id

@@ -7,8 +7,9 @@
  *   once at the end (issue 16: rebuilding them after every file sorted the earlier files' rows again and
  *   again, quadratic across a batch); each one is noted in import_indexes_aside as it is dropped, so a batch
  *   cut short has its indexes created again when the county file is next opened (connection.ts);
- * - cross-station conflicts are looked for once the indexes are back, for each merged file in order, and
- *   counted in that file's outcome.
+ * - cross-station conflicts are looked for once the indexes are back, for each merged station, and counted
+ *   in its files' outcomes; each merged station is noted in import_pending_conflicts with its file, so a
+ *   batch cut short has them looked for when the county file is next opened (openCore).
  * An unexpected error (not a refused file) ends the batch: the files merged before it are kept (indexes
  * back, conflicts recorded), as they were when each file was imported alone, and the error is thrown again.
  */
@@ -17,17 +18,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportOutcome } from '../../shared/schemas/county';
 import { backupBeforeCountyImport } from '../backup/pre-import';
-import { writeTx, type ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
 import { BatchIndexes } from '../transfer/bulk-indexes';
 import { importStationFile, type ImportBatch, type ImportFile, type ImportOptions } from './county-import';
-import { recordConflicts } from './county-import-records';
+import { recordPendingConflicts } from './county-import-records';
 
 /**
  * Page cache (negative: KiB) during a batch, instead of the connection's 64 MB. The import's peak memory is
  * this cache, full, plus the JS heap's swings between files; 10 files of 100,000 purchases peaked at
  * 232 MB with 40 MB and at 221 MB with 32 MB, and ran no slower (381 s and 370 s, sampled alike).
  */
-const BATCH_CACHE_KIB = -32_768;
+const BATCH_CACHE_KIB = -24_576;
 
 /** Imports the files in order as one batch; `onFile` is told before each one starts (progress). */
 export function importStationFiles(
@@ -58,14 +59,8 @@ export function importStationFiles(
     indexes.restore();
     ctx.db.pragma(`cache_size = ${cache}`);
   }
-  if (merged.length) {
-    writeTx(ctx, () => {
-      for (const m of merged) {
-        const outcome = outcomes[m.at] as ImportOutcome;
-        outcome.conflictsFound += recordConflicts(ctx, m.stationId);
-      }
-    });
-  }
+  const found = recordPendingConflicts(ctx);
+  for (const m of merged) (outcomes[m.at] as ImportOutcome).conflictsFound += found.get(m.stationId) ?? 0;
   if (failure) throw (failure as { error: unknown }).error;
   return outcomes;
 }

@@ -1,7 +1,7 @@
 /** What an accepted station file leaves for the county to check: cross-station conflicts, ids another station owns, rewritten history. */
 import { chinaDate } from '../../shared/domain/civil-date';
 import { townshipName } from '../../shared/domain/townships';
-import { isoNow, type ServiceContext } from '../context';
+import { isoNow, writeTx, type ServiceContext } from '../context';
 import { findConflicts, upsertConflict, type ConflictRecord } from '../repositories/conflicts';
 import type { HistoryRewrite } from '../transfer/history';
 import type { MergeResult, TakenRow } from '../transfer/merge';
@@ -18,6 +18,28 @@ export function recordConflicts(ctx: ServiceContext, stationId: string): number 
     upsertConflict(ctx.db, { id: ctx.newId(), kind: f.kind, key: f.key, records: JSON.stringify(records), at });
   }
   return found.length;
+}
+
+/** A station whose file a batch merged: its conflicts are looked for once the batch's indexes are back. */
+export function noteConflictsPending(ctx: ServiceContext, stationId: string): void {
+  ctx.db
+    .prepare('INSERT INTO import_pending_conflicts (station_id, noted_at) VALUES (?, ?) ON CONFLICT (station_id) DO NOTHING')
+    .run(stationId, isoNow(ctx));
+}
+
+/**
+ * Looks for the conflicts of every station noted by noteConflictsPending (the end of a batch, or opening a
+ * file whose batch was cut short) and clears the notes, in one transaction; how many each station touched.
+ */
+export function recordPendingConflicts(ctx: ServiceContext): Map<string, number> {
+  const found = new Map<string, number>();
+  const pending = ctx.db.prepare('SELECT station_id FROM import_pending_conflicts ORDER BY noted_at, station_id').pluck();
+  if (pending.get() === undefined) return found;
+  writeTx(ctx, () => {
+    for (const stationId of pending.all() as string[]) found.set(stationId, recordConflicts(ctx, stationId));
+    ctx.db.prepare('DELETE FROM import_pending_conflicts').run();
+  });
+  return found;
 }
 
 export function describeRejects(r: MergeResult): string[] {

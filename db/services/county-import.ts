@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AppError } from '../../shared/api/errors';
@@ -15,12 +15,13 @@ import { repeatByFileHash, repeatBySignedDigest, rowsOf, signedDigest, type Prev
 import { checkFileHistory } from '../transfer/history';
 import type { Manifest } from '../transfer/manifest';
 import type { BatchIndexes } from '../transfer/bulk-indexes';
+import { attachForCopy, detachCopy, privateCopy } from '../transfer/attached-file';
 import { mergeRows, type MergeResult } from '../transfer/merge';
 import { openStationFile, RefusedFile, type OpenedStationFile } from '../transfer/untrusted';
 import { writeAudit } from './audit';
 import { commitPhotos, discardPhotos, receivePhotos, stationPhotosKept, type ReceivedPhotos } from './county-photos';
 import { requireInstallation } from './installation';
-import { describeRejects, recordConflicts, recordRewrite, recordTaken } from './county-import-records';
+import { describeRejects, noteConflictsPending, recordConflicts, recordRewrite, recordTaken } from './county-import-records';
 
 const DAY = 86_400_000;
 
@@ -65,9 +66,6 @@ export interface ImportBatch {
   /** A file merged and committed: its cross-station conflicts are the batch's to look for at the end. */
   merged(stationId: string): void;
 }
-
-/** Schema name of the station file attached to the county connection while its rows are copied. */
-const ATTACHED = 'station_file';
 
 /**
  * 导入站点数据, one file: opened without trust, merged in one transaction (all or nothing unless
@@ -162,7 +160,7 @@ export function importStationFile(
     // every photo checked (and new ones staged) before the merge; kept only if the merge commits
     photos = receivePhotos(ctx, source, manifest);
     const photoReport = photos.report;
-    const attached = attachForCopy(ctx, opened.db.name);
+    const attached = attachForCopy(ctx.db, opened.db.name);
     const merged = writeTx(ctx, () => {
       const at = isoNow(ctx);
       if (pin) {
@@ -199,7 +197,7 @@ export function importStationFile(
           maxDate: maxRowDate(ctx),
         },
         batch?.indexes,
-        attached ? ATTACHED : undefined,
+        attached,
       );
       if (r.rejected > 0 && !options.acceptPartial) {
         throw Object.assign(new RefusedFile(`有 ${r.rejected} 条记录未通过校验，整个文件未导入（可选择“仅导入合格记录”）`), {
@@ -215,6 +213,7 @@ export function importStationFile(
       });
       if (history.rewrite) recordRewrite(ctx, station.station_id, station.township_code, history.head, history.rewrite);
       extra.historyRewrite = history.rewrite;
+      if (batch) noteConflictsPending(ctx, station.station_id);
       const conflictsFound =
         (batch ? 0 : recordConflicts(ctx, station.station_id)) +
         recordTaken(ctx, station.station_id, station.township_code, r.taken) +
@@ -243,43 +242,11 @@ export function importStationFile(
       extra,
     );
   } finally {
-    detach(ctx);
+    detachCopy(ctx.db);
     discardPhotos(photos);
     if (opened?.db.open) opened.db.close();
     rmSync(temp, { recursive: true, force: true });
   }
-}
-
-/** The received file copied into the import's own temporary folder (a copy that fails refuses the file). */
-function privateCopy(path: string, temp: string): string {
-  const copy = join(temp, 'received.agri');
-  try {
-    copyFileSync(path, copy);
-  } catch (error) {
-    throw new RefusedFile(`无法复制该文件到临时文件夹（${(error as { code?: string }).code ?? '复制失败'}），请检查磁盘空间后重试`);
-  }
-  return copy;
-}
-
-/**
- * Attaches the opened copy to the county connection for mergeRows' set-wise copy, with every page's cells
- * checked as the file's own defensive connection does. SQLite cannot attach inside a transaction: a caller
- * already in one (none in the app) gets the row-by-row merge, and false.
- */
-function attachForCopy(ctx: ServiceContext, path: string): boolean {
-  if (ctx.db.inTransaction) return false;
-  ctx.db.pragma('cell_size_check = ON');
-  ctx.db.prepare(`ATTACH DATABASE ? AS ${ATTACHED}`).run(path);
-  // read once, in order: a small page cache of its own keeps the import's peak memory where it was
-  ctx.db.pragma(`${ATTACHED}.cache_size = -4096`);
-  return true;
-}
-
-function detach(ctx: ServiceContext): void {
-  const list = ctx.db.pragma('database_list') as { name: string }[];
-  if (!list.some((d) => d.name === ATTACHED)) return;
-  ctx.db.exec(`DETACH DATABASE ${ATTACHED}`);
-  ctx.db.pragma('cell_size_check = OFF');
 }
 
 /**

@@ -4,7 +4,7 @@ import { setAsideDerivedInserts } from './bulk-derived';
 import { setAsideIndexes, worthSettingAside, type BatchIndexes } from './bulk-indexes';
 import { rowIssue } from './row-issue';
 import { RefusedFile } from './untrusted';
-import { copyStatement, failureMessage, heldIds, readInIdOrder, writers } from './merge-writers';
+import { copyStatement, failureMessage, heldIds, pkIndex, readInIdOrder, writers } from './merge-writers';
 import { digestLineOfValues, rowMaker, TRAVELLING_TABLES, type TableSpec } from './tables';
 
 export interface RowReject {
@@ -117,6 +117,9 @@ export function mergeRows(
       }
     };
 
+    // the merge reads every table through its primary-key index (readInIdOrder): a file without it is not ours
+    if (source.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?").get(pkIndex(t)) === undefined)
+      throw new RefusedFile(`文件结构与本软件不符：${t.label}缺少主键索引`);
     read[t.name] = 0;
     // rows come in id order: a repeated or out-of-order id means the file's index disagrees with its table
     // (farmers, scraps and purchases get quick_check only, so this check is what refuses such a file; the

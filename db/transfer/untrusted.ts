@@ -64,11 +64,15 @@ function openDefensive(path: string, readonly = true): Database.Database {
   db.pragma('trusted_schema = OFF');
   db.pragma('cell_size_check = ON');
   db.pragma('mmap_size = 0');
-  // every table is read once, in order (checks, then the merge): a small page cache keeps the import's memory flat
-  db.pragma('cache_size = -4096');
   if (readonly) db.pragma('query_only = ON');
   return db;
 }
+
+/**
+ * Every table is read once, in order (the checks, then the merge): a small page cache keeps the import's
+ * memory flat. Set inside openStationFile's guard: setting it reads the schema, which a damaged file may fail.
+ */
+const smallCache = (db: Database.Database) => db.pragma('cache_size = -4096');
 
 /**
  * Tables of a received file the county reads only in id order, through the primary key (mergeRows'
@@ -146,6 +150,7 @@ export function openStationFile(path: string, tempDir: string): OpenedStationFil
   if (fileVersion < 1) throw new RefusedFile('文件没有数据结构版本，不是上报文件');
   let db = openDefensive(path);
   try {
+    smallCache(db);
     checkStructure(db, fileVersion, latest);
     // the signature is checked before a single data row is read, and before the file is migrated
     const read = readManifest(db);
@@ -157,6 +162,7 @@ export function openStationFile(path: string, tempDir: string): OpenedStationFil
       migrate(rw);
       rw.close();
       db = openDefensive(copy);
+      smallCache(db);
     }
     return { db, fileVersion, ...read };
   } catch (error) {

@@ -163,19 +163,27 @@ describe('derived rows written once per merge', () => {
   it('refuses a file whose ids repeat, with the triggers and rows as they were', async () => {
     const c = await county();
     const before = schemaOf(c.db);
-    // a source with the travelling columns but no primary key: one farmer twice (what a forged index could hand the merge)
+    // a source whose primary-key index is unique on (id, updated_at) only: one farmer twice (what a
+    // forged index could hand the merge, which reads every table through its primary-key index)
     const src = new Database(':memory:');
-    for (const t of TRAVELLING_TABLES) src.exec(`CREATE TABLE ${t.name} (${t.columns.join(', ')})`);
+    for (const t of TRAVELLING_TABLES) src.exec(`CREATE TABLE ${t.name} (${t.columns.join(', ')}, PRIMARY KEY (id, ${t.columns.includes('updated_at') ? 'updated_at' : 'station_id'}))`);
     const good = generateStationFile(files.dir, 2, { farmers: 3, scraps: 0, purchases: 0 }).path;
     src.prepare('ATTACH DATABASE ? AS f').run(good);
-    const cols = TRAVELLING_TABLES[0]!.columns.join(', ');
-    src.exec(`INSERT INTO farmers SELECT ${cols} FROM f.farmers; INSERT INTO farmers SELECT ${cols} FROM f.farmers ORDER BY id LIMIT 1`);
+    const cols = TRAVELLING_TABLES[0]!.columns;
+    // the second copy of the first farmer is one millisecond newer, so the index holds both
+    const later = cols.map((c) => (c === 'updated_at' ? "substr(updated_at, 1, 20) || '001Z'" : c)).join(', ');
+    src.exec(`INSERT INTO farmers SELECT ${cols.join(', ')} FROM f.farmers; INSERT INTO farmers SELECT ${later} FROM f.farmers ORDER BY id LIMIT 1`);
     const stationId = src.prepare('SELECT station_id FROM f.installation').pluck().get() as string;
     src.exec('DETACH DATABASE f');
     const expectations = { digest: '0'.repeat(64), rowCounts: { farmers: 4 }, maxDate: '2026-11-21' };
     expect(() => c.db.transaction(() => mergeRows(c.db, src, stationId, expectations))()).toThrow(RefusedFile);
     expect(() => c.db.transaction(() => mergeRows(c.db, src, stationId, expectations))()).toThrow(/重复或顺序错乱/);
     src.close();
+    // and a source without a primary-key index at all is not ours: refused before a row is read
+    const bare = new Database(':memory:');
+    for (const t of TRAVELLING_TABLES) bare.exec(`CREATE TABLE ${t.name} (${t.columns.join(', ')})`);
+    expect(() => c.db.transaction(() => mergeRows(c.db, bare, stationId, expectations))()).toThrow(/农户缺少主键索引/);
+    bare.close();
     expect(schemaOf(c.db)).toEqual(before);
     expect(c.db.prepare('SELECT count(*) FROM farmers').pluck().get()).toBe(0);
     expect(c.db.prepare('SELECT count(*) FROM farmer_name_grams').pluck().get()).toBe(0);

@@ -8,6 +8,8 @@ import { generateStationFile } from '../../db/bench/station-files';
 import { importStationFile } from '../../db/services/county-import';
 import { importStationFiles } from '../../db/services/county-import-batch';
 import { readSchema } from '../../db/transfer/expected-schema';
+import { BatchIndexes } from '../../db/transfer/bulk-indexes';
+import { openCore } from '../../db/app';
 import { forge } from '../support/forge';
 import { steppingClock, tempCore, tempDir, type TempCore } from '../support/core';
 import { setUpInstallation } from '../support/setup';
@@ -109,5 +111,35 @@ describe('a batch of station files', () => {
     expect(conflicts(batch.db).length).toBeGreaterThan(0);
     expect(outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted']);
     expect(outcomes[1]?.conflictsFound).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('a batch cut short after a file committed: the file is kept, and its conflicts are looked for when the county file is next opened', async () => {
+    const stations = await Promise.all(
+      ['371525105', '371525106'].map((township, n) =>
+        stationWith(township, Date.UTC(2026, 9, 1), async (s) => {
+          const f = await addFarmer(s, 30 + n, { name: `农户${n}` });
+          await addVerifiedPurchase(s, f.id, { factoryNo: 'SN-CUT-SHORT', engineNo: `E-${n}` });
+        }),
+      ),
+    );
+    cores.push(...stations);
+    const paths = stations.map((s) => exportTo(s, files.dir));
+    const c = await county();
+    expect(importStationFile(c.ctx, entry(paths[0] as string), { trustNew: true }).status).toBe('accepted');
+    // the second file merged and committed inside a batch, which then never reached its end (the process died)
+    const batch = { indexes: new BatchIndexes(c.db), merged: () => undefined };
+    const o = importStationFile(c.ctx, entry(paths[1] as string), { trustNew: true }, batch);
+    expect([o.status, o.conflictsFound]).toEqual(['accepted', 0]);
+    expect(c.db.prepare("SELECT count(*) FROM conflicts WHERE key = 'SNCUTSHORT'").pluck().get()).toBe(0);
+    expect(c.db.prepare('SELECT count(*) FROM import_pending_conflicts').pluck().get()).toBe(1);
+    c.close();
+    const reopened = openCore(c.dbPath, { log: () => undefined });
+    try {
+      const kinds = reopened.db.prepare("SELECT kind FROM conflicts WHERE key = 'SNCUTSHORT'").pluck().all();
+      expect(kinds).toEqual(['serial_twice']);
+      expect(reopened.db.prepare('SELECT count(*) FROM import_pending_conflicts').pluck().get()).toBe(0);
+    } finally {
+      reopened.close();
+    }
   }, 120_000);
 });

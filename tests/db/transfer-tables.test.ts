@@ -12,8 +12,9 @@ const LOCAL = new Set([
   'voucher_counters',
   'stations',
   'county_imports',
-  // the plain indexes a batch of station-file imports has set aside (migration 023)
+  // the plain indexes a batch of station-file imports has set aside, and the stations it has still to check (023)
   'import_indexes_aside',
+  'import_pending_conflicts',
   'conflicts',
   // this installation's key pair (the private key never leaves it) and the station keys the county pinned
   'installation_keys',

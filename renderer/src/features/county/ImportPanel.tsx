@@ -5,6 +5,7 @@ import type { ImportOutcome } from '../../../../shared/schemas/county';
 import { api, ApiError } from '../../api/client';
 import { readFileAsBase64 } from '../../api/files';
 import { FingerprintInput, fingerprintComplete } from '../../components/FingerprintInput';
+import { requestGroups } from './request-groups';
 
 type Phase = 'waiting' | 'reading' | 'importing' | 'done' | 'failed';
 
@@ -120,7 +121,7 @@ function AcceptedCounts({ o }: { o: ImportOutcome }) {
   );
 }
 
-/** 导入站点数据: many files at once (choose or drag), each checked and merged in turn, with progress. */
+/** 导入站点数据: many files at once (choose or drag), sent in as few calls as fit, each checked and merged in turn. */
 export function ImportPanel({ onImported }: { onImported: () => void }) {
   const [items, setItems] = useState<Item[]>([]);
   const [acceptPartial, setAcceptPartial] = useState(false);
@@ -128,31 +129,34 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
 
   const update = (index: number, patch: Partial<Item>) => setItems((list) => list.map((it, i) => (i === index ? { ...it, ...patch } : it)));
 
-  const importOne = async (index: number, item: Item, confirm?: Confirm) => {
+  /**
+   * One call for a group of files: one backup of the county file before them and one batch (the county
+   * tables' indexes set aside once for all of them), each file still accepted or refused on its own.
+   */
+  const importGroup = async (group: { index: number; item: Item }[], confirm?: Confirm) => {
     try {
-      update(index, { phase: 'reading', error: undefined });
-      const base64 = await readFileAsBase64(item.file);
-      update(index, { phase: 'importing' });
-      const { results } = await api.county.importStations({ files: [{ fileName: item.file.name, base64 }], acceptPartial, ...confirm });
-      update(index, { phase: 'done', outcome: results[0] });
+      for (const { index } of group) update(index, { phase: 'reading', error: undefined });
+      const files = [];
+      for (const { item } of group) files.push({ fileName: item.file.name, base64: await readFileAsBase64(item.file) });
+      for (const { index } of group) update(index, { phase: 'importing' });
+      const { results } = await api.county.importStations({ files, acceptPartial, ...confirm });
+      group.forEach(({ index }, k) => update(index, { phase: 'done', outcome: results[k] }));
     } catch (e) {
-      update(index, { phase: 'failed', error: e instanceof ApiError ? e.message : '导入失败' });
+      for (const { index } of group) update(index, { phase: 'failed', error: e instanceof ApiError ? e.message : '导入失败' });
     }
   };
 
   const run = async () => {
     setRunning(true);
-    for (const [index, item] of items.entries()) {
-      if (item.phase === 'done') continue;
-      await importOne(index, item);
-    }
+    const pending = items.flatMap((item, index) => (item.phase === 'done' ? [] : [{ index, item }]));
+    for (const group of requestGroups(pending, (p) => p.item.file.size)) await importGroup(group);
     setRunning(false);
     onImported();
   };
 
   const confirmOne = async (index: number, item: Item, confirm: Confirm) => {
     setRunning(true);
-    await importOne(index, item, confirm);
+    await importGroup([{ index, item }], confirm);
     setRunning(false);
     onImported();
   };
