@@ -197,7 +197,14 @@ export function importStationFile(
           maxDate: maxRowDate(ctx),
         },
         batch?.indexes,
-        attached,
+        attached
+          ? {
+              schema: attached,
+              stationId: station.station_id,
+              // every accepted file of a station notes it in stations, in the same transaction as its rows
+              newStation: ctx.db.prepare('SELECT 1 FROM stations WHERE station_id = ?').get(station.station_id) === undefined,
+            }
+          : undefined,
       );
       if (r.rejected > 0 && !options.acceptPartial) {
         throw Object.assign(new RefusedFile(`有 ${r.rejected} 条记录未通过校验，整个文件未导入（可选择“仅导入合格记录”）`), {

@@ -56,6 +56,39 @@ export function copyStatement(county: Database.Database, t: TableSpec, attached:
   );
 }
 
+/** The received file attached to the county connection, for mergeRows' set-wise copy. */
+export interface CopyFrom {
+  /** Schema name it is attached under. */
+  schema: string;
+  /** The sending station. */
+  stationId: string;
+  /**
+   * The county has never merged a file of this station: none of the file's ids can be held by the station's
+   * own rows, so ids the county holds (another station's: 编号冲突) are found after the copy skipped them.
+   */
+  newStation: boolean;
+}
+
+/**
+ * Ids of the attached file's table (but those refused by the checks) that the county held before the copy,
+ * i.e. in rows at or below `after` (rows are never deleted; SQLite numbers new rows above the largest), with
+ * the station that owns each.
+ */
+export function takenBefore(
+  county: Database.Database,
+  t: TableSpec,
+  attached: string,
+  rejects: string,
+  after: number,
+): { id: string; owner: string }[] {
+  return county
+    .prepare(
+      `SELECT s.id AS id, m.station_id AS owner FROM ${attached}.${t.name} AS s INDEXED BY ${pkIndex(t)} JOIN main.${t.name} AS m ON m.id = s.id
+       WHERE typeof(s.id) = 'text' AND s.id NOT IN (SELECT value FROM json_each(?)) AND m.rowid <= ? ORDER BY s.id`,
+    )
+    .all(rejects, after) as { id: string; owner: string }[];
+}
+
 /** Ids of the attached file's table that the county already holds (merged row by row, as before). */
 export function heldIds(county: Database.Database, t: TableSpec, attached: string): Set<unknown> {
   if (county.prepare(`SELECT 1 FROM main.${t.name} LIMIT 1`).get() === undefined) return new Set();

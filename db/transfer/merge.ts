@@ -4,8 +4,10 @@ import { setAsideDerivedInserts } from './bulk-derived';
 import { setAsideIndexes, worthSettingAside, type BatchIndexes } from './bulk-indexes';
 import { rowIssue } from './row-issue';
 import { RefusedFile } from './untrusted';
-import { copyStatement, failureMessage, heldIds, pkIndex, readInIdOrder, writers } from './merge-writers';
+import { copyStatement, failureMessage, heldIds, pkIndex, readInIdOrder, takenBefore, writers, type CopyFrom } from './merge-writers';
 import { digestLineOfValues, rowMaker, TRAVELLING_TABLES, type TableSpec } from './tables';
+
+export type { CopyFrom } from './merge-writers';
 
 export interface RowReject {
   table: string;
@@ -56,12 +58,13 @@ class CopyMismatch extends Error {}
  * digest of everything read checked against the manifest before the caller commits. Within a batch of
  * files, `batch` keeps the plain indexes aside from the first file worth it until the batch ends.
  *
- * With `attached` (the same file attached to the county connection under that schema name), the rows the
- * county does not hold yet are written by one INSERT … SELECT per table after the checks have read them all
- * (issue 16: binding each row from JavaScript cost more than SQLite's own work): rows refused by the checks
- * are left out by id, and should the copy write other rows than the checks passed, or hit a constraint, it
- * is undone (a savepoint) and those rows are merged one by one as without `attached`. Rows the county
- * already holds are always merged one by one (a newer copy, another station's id, an audit row's fill).
+ * With `copy` (the same file attached to the county connection), the rows the county does not hold yet are
+ * written by one INSERT … SELECT per table after the checks have read them all (issue 16: binding each row
+ * from JavaScript cost more than SQLite's own work): rows refused by the checks are left out by id, and
+ * should the copy write other rows than the checks passed, or hit a constraint, it is undone (a savepoint)
+ * and those rows are merged one by one as without `copy`. Rows the county already holds are merged one by
+ * one (a newer copy, an audit row's fill); for a station never merged before they can only be another
+ * station's (编号冲突), so they are not looked up row by row first but found after the copy skipped them.
  */
 export function mergeRows(
   county: Database.Database,
@@ -69,7 +72,7 @@ export function mergeRows(
   stationId: string,
   expect: MergeExpectations,
   batch?: BatchIndexes,
-  attached?: string,
+  copy?: CopyFrom,
 ): MergeResult {
   const hash = createHash('sha256');
   // the digest is of the lines' concatenation: fed in pieces of about 64 kB rather than one call per row
@@ -89,7 +92,7 @@ export function mergeRows(
     } else if (worthSettingAside(county, t.name, incoming)) restoreIndexes = setAsideIndexes(county, t.name);
     const restoreDerived = incoming > 0 ? setAsideDerivedInserts(county, t.name) : null;
     // rows the county holds already are merged one by one; the others wait for the set-wise copy
-    const held = attached && incoming > 0 ? heldIds(county, t, attached) : null;
+    const held = copy && !copy.newStation && incoming > 0 ? heldIds(county, t, copy.schema) : null;
     /** Position (in read order) of each checked row the copy is to write. */
     const fresh: number[] = [];
     const rejectedIds: unknown[] = [];
@@ -156,11 +159,11 @@ export function mergeRows(
         reject(raw.id, issue);
         continue;
       }
-      if (held && !held.has(raw.id)) fresh.push(at);
+      if (copy && !held?.has(raw.id)) fresh.push(at);
       // write what was read (the parsed copy may have normalised values); zod checked it
       else apply(raw, false);
     }
-    if (attached && fresh.length) copyFresh(county, source, t, attached, fresh, rejectedIds, counts, result, apply);
+    if (copy && fresh.length) copyFresh(county, source, t, copy, fresh, rejectedIds, counts, result, apply);
     for (const row of deferred) apply(row, true);
     restoreIndexes?.();
     restoreDerived?.();
@@ -179,29 +182,35 @@ export function mergeRows(
 
 /**
  * Writes a table's checked new rows with one INSERT … SELECT from the attached file, inside a savepoint:
- * kept only when it wrote exactly the rows the checks passed. Otherwise (a constraint, such as a live
- * duplicate within the file, or rows the checks did not see) it is undone and the same rows, read again
- * in the same order, are merged one by one, each failure deferred or refused as ever.
+ * kept only when it wrote exactly the rows the checks passed, but for (a station never merged before) ids
+ * another station's rows already hold, which it skipped and lists as taken. Otherwise (a constraint, such
+ * as a live duplicate within the file, or rows the checks did not see) it is undone and the same rows, read
+ * again in the same order, are merged one by one, each failure deferred or refused as ever.
  */
 function copyFresh(
   county: Database.Database,
   source: Database.Database,
   t: TableSpec,
-  attached: string,
+  copy: CopyFrom,
   fresh: number[],
   rejectedIds: unknown[],
   counts: MergeCounts,
   result: MergeResult,
   apply: (row: Record<string, unknown>, lastTry: boolean) => void,
 ): void {
+  const rejects = JSON.stringify(rejectedIds.filter((id) => typeof id === 'string'));
   try {
-    county.transaction(() => {
-      const written = copyStatement(county, t, attached).run({ rejects: JSON.stringify(rejectedIds.filter((id) => typeof id === 'string')) }).changes;
-      if (written !== fresh.length) throw new CopyMismatch();
+    const done = county.transaction(() => {
+      const after = county.prepare(`SELECT coalesce(max(rowid), 0) FROM main.${t.name}`).pluck().get() as number;
+      const written = copyStatement(county, t, copy.schema).run({ rejects }).changes;
+      const taken = copy.newStation && written < fresh.length ? takenBefore(county, t, copy.schema, rejects, after) : [];
+      if (written + taken.length !== fresh.length || taken.some((x) => x.owner === copy.stationId)) throw new CopyMismatch();
+      return { written, taken };
     })();
-    counts.added += fresh.length;
-    result.added += fresh.length;
-    result.copied += fresh.length;
+    counts.added += done.written;
+    result.added += done.written;
+    result.copied += done.written;
+    for (const x of done.taken) result.taken.push({ table: t.name, label: t.label, id: x.id, owner: x.owner });
     return;
   } catch (error) {
     if (!(error instanceof CopyMismatch) && !String((error as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT')) throw error;

@@ -23,6 +23,8 @@ let good: string;
 let badDate: string;
 let liveTwice: string;
 let changed: string;
+let clash: string;
+let takenId: string;
 
 async function county(): Promise<TempCore> {
   const core = tempCore({ now: steppingClock(Date.UTC(2026, 10, 20)) });
@@ -32,7 +34,7 @@ async function county(): Promise<TempCore> {
 }
 
 /** Merges `path` into the county, set-wise (the file attached) or row by row, as the import does inside its transaction. */
-function merge(core: TempCore, path: string, setWise: boolean): MergeResult {
+function merge(core: TempCore, path: string, setWise: boolean, claimNew = false): MergeResult {
   const src = new Database(path, { readonly: true });
   if (setWise) core.db.prepare(`ATTACH DATABASE ? AS ${ATTACHED}`).run(path);
   try {
@@ -41,7 +43,10 @@ function merge(core: TempCore, path: string, setWise: boolean): MergeResult {
     // the forged files' digests are recomputed; their row counts are the file's own
     const rowCounts = Object.fromEntries(TRAVELLING_TABLES.map((t) => [t.name, src.prepare(`SELECT count(*) FROM ${t.name}`).pluck().get() as number]));
     const expectations = { digest: manifest.data_sha256 as string, rowCounts, maxDate: '2026-11-21' };
-    return core.db.transaction(() => mergeRows(core.db, src, stationId, expectations, undefined, setWise ? ATTACHED : undefined))();
+    // as the import service decides it: a station whose rows the county has never merged
+    const newStation = claimNew || core.db.prepare('SELECT 1 FROM farmers WHERE station_id = ?').get(stationId) === undefined;
+    const copy = setWise ? { schema: ATTACHED, stationId, newStation } : undefined;
+    return core.db.transaction(() => mergeRows(core.db, src, stationId, expectations, undefined, copy))();
   } finally {
     if (setWise) core.db.exec(`DETACH DATABASE ${ATTACHED}`);
     src.close();
@@ -93,6 +98,14 @@ beforeAll(() => {
     },
     { redigest: true },
   );
+  // another station whose third purchase carries the id of one of the first station's
+  const other = generateStationFile(files.dir, 1, { farmers: 50, scraps: 10, purchases: 80 }).path;
+  const first = new Database(good, { readonly: true });
+  takenId = first.prepare('SELECT id FROM purchases ORDER BY id LIMIT 1 OFFSET 5').pluck().get() as string;
+  first.close();
+  clash = forge(other, join(files.dir, 'clash.agri'), (db) => {
+    db.prepare('UPDATE purchases SET id = ? WHERE id = (SELECT id FROM purchases ORDER BY id LIMIT 1 OFFSET 2)').run(takenId);
+  }, { redigest: true });
 }, 120_000);
 
 afterAll(() => {
@@ -148,6 +161,25 @@ describe('set-wise copy of a station file’s new rows', () => {
     expect(sameCounts(setWise)).toEqual(sameCounts(oneByOne));
     expect(setWise.updated).toBeGreaterThan(0);
     expect([setWise.added, setWise.copied]).toEqual([5, 5]);
+    expect(contents(a.db)).toEqual(contents(b.db));
+    // told wrongly that the station is new, the copy finds its own rows among those it skipped: undone, one by one
+    const c = await county();
+    merge(c, good, true);
+    const misled = merge(c, changed, true, true);
+    expect(sameCounts(misled)).toEqual(sameCounts(oneByOne));
+    expect(misled.copied).toBe(0);
+    expect(contents(c.db)).toEqual(contents(b.db));
+  }, 120_000);
+
+  it('copies a new station’s rows at once, skipping and listing ids another station’s rows already hold', async () => {
+    const a = await county();
+    const b = await county();
+    for (const c of [a, b]) merge(c, good, c === a);
+    const setWise = merge(a, clash, true);
+    const oneByOne = merge(b, clash, false);
+    expect(sameCounts(setWise)).toEqual(sameCounts(oneByOne));
+    expect(setWise.taken.map((x) => [x.table, x.id])).toEqual([['purchases', takenId]]);
+    expect(setWise.copied).toBe(setWise.added);
     expect(contents(a.db)).toEqual(contents(b.db));
   }, 120_000);
 

@@ -37,6 +37,14 @@ export { expect };
 export async function keepScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // bars and colours still moving (a progress bar just turned 完成) are shot where they end; endless ones are not waited for
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3_000 },
+    )
+    .catch(() => undefined);
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
