@@ -37,6 +37,20 @@ const hasIndex = (db: Database.Database, name: string) =>
 const rows = (db: Database.Database, table: string) => JSON.stringify(db.prepare(`SELECT * FROM ${table} ORDER BY id`).all());
 const entry = (path: string) => ({ fileName: basename(path), path });
 
+/** Files of two stations, each with one farmer whose verified purchase carries the same factory number. */
+async function twoStationsSubsidising(factoryNo: string, townships: [string, string], firstFarmer: number): Promise<string[]> {
+  const stations = await Promise.all(
+    townships.map((township, n) =>
+      stationWith(township, Date.UTC(2026, 9, 1), async (s) => {
+        const f = await addFarmer(s, firstFarmer + n, { name: `农户${n}` });
+        await addVerifiedPurchase(s, f.id, { factoryNo, engineNo: `E-${n}` });
+      }),
+    ),
+  );
+  cores.push(...stations);
+  return stations.map((s) => exportTo(s, files.dir));
+}
+
 beforeAll(() => {
   files = tempDir();
   // purchases over the 5,000-row threshold (indexes set aside), then a small file of another station
@@ -92,16 +106,7 @@ describe('a batch of station files', () => {
   }, 180_000);
 
   it('records the conflicts between stations of one batch, as one-by-one imports do', async () => {
-    const stations = await Promise.all(
-      ['371525103', '371525104'].map((township, n) =>
-        stationWith(township, Date.UTC(2026, 9, 1), async (s) => {
-          const f = await addFarmer(s, 10 + n, { name: `农户${n}` });
-          await addVerifiedPurchase(s, f.id, { factoryNo: 'SN-TWICE', engineNo: `E-${n}` });
-        }),
-      ),
-    );
-    cores.push(...stations);
-    const paths = stations.map((s) => exportTo(s, files.dir));
+    const paths = await twoStationsSubsidising('SN-TWICE', ['371525103', '371525104'], 10);
     const batch = await county();
     const oneByOne = await county();
     const outcomes = importStationFiles(batch.ctx, paths.map(entry), { trustNew: true });
@@ -114,16 +119,7 @@ describe('a batch of station files', () => {
   }, 120_000);
 
   it('a batch cut short after a file committed: the file is kept, and its conflicts are looked for when the county file is next opened', async () => {
-    const stations = await Promise.all(
-      ['371525105', '371525106'].map((township, n) =>
-        stationWith(township, Date.UTC(2026, 9, 1), async (s) => {
-          const f = await addFarmer(s, 30 + n, { name: `农户${n}` });
-          await addVerifiedPurchase(s, f.id, { factoryNo: 'SN-CUT-SHORT', engineNo: `E-${n}` });
-        }),
-      ),
-    );
-    cores.push(...stations);
-    const paths = stations.map((s) => exportTo(s, files.dir));
+    const paths = await twoStationsSubsidising('SN-CUT-SHORT', ['371525105', '371525106'], 30);
     const c = await county();
     expect(importStationFile(c.ctx, entry(paths[0] as string), { trustNew: true }).status).toBe('accepted');
     // the second file merged and committed inside a batch, which then never reached its end (the process died)

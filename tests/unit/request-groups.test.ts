@@ -1,8 +1,8 @@
 // The county's import page sends station files in as few calls as fit the server's request limit: one
-// backup of the county file and one import batch per call (renderer/src/features/county/request-groups.ts).
+// backup of the county file and one import batch per call (shared/api/request-groups.ts, used by the import page).
 import { describe, expect, it } from 'vitest';
 import { base64Length, MAX_REQUEST_BYTES, REQUEST_OVERHEAD_BYTES } from '../../shared/api/limits';
-import { requestGroups } from '../../renderer/src/features/county/request-groups';
+import { requestGroups } from '../../shared/api/request-groups';
 
 const MB = 1024 * 1024;
 const room = MAX_REQUEST_BYTES - REQUEST_OVERHEAD_BYTES;

@@ -5,7 +5,7 @@ import type { ImportOutcome } from '../../../../shared/schemas/county';
 import { api, ApiError } from '../../api/client';
 import { readFileAsBase64 } from '../../api/files';
 import { FingerprintInput, fingerprintComplete } from '../../components/FingerprintInput';
-import { requestGroups } from './request-groups';
+import { requestGroups } from '../../../../shared/api/request-groups';
 
 type Phase = 'waiting' | 'reading' | 'importing' | 'done' | 'failed';
 

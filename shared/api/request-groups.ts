@@ -1,4 +1,4 @@
-import { base64Length, MAX_REQUEST_BYTES, REQUEST_OVERHEAD_BYTES } from '../../../../shared/api/limits';
+import { base64Length, MAX_REQUEST_BYTES, REQUEST_OVERHEAD_BYTES } from './limits';
 
 /**
  * Files in their order, grouped so each group's base64 fits in one request: a group per call means one
