@@ -30,8 +30,8 @@ export function privateCopy(path: string, temp: string): string {
  */
 export function attachForCopy(db: Database.Database, path: string): string | undefined {
   if (db.inTransaction) return undefined;
-  db.pragma('cell_size_check = ON');
   db.prepare(`ATTACH DATABASE ? AS ${ATTACHED}`).run(path);
+  db.pragma('cell_size_check = ON');
   // read once, in order: a small page cache of its own keeps the import's peak memory where it was
   db.pragma(`${ATTACHED}.cache_size = -4096`);
   return ATTACHED;
