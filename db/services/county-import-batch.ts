@@ -42,24 +42,30 @@ export function importStationFiles(
   let failure: { error: unknown } | null = null;
   const cache = ctx.db.pragma('cache_size', { simple: true }) as number;
   const indexes = new BatchIndexes(ctx.db);
+  let found: ReturnType<typeof recordPendingConflicts>;
   try {
     // a smaller page cache while the batch runs keeps peak memory flat however many rows arrive (issue 16)
     ctx.db.pragma(`cache_size = ${BATCH_CACHE_KIB}`);
     const batch: ImportBatch = { indexes, merged: (stationId) => merged.push({ at: outcomes.length, stationId }) };
-    for (const [i, file] of files.entries()) {
-      onFile?.(i, file);
-      try {
-        outcomes.push(importStationFile(ctx, file, options, batch));
-      } catch (error) {
-        failure = { error };
-        break;
+    try {
+      for (const [i, file] of files.entries()) {
+        onFile?.(i, file);
+        try {
+          outcomes.push(importStationFile(ctx, file, options, batch));
+        } catch (error) {
+          failure = { error };
+          break;
+        }
       }
+    } finally {
+      indexes.restore();
     }
+    // under the batch's cache too: with the connection's 64 MB back, reading a province's numbers for
+    // conflicts filled it, and the import's peak memory grew with the files again
+    found = recordPendingConflicts(ctx);
   } finally {
-    indexes.restore();
     ctx.db.pragma(`cache_size = ${cache}`);
   }
-  const found = recordPendingConflicts(ctx);
   for (const m of merged) (outcomes[m.at] as ImportOutcome).conflictsFound += found.get(m.stationId) ?? 0;
   if (failure) throw (failure as { error: unknown }).error;
   return outcomes;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { CHAR_SPLIT_FUNCTION, registerCharSplit, withCharSplitFunction } from './char-split';
 
 /**
  * Derived rows written once per merge instead of once per row (issue 16). Migration 018's text index
@@ -16,7 +17,9 @@ import type Database from 'better-sqlite3';
  * `INSERT … VALUES (exprs of new.*)` becomes `INSERT … SELECT exprs FROM <table> AS new WHERE new.rowid > ?`,
  * and `INSERT … SELECT exprs FROM json_each(args of new.*) [WHERE c]` becomes
  * `INSERT … SELECT exprs FROM <table> AS new, json_each(args) WHERE new.rowid > ? [AND (c)]`.
- * A trigger whose text has another shape stays in place (slower, never wrong).
+ * A trigger whose text has another shape stays in place (slower, never wrong). In the set-wise statements
+ * the text indexes' character-splitting expression is then replaced by a function of the same value
+ * (char-split.ts), registered on this connection only.
  */
 
 /** Triggers whose rows depend on the new row alone (no order, no other table), so one pass equals many. */
@@ -118,10 +121,12 @@ export function setAsideDerivedInserts(db: Database.Database, table: string): ((
     .map((t) => ({ ...t, fills: setWiseInsertTrigger(t.sql, table) }))
     .filter((t): t is { name: string; sql: string; fills: string[] } => t.fills !== null);
   if (!found.length) return null;
+  const fills = found.map((t) => t.fills.map(withCharSplitFunction));
+  if (fills.some((f) => f.some((sql) => sql.includes(CHAR_SPLIT_FUNCTION)))) registerCharSplit(db);
   for (const t of found) db.exec(`DROP TRIGGER "${t.name}"`);
   return () => {
-    for (const t of found) {
-      for (const fill of t.fills) db.prepare(fill).run({ after });
+    for (const [i, t] of found.entries()) {
+      for (const fill of fills[i] ?? []) db.prepare(fill).run({ after });
       db.exec(t.sql);
     }
   };

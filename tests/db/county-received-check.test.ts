@@ -94,6 +94,23 @@ describe('structure check of a received file', () => {
     expect(c.db.pragma('integrity_check', { simple: true })).toBe('ok');
   }, 60_000);
 
+  it('never reads a file’s derived tables: junk name pieces and text-index rows do not reach the county', async () => {
+    const path = join(files.dir, 'junk-derived.agri');
+    forge(good, path, (db) => {
+      db.prepare("INSERT INTO farmer_name_grams (gram, updated_at, id, live, township_code) VALUES ('ZZ', '2025-01-01', 'no-such-farmer', 1, ?)").run(LIULIN);
+      db.prepare("INSERT INTO purchase_text (rowid, words, numbers) VALUES (424242, 'JUNKWORD', 'JUNKNUMBER')").run();
+    });
+    const file = forge(path, join(files.dir, 'junk-derived-signed.agri'), () => undefined, { redigest: true, resignWith: stationKeyPair(station) });
+    const c = await county();
+    const o = imp(c, file);
+    expect([o.status, o.added], o.reasons.join('；')).toEqual(['accepted', 17]);
+    expect(c.db.prepare('SELECT count(*) FROM purchases').pluck().get()).toBe(2);
+    expect(c.db.prepare("SELECT count(*) FROM farmer_name_grams WHERE gram = 'zz' OR id = 'no-such-farmer'").pluck().get()).toBe(0);
+    expect(c.db.prepare("SELECT count(*) FROM purchase_text WHERE purchase_text MATCH 'JUN'").pluck().get()).toBe(0);
+    // the county's own pieces: one per character and pair of 张三, for the one farmer
+    expect(c.db.prepare('SELECT gram FROM farmer_name_grams ORDER BY gram').pluck().all()).toEqual(['三', '张', '张三']);
+  }, 60_000);
+
   it('refuses a file whose audit_log index disagrees with its rows', async () => {
     const file = staleIndex('audit_log', 'audit_log_at', 'at', 'entity_id', "'2025-03-01T08:00:00.000Z'");
     const c = await county();
