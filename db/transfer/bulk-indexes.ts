@@ -4,10 +4,10 @@ import type Database from 'better-sqlite3';
  * A county table about to receive a large share of its rows (issue 16): inserting each row into every
  * secondary index scatters writes over many B-trees (about 20 on purchases), which cost far more than the
  * rows themselves; dropping the plain indexes and creating them again afterwards sorts each one once.
- * Only indexes made by CREATE INDEX without UNIQUE are set aside: primary keys and unique indexes stay,
- * so every constraint the merge relies on is checked row by row as before. Runs inside the caller's
- * transaction: a refused file rolls the drop back with everything else, and the re-created indexes are
- * the very statements stored in the schema.
+ * Only indexes made by CREATE INDEX without UNIQUE (or UNIQUE only because they hold the primary key) are
+ * set aside: primary keys and unique indexes stay, so every constraint the merge relies on is checked row
+ * by row as before. Runs inside the caller's transaction: a refused file rolls the drop back with
+ * everything else, and the re-created indexes are the very statements stored in the schema.
  */
 
 /** Rows a file must bring before its indexes are worth rebuilding at all. */
@@ -64,10 +64,24 @@ function indexColumns(db: Database.Database, index: string): string[] {
   return cols.sort((a, b) => a.seqno - b.seqno).map((c) => c.name?.toLowerCase() ?? '');
 }
 
-/** The table's plain secondary indexes (name and stored CREATE statement). */
+/** The table's primary-key columns (lower case). */
+function keyColumns(db: Database.Database, table: string): string[] {
+  return (db.pragma(`table_info(${table})`) as { name: string; pk: number }[]).filter((c) => c.pk > 0).map((c) => c.name.toLowerCase());
+}
+
+/**
+ * The table's plain secondary indexes (name and stored CREATE statement): made by CREATE INDEX, and either
+ * not UNIQUE or UNIQUE over columns that include the whole primary key (a sort order such as farmers'
+ * (name_pinyin, id), which no row can break while the key holds), so no constraint is left unchecked.
+ */
 function plainIndexes(db: Database.Database, table: string): { name: string; sql: string }[] {
+  const key = keyColumns(db, table);
+  const holdsKey = (index: string) => {
+    const cols = indexColumns(db, index);
+    return key.length > 0 && key.every((k) => cols.includes(k));
+  };
   return (db.pragma(`index_list(${table})`) as IndexListRow[])
-    .filter((i) => i.origin === 'c' && i.unique === 0)
+    .filter((i) => i.origin === 'c' && (i.unique === 0 || holdsKey(i.name)))
     .map((i) => ({
       name: i.name,
       sql: db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?").pluck().get(i.name) as string,

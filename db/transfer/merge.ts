@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { setAsideDerivedInserts } from './bulk-derived';
+import { setAsideYearTotals } from './bulk-totals';
 import { setAsideIndexes, worthSettingAside, type BatchIndexes } from './bulk-indexes';
 import { rowIssue } from './row-issue';
 import { RefusedFile } from './untrusted';
@@ -202,7 +203,10 @@ function copyFresh(
   try {
     const done = county.transaction(() => {
       const after = county.prepare(`SELECT coalesce(max(rowid), 0) FROM main.${t.name}`).pluck().get() as number;
+      // purchases' year totals: counted once over the copied rows, not upserted row by row (bulk-totals.ts)
+      const countTotals = setAsideYearTotals(county, t.name, after);
       const written = copyStatement(county, t, copy.schema).run({ rejects }).changes;
+      countTotals?.();
       const taken = copy.newStation && written < fresh.length ? takenBefore(county, t, copy.schema, rejects, after) : [];
       if (written + taken.length !== fresh.length || taken.some((x) => x.owner === copy.stationId)) throw new CopyMismatch();
       return { written, taken };

@@ -59,14 +59,14 @@ export const TRAVELLING_TABLES: readonly TableSpec[] = [
 
 export const selectAll = (t: TableSpec) => `SELECT ${t.columns.join(', ')} FROM ${t.name} ORDER BY id`;
 
-/** One row's contribution to the data digest: table, then the values in column order. */
-export function digestLine(t: TableSpec, row: Record<string, unknown>): string {
-  return `${t.name}\u0001${JSON.stringify(t.columns.map((c) => row[c] ?? null))}\n`;
-}
-
-/** The same line as digestLine, from a row read as an array of its columns' values in t.columns order (never undefined). */
+/** One row's contribution to the data digest, from its values in t.columns order (never undefined): table, then the values. */
 export function digestLineOfValues(t: TableSpec, values: readonly unknown[]): string {
   return `${t.name}\u0001${JSON.stringify(values)}\n`;
+}
+
+/** The same line from a row read as an object (a missing column counts as null). */
+export function digestLine(t: TableSpec, row: Record<string, unknown>): string {
+  return digestLineOfValues(t, t.columns.map((c) => row[c] ?? null));
 }
 
 const makers = new WeakMap<TableSpec, (values: readonly unknown[]) => Record<string, unknown>>();

@@ -12,20 +12,15 @@ import { readSchema } from '../../db/transfer/expected-schema';
 import { mergeRows } from '../../db/transfer/merge';
 import { TRAVELLING_TABLES } from '../../db/transfer/tables';
 import { RefusedFile } from '../../db/transfer/untrusted';
-import { expectOk, steppingClock, tempCore, tempDir, type TempCore } from '../support/core';
-import { setUpInstallation } from '../support/setup';
+import { expectOk, tempDir, type TempCore } from '../support/core';
 import { addFarmer, addScrap, addVerifiedPurchase, exportTo, stationWith } from '../support/stations';
+import { countyCore } from '../support/county-core';
 
 const LIULIN = '371525103';
 const cores: TempCore[] = [];
 let files: ReturnType<typeof tempDir>;
 
-async function county(): Promise<TempCore> {
-  const core = tempCore({ now: steppingClock(Date.UTC(2026, 10, 20)) });
-  await setUpInstallation(core, { role: 'county', name: '县局审核员' });
-  cores.push(core);
-  return core;
-}
+const county = () => countyCore(Date.UTC(2026, 10, 20), cores);
 
 const imp = (c: TempCore, path: string) => importStationFile(c.ctx, { fileName: basename(path), path }, { trustNew: true });
 

@@ -12,20 +12,15 @@ import { BatchIndexes } from '../../db/transfer/bulk-indexes';
 import { openDatabase } from '../../db/connection';
 import { TRAVELLING_TABLES } from '../../db/transfer/tables';
 import { RefusedFile } from '../../db/transfer/untrusted';
-import { setUpInstallation } from '../support/setup';
-import { steppingClock, tempCore, tempDir, type TempCore } from '../support/core';
+import { tempDir, type TempCore } from '../support/core';
+import { countyCore } from '../support/county-core';
 
 const TABLES = TRAVELLING_TABLES.map((t) => t.name);
 let files: ReturnType<typeof tempDir>;
 let file: string;
 const cores: TempCore[] = [];
 
-async function county(): Promise<TempCore> {
-  const core = tempCore({ now: steppingClock(Date.UTC(2026, 10, 20)) });
-  await setUpInstallation(core, { role: 'county', name: '县局审核员' });
-  cores.push(core);
-  return core;
-}
+const county = () => countyCore(Date.UTC(2026, 10, 20), cores);
 
 const indexes = (db: Database.Database) =>
   readSchema(db)
@@ -71,6 +66,29 @@ describe('bulk merge with indexes set aside', () => {
     const again = importStationFile(c.ctx, { fileName: basename(file), path: file }, { trustNew: true });
     expect([again.status, again.added, again.updated, again.unchanged]).toEqual(['accepted', 0, 0, 5_700]);
   }, 120_000);
+
+  it('sets aside unique indexes that only order rows by their key, never one that holds a constraint', async () => {
+    const c = await county();
+    const names = () => (c.db.pragma('index_list(farmers)') as { name: string }[]).map((i) => i.name).sort();
+    const before = names();
+    c.db.exec('BEGIN');
+    try {
+      new BatchIndexes(c.db).setAside('farmers');
+      const left = names();
+      // (name_pinyin, id) and (township_code, name_pinyin, id) cannot be broken while id is unique
+      expect(before).toEqual(expect.arrayContaining(['farmers_ledger_pinyin', 'farmers_ledger_township']));
+      expect(left).not.toContain('farmers_ledger_pinyin');
+      expect(left).not.toContain('farmers_ledger_township');
+      // one live ID number per station is a real rule: it stays, with the primary key
+      expect(left).toEqual(expect.arrayContaining(['farmers_live_id_number', 'sqlite_autoindex_farmers_1']));
+      expect(c.db.prepare('SELECT name FROM import_indexes_aside WHERE tbl = ? ORDER BY name').pluck().all('farmers')).toEqual(
+        before.filter((n) => !left.includes(n)),
+      );
+    } finally {
+      c.db.exec('ROLLBACK');
+    }
+    expect(names()).toEqual(before);
+  });
 
   it('rolls the dropped indexes back with a refused merge', async () => {
     const c = await county();

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { setUpInstallation } from '../support/setup';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importStationFile } from '../../db/services/county-import';
 import type { Conflict } from '../../shared/schemas/county';
-import { expectOk, steppingClock, tempCore, type TempCore } from '../support/core';
+import { expectOk, type TempCore } from '../support/core';
 import { forge, stationKeyPair } from '../support/forge';
 import { addFarmer, exportTo, stationWith } from '../support/stations';
+import { countyCore } from '../support/county-core';
 
 let dir: string;
 let a: TempCore;
@@ -40,11 +40,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function county(): Promise<TempCore> {
-  const core = tempCore({ now: steppingClock(Date.UTC(2025, 5, 1)) });
-  (await setUpInstallation(core, { role: 'county', name: '县局' }));
-  return core;
-}
+const county = () => countyCore(Date.UTC(2025, 5, 1), undefined, '县局');
 
 const imp = (core: TempCore, path: string) => importStationFile(core.ctx, { fileName: 'f.agri', path }, { trustNew: true });
 const farmer = (core: TempCore) => core.db.prepare('SELECT name, station_id FROM farmers WHERE id = ?').get(farmerA);

@@ -11,9 +11,9 @@ import { readSchema } from '../../db/transfer/expected-schema';
 import { BatchIndexes } from '../../db/transfer/bulk-indexes';
 import { openCore } from '../../db/app';
 import { forge } from '../support/forge';
-import { steppingClock, tempCore, tempDir, type TempCore } from '../support/core';
-import { setUpInstallation } from '../support/setup';
+import { tempDir, type TempCore } from '../support/core';
 import { addFarmer, addVerifiedPurchase, exportTo, stationWith } from '../support/stations';
+import { countyCore } from '../support/county-core';
 
 const cores: TempCore[] = [];
 let files: ReturnType<typeof tempDir>;
@@ -21,12 +21,7 @@ let big: string;
 let small: string;
 let forged: string;
 
-async function county(): Promise<TempCore> {
-  const core = tempCore({ now: steppingClock(Date.UTC(2026, 10, 20)) });
-  await setUpInstallation(core, { role: 'county', name: '县局审核员' });
-  cores.push(core);
-  return core;
-}
+const county = () => countyCore(Date.UTC(2026, 10, 20), cores);
 
 const schemaOf = (db: Database.Database) =>
   readSchema(db)

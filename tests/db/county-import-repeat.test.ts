@@ -5,9 +5,9 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importStationFile } from '../../db/services/county-import';
 import { TRAVELLING_TABLES } from '../../db/transfer/tables';
-import { steppingClock, tempCore, type TempCore } from '../support/core';
-import { setUpInstallation } from '../support/setup';
+import { type TempCore } from '../support/core';
 import { addFarmer, addScrap, addVerifiedPurchase, contents, exportTo, stationWith } from '../support/stations';
+import { countyCore } from '../support/county-core';
 
 /**
  * Issue 16: a station file whose signed content the county already merged is recognised at once (by its
@@ -21,11 +21,7 @@ let dir: string;
 let station: TempCore;
 let file: string;
 
-async function county(): Promise<TempCore> {
-  const core = tempCore({ now: steppingClock(Date.UTC(2025, 5, 1)) });
-  await setUpInstallation(core, { role: 'county', name: '县局审核员' });
-  return core;
-}
+const county = () => countyCore(Date.UTC(2025, 5, 1));
 const imp = (core: TempCore, path: string) => importStationFile(core.ctx, { fileName: path.split('/').pop() ?? path, path }, { trustNew: true });
 const REPEAT = /无需重新合并/;
 const counts = (o: { status: string; added: number; updated: number; unchanged: number; rejected: number }) => [o.status, o.added, o.updated, o.unchanged, o.rejected];

@@ -12,8 +12,8 @@ import { importStationFile } from '../../db/services/county-import';
 import { mergeRows, type MergeResult } from '../../db/transfer/merge';
 import { TRAVELLING_TABLES } from '../../db/transfer/tables';
 import { forge, readManifest } from '../support/forge';
-import { steppingClock, tempCore, tempDir, type TempCore } from '../support/core';
-import { setUpInstallation } from '../support/setup';
+import { tempDir, type TempCore } from '../support/core';
+import { countyCore } from '../support/county-core';
 
 const ATTACHED = 'station_file';
 const DERIVED = ['farmer_name_grams', 'purchase_year_totals'];
@@ -26,12 +26,7 @@ let changed: string;
 let clash: string;
 let takenId: string;
 
-async function county(): Promise<TempCore> {
-  const core = tempCore({ now: steppingClock(Date.UTC(2026, 10, 20)) });
-  await setUpInstallation(core, { role: 'county', name: '县局审核员' });
-  cores.push(core);
-  return core;
-}
+const county = () => countyCore(Date.UTC(2026, 10, 20), cores);
 
 /** Merges `path` into the county, set-wise (the file attached) or row by row, as the import does inside its transaction. */
 function merge(core: TempCore, path: string, setWise: boolean, claimNew = false): MergeResult {

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { setUpInstallation } from '../support/setup';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importStationFile } from '../../db/services/county-import';
 import { TRAVELLING_TABLES } from '../../db/transfer/tables';
 import type { Conflict } from '../../shared/schemas/county';
-import { expectOk, steppingClock, tempCore, type TempCore } from '../support/core';
+import { expectOk, type TempCore } from '../support/core';
 import { addFarmer, addScrap, addVerifiedPurchase, contents, exportTo, stationWith } from '../support/stations';
+import { countyCore } from '../support/county-core';
 
 const LIULIN = '371525103';
 const QINGSHUI = '371525104';
@@ -19,11 +19,7 @@ let fileB: string;
 let stations: TempCore[] = [];
 
 /** A county installation on a fresh file. */
-async function county(): Promise<TempCore> {
-  const core = tempCore({ now: steppingClock(Date.UTC(2025, 5, 1)) });
-  (await setUpInstallation(core, { role: 'county', name: '县局审核员' }));
-  return core;
-}
+const county = () => countyCore(Date.UTC(2025, 5, 1));
 
 const imp = (core: TempCore, path: string) =>
   importStationFile(core.ctx, { fileName: path.split('/').pop() ?? path, path }, { trustNew: true });

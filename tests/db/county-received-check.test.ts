@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importStationFile } from '../../db/services/county-import';
-import { steppingClock, tempCore, tempDir, type TempCore } from '../support/core';
+import { tempDir, type TempCore } from '../support/core';
 import { forge, stationKeyPair } from '../support/forge';
-import { setUpInstallation } from '../support/setup';
 import { addFarmer, addVerifiedPurchase, exportTo, stationWith } from '../support/stations';
+import { countyCore } from '../support/county-core';
 
 const LIULIN = '371525103';
 let files: ReturnType<typeof tempDir>;
@@ -17,12 +17,7 @@ let station: TempCore;
 let good: string;
 const cores: TempCore[] = [];
 
-async function county(): Promise<TempCore> {
-  const core = tempCore({ now: steppingClock(Date.UTC(2025, 5, 1)) });
-  await setUpInstallation(core, { role: 'county', name: '县局' });
-  cores.push(core);
-  return core;
-}
+const county = () => countyCore(Date.UTC(2025, 5, 1), cores, '县局');
 
 const imp = (c: TempCore, path: string) => importStationFile(c.ctx, { fileName: 'file.agri', path }, { trustNew: true });
 
