@@ -147,6 +147,12 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     });
   });
 
+  // an idle keep-alive socket is closed after Node's default 5 s; a request sent on it at that moment meets a
+  // reset (seen as read ECONNRESET in the tests, and a POST the browser may not retry). Kept a minute instead:
+  // every client here is this machine's own page, and close() ends all connections anyway
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 61_000;
+
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, HOST, () => {

@@ -259,3 +259,28 @@ describe('RPC request handling', () => {
     expect(after.status).toBe(200);
   });
 });
+
+describe('keep-alive', () => {
+  it('keeps an idle connection open past Node’s 5 s default, so a request sent then is not met by a reset', async () => {
+    const { Agent, request } = await import('node:http');
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/assets/app.js', headers: { Host: auth.Host }, agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      expect(await get()).toEqual({ status: 200, reused: false });
+      await new Promise((r) => setTimeout(r, 5_600));
+      // with the default timeout the server would have closed the socket meanwhile: a fresh one, not reused
+      expect(await get()).toEqual({ status: 200, reused: true });
+      expect(web.server.keepAliveTimeout).toBeGreaterThanOrEqual(60_000);
+    } finally {
+      agent.destroy();
+    }
+  }, 20_000);
+});
