@@ -118,15 +118,14 @@ export function setAsideDerivedInserts(db: Database.Database, table: string): ((
   const found = names
     .map((name) => ({ name, sql: db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(name) as string | undefined }))
     .filter((t): t is { name: string; sql: string } => typeof t.sql === 'string')
-    .map((t) => ({ ...t, fills: setWiseInsertTrigger(t.sql, table) }))
+    .map((t) => ({ ...t, fills: setWiseInsertTrigger(t.sql, table)?.map(withCharSplitFunction) ?? null }))
     .filter((t): t is { name: string; sql: string; fills: string[] } => t.fills !== null);
   if (!found.length) return null;
-  const fills = found.map((t) => t.fills.map(withCharSplitFunction));
-  if (fills.some((f) => f.some((sql) => sql.includes(CHAR_SPLIT_FUNCTION)))) registerCharSplit(db);
+  if (found.some((t) => t.fills.some((sql) => sql.includes(CHAR_SPLIT_FUNCTION)))) registerCharSplit(db);
   for (const t of found) db.exec(`DROP TRIGGER "${t.name}"`);
   return () => {
-    for (const [i, t] of found.entries()) {
-      for (const fill of fills[i] ?? []) db.prepare(fill).run({ after });
+    for (const t of found) {
+      for (const fill of t.fills) db.prepare(fill).run({ after });
       db.exec(t.sql);
     }
   };
