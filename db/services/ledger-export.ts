@@ -152,7 +152,9 @@ async function writeWorkbook<T>(
         ws = beginSheet(wb, `${what}（${++sheets}）`, withIndex, title);
         onSheet = 0;
       }
-      const part = rows.slice(from, from + limits.sheetRows - onSheet).map((r, i) => ({ ...r, n: n + i + 1 }));
+      // the rows were just read for this export: each takes its 序号 in place rather than as a copy
+      const part = rows.slice(from, from + limits.sheetRows - onSheet) as (T & { n: number })[];
+      part.forEach((r, i) => (r.n = n + i + 1));
       writeRows(ws, withIndex, part);
       from += part.length;
       onSheet += part.length;

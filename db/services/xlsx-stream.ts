@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Column } from './xlsx';
+import { MONEY_FORMAT, rowsXmlWriter, sheetParts } from './xlsx-row-xml';
 
 /**
  * A workbook written as it is built (exceljs' streaming writer): a sheet's rows leave memory once committed,
@@ -41,25 +42,43 @@ export function beginSheet<T>(wb: ExcelJS.Workbook, name: string, columns: Colum
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F1EC' } };
   header.commit();
+  const parts = sheetParts(ws);
+  const moneyStyleId = parts.styleIdOf({ numFmt: MONEY_FORMAT });
+  begun.set(ws, { columns, next: 3, write: rowsXmlWriter(columns, moneyStyleId), stream: parts.stream });
   return ws;
 }
 
-/** Appends rows (money in yuan), each committed as written; gives the number written. */
+/** Where a begun sheet's next data row goes, and how its rows are written. */
+interface SheetRows {
+  columns: unknown;
+  next: number;
+  write: (rowNumber: number, row: never) => string;
+  stream: { write(text: string): unknown };
+}
+/** Characters of row XML gathered before they go to the sheet's stream (a sheet written in one call is not one string). */
+const WRITE_CHARS = 1 << 18;
+const begun = new WeakMap<ExcelJS.Worksheet, SheetRows>();
+
+/**
+ * Appends rows below a sheet begun with `beginSheet` (money in yuan, formatted #,##0.00), as the same XML
+ * exceljs writes for them (xlsx-row-xml.ts), handed to the sheet's stream in pieces of about 256K characters;
+ * gives the number written.
+ */
 export function writeRows<T>(ws: ExcelJS.Worksheet, columns: Column<T>[], rows: Iterable<T>): number {
+  const sheet = begun.get(ws);
+  if (!sheet || sheet.columns !== columns) throw new Error('writeRows: the sheet was not begun with beginSheet with these columns');
+  const write = sheet.write as (rowNumber: number, row: T) => string;
+  let xml = '';
   let count = 0;
   for (const row of rows) {
-    const r = ws.addRow(
-      columns.map((c) => {
-        const v = c.value(row);
-        return c.money && typeof v === 'number' ? v / 100 : v;
-      }),
-    );
-    columns.forEach((c, i) => {
-      if (c.money) r.getCell(i + 1).numFmt = '#,##0.00';
-    });
-    r.commit();
+    xml += write(sheet.next++, row);
     count++;
+    if (xml.length >= WRITE_CHARS) {
+      sheet.stream.write(xml);
+      xml = '';
+    }
   }
+  if (xml) sheet.stream.write(xml);
   return count;
 }
 
