@@ -56,7 +56,7 @@ export async function run(): Promise<void> {
       console.log(`year ${year}: ${(inYear.get(range) as number).toLocaleString()} purchases in verified-or-later statuses (all buyers)`);
       for (const st of progressStatements(COUNTED_STATUSES, TOWNSHIP_CODES)) {
         console.log(
-          `EXPLAIN ${st.name}: ${queryPlan(core.db, st.sql, yearTotalsParams({ ...range, recentFrom: `${year}-10-03`, township: null }, String(year))).join(' | ')}`,
+          `EXPLAIN ${st.name}: ${queryPlan(core.db, st.sql, { ...yearTotalsParams({ ...range, recentFrom: `${year}-10-03`, township: null }, String(year)), afterDate: range.start, afterId: '', limit: 500 }).join(' | ')}`,
         );
       }
 

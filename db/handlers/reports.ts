@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../context';
-import { exportProgressReport } from '../services/progress-report';
+import { startProgressReport } from '../services/progress-report';
 import type { AreaHandlers } from './types';
 
 export const reportsHandlers = (ctx: ServiceContext): AreaHandlers<'reports'> => ({
-  'reports.exportXlsx': (input) => exportProgressReport(ctx, input),
+  'reports.exportXlsx': (input) => startProgressReport(ctx, input),
 });

@@ -208,8 +208,8 @@ export function progressStatements(counted: readonly Status[], townships: readon
     { name: 'scrap totals of a township', sql: SCRAP_TOWNSHIP_TOTALS_SQL },
     { name: 'purchase month/item', sql: purchaseMonthItemSql(counted, townships) },
     { name: 'scrap month/item', sql: scrapMonthItemSql(counted, townships) },
-    { name: 'report purchases', sql: iterateSql('purchases', counted, townships) },
-    { name: 'report scraps', sql: iterateSql('scraps', counted, townships) },
+    { name: 'report purchases', sql: chunkSql('purchases', counted, townships) },
+    { name: 'report scraps', sql: chunkSql('scraps', counted, townships) },
   ];
 }
 
@@ -221,23 +221,57 @@ export function queryPlan(db: Database, sql: string, params: Record<string, unkn
 const FARMER_PART =
   'f.name AS f_name, f.id_number AS f_id_number, f.phone AS f_phone, f.township_code AS f_township_code, f.village AS f_village';
 
-/** The township term is kept off the index (unary +): the year's date range, in the order wanted, is the walk (not the 021 group indexes). */
-function iterateSql(table: 'purchases' | 'scraps', counted: readonly Status[], townships: readonly string[]): string {
-  const [t, date, extra] = table === 'purchases' ? ['p', 'purchase_date', ''] : ['s', 'handover_date', `, ${RENEWED} AS renewed`];
-  return `SELECT ${t}.*, ${FARMER_PART}${extra}
+/**
+ * The report's ledger rows, a chunk at a time after a keyset (date, id), in the order of the date index that
+ * holds both (016's ledger date index): each chunk is a seek and a short walk, never a sort of the rest of
+ * the year. The other terms are kept off the indexes (unary +) so no other index, whose order would need a
+ * temporary B-tree per chunk, looks cheaper. A scrap's date key is the index's expression, which is its
+ * handover date here (the report takes only scraps handed over within the year); the expression index takes
+ * no row-value bound, so its walk also starts at the chunk's date.
+ */
+function chunkSql(table: 'purchases' | 'scraps', counted: readonly Status[], townships: readonly string[]): string {
+  const scraps = table === 'scraps';
+  const t = scraps ? 's' : 'p';
+  const key = scraps ? `COALESCE(s.handover_date, substr(s.created_at, 1, 10))` : 'p.purchase_date';
+  const dated = scraps ? ` AND ${key} >= @afterDate AND +s.handover_date >= @start AND +s.handover_date < @end` : ` AND ${key} >= @start`;
+  return `SELECT ${t}.*, ${FARMER_PART}${scraps ? `, ${RENEWED} AS renewed` : ''}
     FROM ${table} ${t} CROSS JOIN farmers f
-    WHERE ${t}.status IN (${inList(counted)}) AND ${t}.${date} >= @start AND ${t}.${date} < @end AND ${t}.voided_at IS NULL
+    WHERE (${key}, ${t}.id) > (@afterDate, @afterId) AND ${key} < @end${dated}
+      AND +${t}.status IN (${inList(counted)}) AND ${t}.voided_at IS NULL
       AND +${t}.buyer_township_code IN (${codeList(townships)}) AND f.id = ${t}.farmer_id
-    ORDER BY ${t}.${date}, ${t}.id`;
+    ORDER BY ${key}, ${t}.id
+    LIMIT @limit`;
 }
 
-/** Counted records of a year in the given townships, one at a time, for the report's ledger sheets (with the buyer's columns). */
-export function iterateCountedPurchases(db: Database, counted: readonly Status[], townships: readonly string[], range: RangeParams) {
-  return db.prepare(iterateSql('purchases', counted, townships)).iterate(range) as IterableIterator<CountedPurchase>;
+/** Where the next chunk of the report's ledger starts: after the last row's date and id (the year's start at first). */
+export interface CountedKey {
+  afterDate: string;
+  afterId: string;
 }
 
-export function iterateCountedScraps(db: Database, counted: readonly Status[], townships: readonly string[], range: RangeParams) {
-  return db.prepare(iterateSql('scraps', counted, townships)).iterate(range) as IterableIterator<CountedScrap>;
+/** Counted records of a year in the given townships, with the buyer's columns, for the report's ledger sheets. */
+export function countedPurchaseChunk(
+  db: Database,
+  counted: readonly Status[],
+  townships: readonly string[],
+  range: RangeParams,
+  after: CountedKey | null,
+  limit: number,
+): CountedPurchase[] {
+  const key = after ?? { afterDate: range.start, afterId: '' };
+  return db.prepare(chunkSql('purchases', counted, townships)).all({ ...range, ...key, limit }) as CountedPurchase[];
+}
+
+export function countedScrapChunk(
+  db: Database,
+  counted: readonly Status[],
+  townships: readonly string[],
+  range: RangeParams,
+  after: CountedKey | null,
+  limit: number,
+): CountedScrap[] {
+  const key = after ?? { afterDate: range.start, afterId: '' };
+  return db.prepare(chunkSql('scraps', counted, townships)).all({ ...range, ...key, limit }) as CountedScrap[];
 }
 
 interface FarmerPart {

@@ -3,19 +3,17 @@ import { compactDate } from '../../shared/domain/civil-date';
 import { TERMINAL_LABELS } from '../../shared/schemas/purchases';
 import { STATUS_LABELS } from '../../shared/domain/workflow';
 import { ELIGIBILITY_LABELS } from '../../shared/schemas/scraps';
-import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { JobStatus } from '../../shared/schemas/jobs';
-import type { LedgerExportResult } from '../../shared/schemas/machines';
 import type { ServiceContext } from '../context';
 import type { CursorKey } from '../repositories/keyset';
 import type { LedgerFilter } from '../repositories/ledger-query';
 import { countPurchases, purchaseChunk, type PurchaseLedgerRow } from '../repositories/purchases';
 import { countScraps, scrapChunk, type ScrapLedgerRow } from '../repositories/scraps';
 import { withExportCache } from './export-cache';
-import { newExportPath, registerDownload } from './export-files';
+import { startExportJob, writeWorkbookFile, type ExportProgress } from './export-job';
 import { farmerSummary } from './farmer-summary';
-import { XLSX_MIME, type Column } from './xlsx';
+import type { Column } from './xlsx';
 import { beginSheet, drainSheet, EXCEL_MAX_ROWS, writeRows } from './xlsx-stream';
 import { getSettings } from './settings';
 import { FRAME_NO_LABEL } from '../../shared/domain/machine-terms';
@@ -78,12 +76,6 @@ function fileName(ctx: ServiceContext, what: string): string {
   return `${unit}-${what}-${compactDate(chinaToday(ctx))}.xlsx`;
 }
 
-/** Where an export reports progress and yields (a job, or the CLI's printer). */
-export interface ExportProgress {
-  progress(done: number, total?: number | null, phase?: string): void;
-  tick(): Promise<void>;
-}
-
 /** Rows read per keyset query, and data rows per sheet (Excel's limit less the title and header rows). */
 export interface ExportLimits {
   chunkRows: number;
@@ -93,40 +85,19 @@ const LIMITS: ExportLimits = { chunkRows: 500, sheetRows: EXCEL_MAX_ROWS - 2 };
 
 type Chunk<T> = (after: CursorKey | undefined) => { rows: T[]; next: CursorKey | null };
 
-/**
- * Writes a ledger to `path` as an Excel file, streamed: rows are read in keyset chunks (no statement stays
- * open while the event loop runs), and after each chunk the writer waits until its rows have gone to the
- * file, so a million rows need no more memory than a thousand. Gives the number of rows written.
- */
-async function writeLedger<T>(path: string, sheet: SheetSpec<T>, total: number, chunk: Chunk<T>, p: ExportProgress, limits: ExportLimits): Promise<number> {
-  // our own stream, so a cancel can wait for it to close: a file the stream opens after the cancel's
-  // clean-up would otherwise be left behind
-  const out = createWriteStream(path);
-  // a write error (disk full) ends the export instead of leaving it waiting for the file forever
-  const failed = new Promise<never>((_, reject) => out.once('error', reject));
-  failed.catch(() => undefined);
-  try {
-    const writing = writeWorkbook(out, sheet, total, chunk, p, limits, failed);
-    writing.catch(() => undefined); // its failure after a write error is the same failure, already thrown
-    return await Promise.race([writing, failed]);
-  } catch (error) {
-    await new Promise<void>((done) => {
-      if (out.closed) return done();
-      out.once('close', () => done());
-      out.destroy();
-    });
-    throw error;
-  }
-}
-
 interface SheetSpec<T> {
   what: string;
   title: string;
   columns: Column<T>[];
 }
 
-async function writeWorkbook<T>(
-  out: WriteStream,
+/**
+ * Fills a streamed workbook with a ledger: rows are read in keyset chunks (no statement stays open while the
+ * event loop runs), and after each chunk the writer waits until its rows have gone to the file, so a million
+ * rows need no more memory than a thousand. Gives the number of rows written.
+ */
+async function fillLedger<T>(
+  wb: ExcelJS.Workbook,
   { what, title, columns }: SheetSpec<T>,
   total: number,
   chunk: Chunk<T>,
@@ -134,8 +105,6 @@ async function writeWorkbook<T>(
   limits: ExportLimits,
   failed: Promise<never>,
 ): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  wb.creator = '农机更新补贴台账';
   const withIndex: Column<T & { n: number }>[] = [{ header: '序号', width: 6, value: (r) => r.n }, ...columns];
   // a ledger longer than a sheet holds continues on 台账（2）, 台账（3）…, each with the title and header
   let sheets = 1;
@@ -168,7 +137,6 @@ async function writeWorkbook<T>(
   }
   ws.commit();
   p.progress(n, total, '正在写入文件');
-  await wb.commit();
   return n;
 }
 
@@ -211,35 +179,17 @@ export async function writeLedgerFile(
   const l = { ...LIMITS, ...limits };
   const rowCount = await withExportCache(ctx.db, () => {
     const total = k.count(ctx, filter);
-    return writeLedger(path, { what: k.what, title, columns: k.columns }, total, (after) => k.chunk(ctx, filter, l.chunkRows, after), p, l);
+    const sheet = { what: k.what, title, columns: k.columns };
+    return writeWorkbookFile(path, (wb, failed) =>
+      fillLedger(wb as unknown as ExcelJS.Workbook, sheet, total, (after) => k.chunk(ctx, filter, l.chunkRows, after), p, l, failed),
+    );
   });
   return { fileName: name, rowCount };
 }
 
-/**
- * 导出 Excel as a job: the file is written to a private temp folder with a progress bar and 取消; the answer
- * (the job's result) names a one-time download id that the browser's download route or the desktop save
- * dialog turns into the file the user chose. A cancelled or failed export leaves no file behind.
- */
+/** 导出 Excel as a job (export-job.ts): streamed to a temp file with a progress bar and 取消, then saved by the user. */
 export function startLedgerExport(ctx: ServiceContext, kind: LedgerKindName, filter: LedgerFilter): JobStatus {
-  return ctx.jobs.start(
-    `${kind}.exportXlsx`,
-    async (job) => {
-      const { id, path } = newExportPath();
-      const finalPath = path.replace(/\.part$/, '.xlsx');
-      try {
-        const out = await writeLedgerFile(ctx, kind, filter, path, job);
-        job.throwIfCancelled();
-        renameSync(path, finalPath);
-        registerDownload(id, { path: finalPath, fileName: out.fileName, mime: XLSX_MIME });
-        return { ...out, downloadId: id } satisfies LedgerExportResult;
-      } catch (error) {
-        rmSync(path, { force: true });
-        throw error;
-      }
-    },
-    '正在准备导出',
-  );
+  return startExportJob(ctx, `${kind}.exportXlsx`, (path, job) => writeLedgerFile(ctx, kind, filter, path, job));
 }
 
 export const exportScraps = (ctx: ServiceContext, filter: LedgerFilter) => startLedgerExport(ctx, 'scraps', filter);

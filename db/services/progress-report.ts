@@ -2,10 +2,11 @@ import { chinaToday } from '../context';
 import { compactDate } from '../../shared/domain/civil-date';
 import { countedStatuses } from '../../shared/domain/counting';
 import { STATUS_LABELS } from '../../shared/domain/workflow';
-import type { FileOutput } from '../../shared/schemas/machines';
+import type ExcelJS from 'exceljs';
+import type { JobStatus } from '../../shared/schemas/jobs';
 import { TERMINAL_LABELS } from '../../shared/schemas/purchases';
 import type { ServiceContext } from '../context';
-import { iterateCountedPurchases, iterateCountedScraps, type CountedPurchase, type CountedScrap } from '../repositories/progress';
+import { countedPurchaseChunk, countedScrapChunk, type CountedKey, type CountedPurchase, type CountedScrap } from '../repositories/progress';
 import { getConfig } from './config';
 import { farmerSummary } from './farmer-summary';
 import { mechanizationSummary } from './mechanization';
@@ -13,14 +14,12 @@ import { currentYear, scopeCodes } from './progress-facts';
 import { progressByTownship, progressMonthly, progressSummary, resolveScope } from './progress';
 import { addMechanizationSheet, addMonthlySheet, addSummarySheet, addTownshipSheet } from './progress-report-sheets';
 import { getSettings } from './settings';
-import { XLSX_MIME, type Column } from './xlsx';
+import type { Column } from './xlsx';
+import { withExportCache } from './export-cache';
+import { startExportJob, writeWorkbookFile, type ExportProgress } from './export-job';
 import { heldRecords } from './progress-held';
 
-/** The counted ledger rows without the held (待核查) duplicates, as the totals count them. */
-function* without<T extends { id: string }>(rows: Iterable<T>, held: ReadonlySet<string>): Generator<T> {
-  for (const r of rows) if (!held.has(r.id)) yield r;
-}
-import { commitSheet, streamingWorkbook, streamSheet } from './xlsx-stream';
+import { beginSheet, commitSheet, drainSheet, writeRows } from './xlsx-stream';
 
 type Numbered<T> = T & { n: number };
 
@@ -59,16 +58,61 @@ const PURCHASE_COLUMNS: Column<Numbered<CountedPurchase>>[] = [
   { header: '状态', width: 8, value: (r) => STATUS_LABELS[r.status] },
 ];
 
-function* numbered<T>(rows: Iterable<T>): Iterable<Numbered<T>> {
-  let n = 0;
-  for (const r of rows) yield { ...r, n: ++n };
+/** Rows read per keyset query of the ledger sheets. */
+const CHUNK_ROWS = 500;
+
+interface LedgerSheet<T> {
+  name: string;
+  title: string;
+  columns: Column<Numbered<T>>[];
+  chunk: (after: CountedKey | null) => T[];
+  key: (row: T) => CountedKey;
 }
 
 /**
- * reports.exportXlsx: the progress report as one workbook: 汇总 (the cards' numbers), 分乡镇, 月度, the
- * counted ledgers behind the numbers (personal numbers masked) and 机械化率.
+ * Streams one counted ledger onto its sheet, a keyset chunk at a time (no statement stays open while the
+ * export yields), without the held records, numbered; waits after each chunk until its rows have left
+ * memory for the file. Gives the rows written.
  */
-export async function exportProgressReport(ctx: ServiceContext, input: { year?: number; townshipCode?: string }): Promise<FileOutput> {
+async function fillCounted<T extends { id: string }>(
+  wb: ExcelJS.Workbook,
+  sheet: LedgerSheet<T>,
+  held: ReadonlySet<string>,
+  p: ExportProgress & { done: number; total: number },
+  failed: Promise<never>,
+): Promise<number> {
+  const ws = beginSheet(wb, sheet.name, sheet.columns, sheet.title);
+  let n = 0;
+  let after: CountedKey | null = null;
+  for (;;) {
+    const rows = sheet.chunk(after);
+    if (rows.length === 0) break;
+    after = sheet.key(rows[rows.length - 1] as T);
+    // the rows were just read for this export: each takes its 序号 in place rather than as a copy
+    const kept = rows.filter((r) => !held.has(r.id)) as Numbered<T>[];
+    for (const r of kept) r.n = ++n;
+    writeRows(ws, sheet.columns, kept);
+    p.done += kept.length;
+    p.progress(p.done, p.total, '正在导出');
+    await drainSheet(ws, failed);
+    await p.tick();
+    if (rows.length < CHUNK_ROWS) break;
+  }
+  ws.commit();
+  return n;
+}
+
+/**
+ * The progress report as one workbook, streamed to `path`: 汇总 (the cards' numbers), 分乡镇, 月度, the
+ * counted ledgers behind the numbers (personal numbers masked) and 机械化率. Gives its file name and the
+ * ledger rows written.
+ */
+export async function writeProgressReport(
+  ctx: ServiceContext,
+  input: { year?: number; townshipCode?: string },
+  path: string,
+  p: ExportProgress,
+): Promise<{ fileName: string; rowCount: number }> {
   const year = input.year ?? currentYear(ctx);
   const scope = resolveScope(ctx, input.townshipCode);
   const summary = progressSummary(ctx, { year, townshipCode: scope.townshipCode ?? undefined });
@@ -78,37 +122,63 @@ export async function exportProgressReport(ctx: ServiceContext, input: { year?: 
   const settings = getSettings(ctx);
   const unit = settings.configured ? settings.unitName : '未设置';
   const title = `${unit} ${year}年农机更新目标进度报告（${scope.name}，截至 ${summary.asOf}）`;
-  const { wb, finish } = streamingWorkbook(ctx.now());
-  addSummarySheet(wb, title, summary);
-  commitSheet(wb, '汇总');
-  addTownshipSheet(
-    wb,
-    scope.townshipCode ? { ...townships, rows: townships.rows.filter((r) => r.townshipCode === scope.townshipCode) } : townships,
-  );
-  commitSheet(wb, '分乡镇');
-  addMonthlySheet(wb, monthly);
-  commitSheet(wb, '月度');
   const counted = countedStatuses(getConfig(ctx, 'progressCountingStage'));
   const range = { start: `${year}-01-01`, end: `${year + 1}-01-01` };
   const codes = scopeCodes(scope.townshipCode);
   const held = heldRecords(ctx.db);
-  // the ledgers last (an open iterator keeps the connection busy), streamed row by row
-  const scrapRows = streamSheet(
-    wb,
-    '报废台账（计入）',
-    SCRAP_COLUMNS,
-    numbered(without(iterateCountedScraps(ctx.db, counted, codes, range), held.scraps)),
-    `${year}年计入目标的报废农机（按交售日期；身份证号已脱敏）`,
+  // the ledger rows written so far, against the counted numbers the summary shows
+  const counting = { done: 0, total: summary.scraps.done + summary.purchases.done, progress: p.progress.bind(p), tick: p.tick.bind(p) };
+  const rowCount = await withExportCache(ctx.db, () =>
+    writeWorkbookFile(path, async (writer, failed) => {
+      const wb = writer as unknown as ExcelJS.Workbook;
+      wb.created = ctx.now();
+      counting.progress(0, counting.total, '正在导出');
+      addSummarySheet(wb, title, summary);
+      commitSheet(wb, '汇总');
+      addTownshipSheet(
+        wb,
+        scope.townshipCode ? { ...townships, rows: townships.rows.filter((r) => r.townshipCode === scope.townshipCode) } : townships,
+      );
+      commitSheet(wb, '分乡镇');
+      addMonthlySheet(wb, monthly);
+      commitSheet(wb, '月度');
+      const scrapRows = await fillCounted(
+        wb,
+        {
+          name: '报废台账（计入）',
+          title: `${year}年计入目标的报废农机（按交售日期；身份证号已脱敏）`,
+          columns: SCRAP_COLUMNS,
+          chunk: (after) => countedScrapChunk(ctx.db, counted, codes, range, after, CHUNK_ROWS),
+          key: (r) => ({ afterDate: r.handover_date, afterId: r.id }),
+        },
+        held.scraps,
+        counting,
+        failed,
+      );
+      const purchaseRows = await fillCounted(
+        wb,
+        {
+          name: '购置台账（计入）',
+          title: `${year}年计入目标的新购农机（按购机日期；身份证号已脱敏）`,
+          columns: PURCHASE_COLUMNS,
+          chunk: (after) => countedPurchaseChunk(ctx.db, counted, codes, range, after, CHUNK_ROWS),
+          key: (r) => ({ afterDate: r.purchase_date, afterId: r.id }),
+        },
+        held.purchases,
+        counting,
+        failed,
+      );
+      addMechanizationSheet(wb, mech);
+      commitSheet(wb, '机械化率');
+      counting.progress(counting.done, counting.total, '正在写入文件');
+      return scrapRows + purchaseRows;
+    }),
   );
-  const purchaseRows = streamSheet(
-    wb,
-    '购置台账（计入）',
-    PURCHASE_COLUMNS,
-    numbered(without(iterateCountedPurchases(ctx.db, counted, codes, range), held.purchases)),
-    `${year}年计入目标的新购农机（按购机日期；身份证号已脱敏）`,
-  );
-  addMechanizationSheet(wb, mech);
-  commitSheet(wb, '机械化率');
   const fileName = `${unit}-${year}年目标进度报告${scope.townshipCode ? `-${scope.name}` : ''}-${compactDate(chinaToday(ctx))}.xlsx`;
-  return { fileName, mime: XLSX_MIME, base64: (await finish()).toString('base64'), rowCount: scrapRows + purchaseRows };
+  return { fileName, rowCount };
+}
+
+/** reports.exportXlsx: the progress report as an export job (export-job.ts), saved where the user chooses. */
+export function startProgressReport(ctx: ServiceContext, input: { year?: number; townshipCode?: string }): JobStatus {
+  return startExportJob(ctx, 'reports.exportXlsx', (path, job) => writeProgressReport(ctx, input, path, job));
 }

@@ -1,28 +1,6 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Column } from './xlsx';
 import { MONEY_FORMAT, rowsXmlWriter, sheetParts } from './xlsx-row-xml';
-
-/**
- * A workbook written as it is built (exceljs' streaming writer): a sheet's rows leave memory once committed,
- * so a report with a county's whole year of ledgers stays small in memory. Build one sheet at a time and
- * commit it before starting the next; `finish()` gives the file's bytes.
- */
-export function streamingWorkbook(now: Date): { wb: ExcelJS.Workbook; finish: () => Promise<Buffer> } {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  writer.creator = '农机更新补贴台账';
-  writer.created = now;
-  return {
-    wb: writer,
-    finish: async () => {
-      await writer.commit();
-      return Buffer.concat(chunks);
-    },
-  };
-}
 
 /** Writes out a finished sheet (streaming workbooks only; a no-op elsewhere). */
 export function commitSheet(wb: ExcelJS.Workbook, name: string): void {
@@ -79,14 +57,6 @@ export function writeRows<T>(ws: ExcelJS.Worksheet, columns: Column<T>[], rows: 
     }
   }
   if (xml) sheet.stream.write(xml);
-  return count;
-}
-
-/** xlsx.ts `addSheet` for big sheets: the same layout, each row committed as written. */
-export function streamSheet<T>(wb: ExcelJS.Workbook, name: string, columns: Column<T>[], rows: Iterable<T>, title: string): number {
-  const ws = beginSheet(wb, name, columns, title);
-  const count = writeRows(ws, columns, rows);
-  commitSheet(wb, name);
   return count;
 }
 

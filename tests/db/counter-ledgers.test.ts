@@ -4,26 +4,15 @@ import type { Farmer } from '../../shared/schemas/farmers';
 import type { Purchase, PurchaseListItem } from '../../shared/schemas/purchases';
 import type { ScrapListItem } from '../../shared/schemas/scraps';
 import { readdirSync } from 'node:fs';
-import { exportsDir, takeDownload } from '../../db/services/export-files';
+import { exportsDir } from '../../db/services/export-files';
 import type { JobStatus } from '../../shared/schemas/jobs';
-import { ledgerExportResult } from '../../shared/schemas/machines';
 import { expectOk, farmerInput, stationCore, steppingClock, type TempCore } from '../support/core';
 import { tractorPurchase, tractorScrap } from '../support/counter';
+import { exportedFile } from '../support/exports';
 
 let core: TempCore;
 
-/** Runs an export job to the end and takes its file (as the download route or save dialog would). */
-async function exported(method: string, input: unknown): Promise<{ fileName: string; rowCount: number; path: string }> {
-  const started = expectOk<JobStatus>(await core.call(method, input));
-  const end = await core.ctx.jobs.wait(started.id);
-  expect(end.state, JSON.stringify(end.error)).toBe('done');
-  const result = ledgerExportResult.parse(end.result);
-  expect(JSON.stringify(end.result)).not.toMatch(/base64/);
-  const file = takeDownload(result.downloadId);
-  if (!file) throw new Error('no file for the download id');
-  expect(takeDownload(result.downloadId), 'a download id works once').toBeUndefined();
-  return { ...result, path: file.path };
-}
+const exported = (method: string, input: unknown) => exportedFile(core, method, input);
 const farmers: Farmer[] = [];
 
 beforeEach(async () => {

@@ -6,6 +6,7 @@ import type { Purchase } from '../../shared/schemas/purchases';
 import type { Scrap } from '../../shared/schemas/scraps';
 import { expectOk, farmerInput, stationCore, steppingClock, type TempCore } from '../support/core';
 import { ALL_PURCHASE_CHECKS, ALL_SCRAP_CHECKS, tractorPurchase, tractorScrap } from '../support/counter';
+import { exportedFile } from '../support/exports';
 import { bankDetails, publishAndPay } from '../support/notices';
 
 /**
@@ -92,11 +93,11 @@ describe('progress at a township station, through the counter', () => {
   });
 
   it('exports the report with the same numbers and the counted ledgers', async () => {
-    const file = expectOk<{ fileName: string; base64: string; rowCount: number }>(await core.call('reports.exportXlsx', {}));
+    const file = await exportedFile(core, 'reports.exportXlsx', {});
     expect(file.fileName).toMatch(/^柳林镇农机站-2025年目标进度报告-柳林镇-\d{8}\.xlsx$/);
     expect(file.rowCount).toBe(4);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.readFile(file.path);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '分乡镇', '月度', '报废台账（计入）', '购置台账（计入）', '机械化率']);
     const summary = wb.getWorksheet('汇总')!;
     const row = (label: string) => {

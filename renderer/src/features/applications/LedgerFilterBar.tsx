@@ -1,15 +1,11 @@
 import { chinaYearNow } from '../../../../shared/domain/civil-date';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Select } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Input, Select } from 'antd';
 import { STATUS_LABELS, STATUSES, type Status } from '../../../../shared/domain/workflow';
 import type { JobStatus } from '../../../../shared/schemas/jobs';
-import { ledgerExportResult } from '../../../../shared/schemas/machines';
-import { ApiError } from '../../api/client';
-import { saveExport } from '../../api/files';
 import { JobProgress } from '../../components/JobProgress';
 import { TownshipSelect } from '../../components/TownshipSelect';
-import { useJob } from '../../hooks/useJob';
+import { useExportJob } from '../../hooks/useExportJob';
 import type { LedgerState } from './ledger';
 
 const YEARS = Array.from({ length: chinaYearNow() - 2019 }, (_, i) => chinaYearNow() - i).map((y) => ({ value: y, label: `${y}年` }));
@@ -27,26 +23,10 @@ interface Props {
 
 /** Year, township, status, item and free text over a ledger, and 导出 Excel of exactly what is filtered. */
 export function LedgerFilterBar({ ledger, items, yearLabel, searchPlaceholder, onExport }: Props) {
-  const { message } = App.useApp();
-  const [exporting, setExporting] = useState(false);
-  const job = useJob();
+  const { job, exporting, run } = useExportJob();
   const { filters, setFilter } = ledger;
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      const end = await job.follow(await onExport());
-      if (end.state !== 'done') return;
-      const file = ledgerExportResult.parse(end.result);
-      const saved = await saveExport(file);
-      job.reset();
-      if (saved) void message.success(`已导出 ${file.rowCount.toLocaleString('zh-CN')} 条：${file.fileName}`);
-    } catch (e) {
-      void message.error(e instanceof ApiError ? e.message : '导出失败，请重试');
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportXlsx = () => run(onExport, (file) => `已导出 ${file.rowCount.toLocaleString('zh-CN')} 条：${file.fileName}`);
 
   return (
     <Card size="small">

@@ -1,11 +1,12 @@
 import { chinaYearNow } from '../../../../shared/domain/civil-date';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Select, Space, Tabs, Typography } from 'antd';
+import { Button, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, ApiError } from '../../api/client';
-import { downloadBase64 } from '../../api/files';
+import { api } from '../../api/client';
+import { JobProgress } from '../../components/JobProgress';
 import { TownshipSelect } from '../../components/TownshipSelect';
+import { useExportJob } from '../../hooks/useExportJob';
 import { useSettings } from '../../settings-context';
 import { MechanizationPanel } from '../mechanization/MechanizationPanel';
 import { ProgressOverview } from './ProgressOverview';
@@ -17,26 +18,18 @@ import './progress.css';
 /** /progress — 目标进度: will the year's targets be made, and which townships are behind. */
 export function ProgressPage() {
   const { settings } = useSettings();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const county = settings.role === 'county';
   const p = useProgressParams();
   const [version, setVersion] = useState(0);
-  const [exporting, setExporting] = useState(false);
+  const { job, exporting, run } = useExportJob();
   const township = county ? p.township : undefined;
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      const file = await api.reports.exportXlsx({ year: p.year, townshipCode: township });
-      downloadBase64(file.fileName, file.base64, file.mime);
-      void message.success(`已导出：${file.fileName}`);
-    } catch (e) {
-      void message.error(e instanceof ApiError ? e.message : '导出失败，请重试');
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportXlsx = () =>
+    run(
+      () => api.reports.exportXlsx({ year: p.year, townshipCode: township }),
+      (file) => `已导出：${file.fileName}`,
+    );
   const printUrl = `/print/progress?year=${p.year}${township ? `&township=${township}` : ''}`;
 
   const tabs = [
@@ -90,6 +83,11 @@ export function ProgressPage() {
           打印报告（A4）
         </Button>
       </div>
+      {job.status && (
+        <div style={{ maxWidth: 480 }}>
+          <JobProgress status={job.status} onCancel={job.cancel} />
+        </div>
+      )}
       <Tabs activeKey={p.tab} onChange={(tab) => p.set({ tab: tab as ProgressTab })} items={tabs} destroyOnHidden />
     </Space>
   );
