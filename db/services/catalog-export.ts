@@ -1,10 +1,11 @@
 /** catalog.export: a version as an .xlsx with the same Chinese headers catalog.import reads. */
 import ExcelJS from 'exceljs';
 import { BAND_PARAMS, type CatalogBand } from '../../shared/schemas/catalog';
-import type { ExportedFile } from '../../shared/schemas/catalog-api';
+import type { JobStatus } from '../../shared/schemas/jobs';
 import type { ServiceContext } from '../context';
 import { bandsOfVersion, toVersion, versionForExport } from './catalog';
 import { COLUMNS, type ColumnKey } from './catalog-columns';
+import { startWorkbookExport } from './export-job';
 
 const AMOUNT_KEYS = new Set<ColumnKey>(['purchaseFen', 'scrapFen', 'scrapReplaceFen', 'capFen', 'priceLowFen', 'priceHighFen']);
 const YES_NO_KEYS = new Set<ColumnKey>(['lowerInclusive', 'upperInclusive', 'scrapScope']);
@@ -24,7 +25,7 @@ function cellValue(band: CatalogBand, key: ColumnKey): string | number | null {
   return value as string | number;
 }
 
-export async function exportCatalog(ctx: ServiceContext, input: { year: number; versionId?: string }): Promise<ExportedFile> {
+export function exportCatalog(ctx: ServiceContext, input: { year: number; versionId?: string }): JobStatus {
   const version = toVersion(versionForExport(ctx, input));
   const bands = bandsOfVersion(ctx, version.id);
   const workbook = new ExcelJS.Workbook();
@@ -64,7 +65,6 @@ export async function exportCatalog(ctx: ServiceContext, input: { year: number; 
   ]);
   about.getRow(1).font = { bold: true };
 
-  const buffer = await workbook.xlsx.writeBuffer();
   const tag = version.isSample ? '-示例' : version.supersededAt ? '-已替换' : '';
-  return { fileName: `补贴额一览表-${version.year}${tag}.xlsx`, base64: Buffer.from(buffer).toString('base64') };
+  return startWorkbookExport(ctx, 'catalog.export', { wb: workbook, fileName: `补贴额一览表-${version.year}${tag}.xlsx`, rowCount: bands.length });
 }

@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { AppError } from '../../shared/api/errors';
 import { TOWNSHIPS } from '../../shared/domain/townships';
 import { CONFLICT_LABELS, type Conflict, type ImportOutcome } from '../../shared/schemas/county';
-import type { FileOutput } from '../../shared/schemas/machines';
+import type { JobStatus } from '../../shared/schemas/jobs';
 import { chinaToday, isoNow, type ServiceContext, writeTx } from '../context';
 import * as conflicts from '../repositories/conflicts';
 import { listImports, stationReports } from '../repositories/county';
@@ -14,7 +14,8 @@ import { exportStationFile } from '../transfer/export';
 import { writeAudit } from './audit';
 import { getConfig } from './config';
 import { requireInstallation } from './installation';
-import { addSheet, newWorkbook, workbookBase64, XLSX_MIME } from './xlsx';
+import { addSheet, newWorkbook } from './xlsx';
+import { startWorkbookExport } from './export-job';
 
 /** 导出上报文件, handed back as bytes for the renderer to save (the CLI writes it to a folder instead). */
 export function exportStation(ctx: ServiceContext) {
@@ -102,7 +103,7 @@ export function resolveConflict(ctx: ServiceContext, input: { id: string; note: 
 
 const RECORD_LABELS: Record<string, string> = { purchases: '购置', scraps: '报废', farmers: '农户', audit_log: '操作日志' };
 
-export async function exportConflicts(ctx: ServiceContext): Promise<FileOutput> {
+export function exportConflicts(ctx: ServiceContext): JobStatus {
   const name = `冠县-跨站冲突核查-${compactDate(chinaToday(ctx))}.xlsx`;
   const wb = newWorkbook();
   const rows = (function* () {
@@ -126,7 +127,7 @@ export async function exportConflicts(ctx: ServiceContext): Promise<FileOutput> 
     rows,
     name.replace(/\.xlsx$/, ''),
   );
-  return { fileName: name, mime: XLSX_MIME, base64: await workbookBase64(wb), rowCount };
+  return startWorkbookExport(ctx, 'county.exportConflicts', { wb, fileName: name, rowCount });
 }
 
 /** 上报情况: every township, when it last reported and what it holds; silent ones highlighted. */

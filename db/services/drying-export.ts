@@ -4,7 +4,7 @@ import { DRYER_KIND_LABELS, DRYER_STATUS_LABELS, HEAT_SOURCE_LABELS, RETIREMENT_
 import { CONFORMITY_LABELS, isOverdue, SITE_STAGE_LABELS } from '../../shared/domain/drying-stages';
 import { townshipName } from '../../shared/domain/townships';
 import { SITE_KIND_LABELS } from '../../shared/schemas/drying';
-import type { FileOutput } from '../../shared/schemas/machines';
+import type { JobStatus } from '../../shared/schemas/jobs';
 import type { ServiceContext } from '../context';
 import { getFarmer } from '../repositories/farmers';
 import { scrapForLink } from '../repositories/drying-dryers';
@@ -13,7 +13,8 @@ import { capacityOf, dryingConfig, todayOf, type DryerFacts } from './drying-com
 import { stageDatesOf } from './drying-sites';
 import { loadSitesWithDryers } from './drying-summary';
 import { getSettings } from './settings';
-import { addSheet, newWorkbook, workbookBase64, XLSX_MIME, type Column } from './xlsx';
+import { addSheet, newWorkbook, type Column } from './xlsx';
+import { startWorkbookExport, type BuiltWorkbook } from './export-job';
 
 type SiteLine = { site: SiteListRow; dryers: DryerFacts[]; uscc: string | null; overdue: boolean };
 type DryerLine = DryerFacts & { site: SiteListRow; n: number };
@@ -101,7 +102,11 @@ function numbered<T>(rows: readonly T[]): (T & { n: number })[] {
 }
 
 /** 烘干设施、烘干机、燃煤烘干机淘汰台账 in one workbook. */
-export async function exportDrying(ctx: ServiceContext, input: { townshipCode?: string }): Promise<FileOutput> {
+export function exportDrying(ctx: ServiceContext, input: { townshipCode?: string }): JobStatus {
+  return startWorkbookExport(ctx, 'drying.exportXlsx', dryingWorkbook(ctx, input));
+}
+
+function dryingWorkbook(ctx: ServiceContext, input: { townshipCode?: string }): BuiltWorkbook {
   const today = todayOf(ctx);
   const config = dryingConfig(ctx);
   const sites = loadSitesWithDryers(ctx, input.townshipCode, today);
@@ -128,5 +133,5 @@ export async function exportDrying(ctx: ServiceContext, input: { townshipCode?: 
     numbered(coalLines),
     title(`燃煤烘干机淘汰/改造台账（目标：${config.coalTargetYear}年底前清零）`),
   );
-  return { fileName, mime: XLSX_MIME, base64: await workbookBase64(wb), rowCount };
+  return { wb, fileName, rowCount };
 }

@@ -75,3 +75,22 @@ export function startExportJob(
     '正在准备导出',
   );
 }
+
+/** A workbook built in memory (a bounded document: a notice, the drying ledgers, the conflicts, the catalogue). */
+export interface BuiltWorkbook {
+  wb: ExcelJS.Workbook;
+  fileName: string;
+  rowCount: number;
+}
+
+/**
+ * A workbook built during the request (so a wrong input fails the call itself), written to its file by an
+ * export job and saved by the user like the ledgers: no export travels as base64 in an answer.
+ */
+export function startWorkbookExport(ctx: ServiceContext, name: string, built: BuiltWorkbook): JobStatus {
+  return startExportJob(ctx, name, async (path, job) => {
+    job.progress(0, null, '正在写入文件');
+    await built.wb.xlsx.writeFile(path);
+    return { fileName: built.fileName, rowCount: built.rowCount };
+  });
+}

@@ -1,10 +1,11 @@
-import type { FileOutput } from '../../shared/schemas/machines';
+import type { JobStatus } from '../../shared/schemas/jobs';
 import type { NoticeRow } from '../../shared/schemas/notices';
 import { writeTx, type ServiceContext } from '../context';
 import { writeAudit } from './audit';
 import { requireInstallation } from './installation';
 import { getNotice } from './notices';
-import { newWorkbook, workbookBase64, XLSX_MIME } from './xlsx';
+import { newWorkbook } from './xlsx';
+import { startWorkbookExport } from './export-job';
 
 /** DOMAIN §4's public-notice columns, exactly: nothing personal beyond the masked name. */
 export const NOTICE_COLUMNS: { header: string; width: number; money?: boolean; value: (r: NoticeRow) => string | number | null }[] = [
@@ -28,7 +29,7 @@ export const NOTICE_COLUMNS: { header: string; width: number; money?: boolean; v
 ];
 
 /** The notice as Excel: title, period, where to object, the columns, a total row. */
-export async function exportNoticeXlsx(ctx: ServiceContext, input: { id: string }): Promise<FileOutput> {
+export function exportNoticeXlsx(ctx: ServiceContext, input: { id: string }): JobStatus {
   const installation = requireInstallation(ctx);
   const n = getNotice(ctx, input.id);
   const wb = newWorkbook();
@@ -76,5 +77,5 @@ export async function exportNoticeXlsx(ctx: ServiceContext, input: { id: string 
       after: { number: n.number, rows: n.rows.length },
     }),
   );
-  return { fileName: `${n.unitName}-公示表-${n.number}.xlsx`, mime: XLSX_MIME, base64: await workbookBase64(wb), rowCount: n.rows.length };
+  return startWorkbookExport(ctx, 'notices.exportXlsx', { wb, fileName: `${n.unitName}-公示表-${n.number}.xlsx`, rowCount: n.rows.length });
 }

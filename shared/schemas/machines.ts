@@ -23,15 +23,12 @@ export type LedgerListInput = z.input<typeof ledgerListInput>;
 export const ledgerExportInput = z.strictObject(ledgerFilter);
 
 /**
- * A ledger export's job result: the file is ready under a one-time download id (browser: GET /download/:id;
+ * An export job's result (ledgers, the progress report, notices, drying, conflicts, the catalogue): the file is ready under a one-time download id (browser: GET /download/:id;
  * desktop: desktop.saveExport opens a save dialog). Never the bytes themselves.
  */
 export const ledgerExportResult = z.object({ fileName: z.string(), rowCount: z.number().int(), downloadId: z.string() });
 export type LedgerExportResult = z.output<typeof ledgerExportResult>;
 
-/** A file produced for the user to save (Excel exports): bytes as base64. */
-export const fileOutput = z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), rowCount: z.number().int() });
-export type FileOutput = z.output<typeof fileOutput>;
 
 /** Who the application is for, as lists and details show it. */
 export const farmerSummary = z.object({

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../db/services/catalog-sheet';
@@ -8,10 +9,10 @@ import type {
   CatalogImportReport,
   CatalogList,
   CatalogPickBandResult,
-  ExportedFile,
 } from '../../shared/schemas/catalog-api';
 import { badCatalogRows, catalogCsv, catalogXlsx, goodCatalogRows, toBase64 } from '../fixtures/catalog-xlsx';
 import { expectFail, expectOk, stationCore, tableCounts, type TempCore } from '../support/core';
+import { exportedFile } from '../support/exports';
 
 let core: TempCore;
 beforeEach(async () => {
@@ -225,14 +226,15 @@ describe('file handling', () => {
 
 describe('export', () => {
   it('round-trips: the exported sample re-imports to the same bands', async () => {
-    const file = expectOk<ExportedFile>(await core.call('catalog.export', { year: 2025 }));
+    const file = await exportedFile(core, 'catalog.export', { year: 2025 });
     expect(file.fileName).toBe('补贴额一览表-2025-示例.xlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.readFile(file.path);
+    const base64 = readFileSync(file.path).toString('base64');
     expect(workbook.worksheets[0]?.getRow(1).getCell(11).value).toBe('购置补贴额（元）');
 
     const report = expectOk<CatalogImportReport>(
-      await core.call('catalog.import', { year: 2027, fileName: file.fileName, base64: file.base64, commit: true }),
+      await core.call('catalog.import', { year: 2027, fileName: file.fileName, base64, commit: true }),
     );
     expect(report).toMatchObject({ committed: true, errorCount: 0, bandCount: SAMPLE_BANDS.length, warnings: [] });
     const original = (await list({ year: 2025 })).bands.map(values);
@@ -243,9 +245,9 @@ describe('export', () => {
   it('exports a superseded version by id, and refuses a year without a catalogue', async () => {
     const sampleId = (await list({ year: 2025 })).version?.id;
     await importFile('new.xlsx', await catalogXlsx(goodCatalogRows()), true);
-    const old = expectOk<ExportedFile>(await core.call('catalog.export', { year: 2025, versionId: sampleId }));
+    const old = await exportedFile(core, 'catalog.export', { year: 2025, versionId: sampleId });
     expect(old.fileName).toBe('补贴额一览表-2025-示例.xlsx');
-    const live = expectOk<ExportedFile>(await core.call('catalog.export', { year: 2025 }));
+    const live = await exportedFile(core, 'catalog.export', { year: 2025 });
     expect(live.fileName).toBe('补贴额一览表-2025.xlsx');
     expectFail(await core.call('catalog.export', { year: 2030 }), 'NOT_FOUND');
     expectFail(await core.call('catalog.export', { year: 2026, versionId: sampleId }), 'VALIDATION');

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectOk, stationCore, type TempCore } from '../support/core';
+import { stationCore, type TempCore } from '../support/core';
+import { exportedFile } from '../support/exports';
 
 /** Runs under TZ=Asia/Shanghai and TZ=UTC (vitest projects "china" and "utc"). */
 let core: TempCore | undefined;
@@ -14,7 +15,7 @@ const clockAt = (iso: string) => {
 describe('server civil dates are China’s whatever the PC zone', () => {
   it('dated file names and "as of" dates use China’s date just after midnight', async () => {
     core = await stationCore({ now: clockAt('2025-12-31T16:30:00Z') });
-    const file = expectOk<{ fileName: string }>(await core.call('drying.exportXlsx', {}));
+    const file = await exportedFile(core, 'drying.exportXlsx', {});
     expect(file.fileName).toMatch(/-20260101\.xlsx$/);
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importStationFile } from '../../db/services/county-import';
 import { TRAVELLING_TABLES } from '../../db/transfer/tables';
@@ -9,6 +10,7 @@ import type { Conflict } from '../../shared/schemas/county';
 import { expectOk, type TempCore } from '../support/core';
 import { addFarmer, addScrap, addVerifiedPurchase, contents, exportTo, stationWith } from '../support/stations';
 import { countyCore } from '../support/county-core';
+import { exportedFile } from '../support/exports';
 
 const LIULIN = '371525103';
 const QINGSHUI = '371525104';
@@ -103,6 +105,18 @@ describe('county import and merge', () => {
     imp(c, fileB);
     const again = expectOk<{ items: Conflict[]; openCount: number }>(await c.call('county.conflicts', { pageSize: 50 }));
     expect([again.items.length, again.openCount]).toEqual([4, 3]);
+    // 导出 Excel: one row per record of each conflict, with its verdict, as a file (an export job)
+    const file = await exportedFile(c, 'county.exportConflicts', {});
+    expect(file.fileName).toMatch(/^冠县-跨站冲突核查-\d{8}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file.path);
+    const rows: unknown[][] = [];
+    wb.worksheets[0]!.eachRow((r, n) => n > 2 && rows.push((r.values as unknown[]).slice(1)));
+    expect(rows.length).toBe(file.rowCount);
+    expect(rows.length).toBe(again.items.reduce((n, x) => n + x.records.length, 0));
+    const serialRows = rows.filter((r) => r[1] === 'SNDUP');
+    expect(serialRows.map((r) => r[3]).sort()).toEqual(['柳林镇', '清水镇']);
+    expect(serialRows.every((r) => r[8] === '清水镇录入错误，已通知作废' && r[9] === '已核查')).toBe(true);
     c.dispose();
   });
 

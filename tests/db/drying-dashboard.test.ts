@@ -4,7 +4,7 @@ import type { Dryer, Site } from '../../shared/schemas/drying';
 import type { DryingSummary } from '../../shared/schemas/drying-summary';
 import type { ProgressSummary } from '../../shared/schemas/progress';
 import { coalState } from '../../db/services/progress-drying';
-import type { FileOutput } from '../../shared/schemas/machines';
+import { exportedFile } from '../support/exports';
 import { expectFail, expectOk, stationCore, steppingClock, type TempCore } from '../support/core';
 import { COAL_EXPECTED, COAL_FIXTURE, COAL_FROM, COAL_TO, dryerInput, siteInput } from '../support/drying';
 
@@ -145,10 +145,10 @@ describe('Excel export', () => {
     const s = await operatingSite();
     await enterFixture(s.id);
     await core.call('drying.dryers.create', dryerInput(s.id, { heatSource: 'electric', model: 'HP-20', batchT: 20 }));
-    const file = expectOk<FileOutput>(await core.call('drying.exportXlsx', {}));
+    const file = await exportedFile(core, 'drying.exportXlsx', {});
     expect(file.fileName).toMatch(/^柳林镇农机站-烘干设施台账-\d{8}\.xlsx$/);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.readFile(file.path);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['烘干设施', '烘干机', '燃煤烘干机淘汰台账']);
     const values = (sheet: string, row: number) => (wb.getWorksheet(sheet)?.getRow(row).values as unknown[]).slice(1);
     expect(values('烘干设施', 3)).toEqual(

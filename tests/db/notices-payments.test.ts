@@ -7,6 +7,7 @@ import type { Payment, PaymentListOutput } from '../../shared/schemas/payments';
 import type { Purchase } from '../../shared/schemas/purchases';
 import { expectFail, expectOk, farmerInput, stationCore, type TempCore } from '../support/core';
 import { tractorPurchase } from '../support/counter';
+import { exportedFile } from '../support/exports';
 import { bankDetails, setStationContact, STATION_CONTACT, verifyPurchases } from '../support/notices';
 
 /** A clock the test sets by hand; each call still moves one second so writes stay ordered. */
@@ -134,9 +135,9 @@ describe('公示 batches', () => {
 
   it('exports the notice as Excel with exactly the public columns, a total row and nothing personal', async () => {
     const n = await publish();
-    const file = expectOk<{ base64: string; fileName: string }>(await core.call('notices.exportXlsx', { id: n.id }));
+    const file = await exportedFile(core, 'notices.exportXlsx', { id: n.id });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as never);
+    await wb.xlsx.readFile(file.path);
     const ws = wb.worksheets[0]!;
     const values: string[][] = [];
     ws.eachRow((row) => values.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));

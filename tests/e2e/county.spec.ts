@@ -8,6 +8,7 @@ import { ALL_PURCHASE_CHECKS, tractorPurchase } from '../support/counter';
 import { setUpInstallation } from '../support/setup';
 import { expect, keepScreenshot, openApp, test } from './fixtures';
 import { ProgressPageModel } from './pages/progress-page';
+import { xlsxRows } from './pages/counter-setup';
 
 /** Builds a township station's file through the real services (a clock in March 2025) and exports it. */
 async function stationFile(dir: string, township: string, n: number, factoryNo: string): Promise<{ file: string; fingerprint: string }> {
@@ -71,6 +72,11 @@ test('the county imports two station files through the UI and sees the planted d
     await expect(conflicts).toContainText('柳林镇');
     await expect(conflicts).toContainText('清水镇');
     await keepScreenshot(page, 'county-conflicts');
+    // 导出 Excel: an export job, then the file as a download; one row per record of each conflict
+    const [conflictsFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('conflicts-export').click()]);
+    expect(conflictsFile.suggestedFilename()).toMatch(/^冠县-跨站冲突核查-\d{8}\.xlsx$/);
+    const conflictRows = await xlsxRows(await conflictsFile.path(), '冲突类型');
+    expect(conflictRows.filter((r) => r['关联号码'] === 'SNSAME001').map((r) => r['乡镇']).sort()).toEqual(['柳林镇', '清水镇']);
 
     await page.getByRole('tab', { name: '上报情况' }).click();
     const reporting = page.getByTestId('reporting-table');

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import ExcelJS from 'exceljs';
 import { setUpInstallation } from '../support/setup';
 import type { Page } from '@playwright/test';
 import { COOP, DOC_NO } from '../support/drying';
@@ -91,6 +92,13 @@ test('a centre from plan to 投产, a coal dryer converted to a heat pump: the d
   await expect(drying.heatChart()).toContainText('燃煤');
   await expect(page.getByTestId('chart-burndown')).toContainText('目标0');
   await shot(page, 'drying-02-dashboard-before');
+  // 导出 Excel from the dashboard: an export job, then the file as a download, with the coal dryer on its ledger
+  const [dryingFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('drying-dashboard-export').click()]);
+  expect(dryingFile.suggestedFilename()).toMatch(/-烘干设施台账-\d{8}\.xlsx$/);
+  const dryingBook = new ExcelJS.Workbook();
+  await dryingBook.xlsx.readFile(await dryingFile.path());
+  expect(dryingBook.worksheets.map((w) => w.name)).toEqual(['烘干设施', '烘干机', '燃煤烘干机淘汰台账']);
+  expect(dryingBook.getWorksheet('燃煤烘干机淘汰台账')!.rowCount).toBe(3);
 
   // plan the conversion to a heat pump, then record it done
   await page.getByRole('button', { name: '返回烘干设施' }).click();

@@ -94,6 +94,12 @@ test('three applications → notice printed → objection on one → after the p
   await expect(page.getByTestId('notice-period')).toHaveText('2025-09-26 至 2025-10-10（5个工作日）');
   await expect(page.getByTestId('notice-payable')).toHaveText('2025-10-11 起');
   const noticeUrl = page.url();
+  // 导出 Excel of the notice: an export job, then the file as a download, with the three lines and nothing personal
+  const [noticeFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('notice-xlsx').click()]);
+  expect(noticeFile.suggestedFilename()).toMatch(/-公示表-.+\.xlsx$/);
+  const noticeLines = (await xlsxRows(await noticeFile.path(), '序号')).filter((r) => typeof r['序号'] === 'number');
+  expect(noticeLines).toHaveLength(3);
+  expect(JSON.stringify(noticeLines)).not.toMatch(/\d{17}[\dX]/);
 
   // the notice as posted: A4 landscape PDF, masked names, nothing personal, a total row, page numbers
   await page.getByTestId('notice-print').click();

@@ -8,8 +8,8 @@ import {
   catalogListInput,
   catalogPickBandInput,
   catalogPickBandResult,
-  exportedFile,
 } from '../../schemas/catalog-api';
+import { jobStatus } from '../../schemas/jobs';
 import { access } from '../access';
 import { methods } from '../method-spec';
 
@@ -19,5 +19,5 @@ export const catalogMethods = methods({
   'catalog.pickBand': { input: catalogPickBandInput, output: catalogPickBandResult, allow: access.anyone },
   'catalog.getBand': { input: catalogGetBandInput, output: catalogBandWithVersion, allow: access.anyone },
   'catalog.import': { input: catalogImportInput, output: catalogImportReport, writes: true, allow: access.admins },
-  'catalog.export': { input: catalogExportInput, output: exportedFile, allow: access.anyone },
+  'catalog.export': { input: catalogExportInput, output: jobStatus, allow: access.anyone },
 });

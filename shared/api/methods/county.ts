@@ -16,7 +16,7 @@ import {
 } from '../../schemas/county';
 import { noInput } from '../../schemas/common';
 import { exportPackageInput, exportPackageOutput } from '../../schemas/county-package';
-import { fileOutput } from '../../schemas/machines';
+import { jobStatus } from '../../schemas/jobs';
 import { access } from '../access';
 import { methods } from '../method-spec';
 
@@ -25,7 +25,7 @@ export const countyMethods = methods({
   'county.importStations': { input: importStationsInput, output: importStationsOutput, writes: true, allow: access.county },
   'county.imports': { input: importsInput, output: importsPage, allow: access.county },
   'county.conflicts': { input: conflictsInput, output: conflictsPage, allow: access.county },
-  'county.exportConflicts': { input: exportConflictsInput, output: fileOutput, allow: access.county },
+  'county.exportConflicts': { input: exportConflictsInput, output: jobStatus, allow: access.county },
   'county.resolveConflict': { input: resolveConflictInput, output: conflict, writes: true, allow: access.countyAdmin },
   'county.reporting': { input: noInput, output: reportingOutput, allow: access.county },
   'county.stations': { input: noInput, output: stationsOutput, allow: access.county },

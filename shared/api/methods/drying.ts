@@ -1,4 +1,4 @@
-import { fileOutput } from '../../schemas/machines';
+import { jobStatus } from '../../schemas/jobs';
 import {
   dryer,
   dryerInput,
@@ -40,6 +40,6 @@ export const dryingMethods = methods({
   'drying.dryers.retire': { input: dryerRetireInput, output: dryer, writes: true, allow: access.recorders },
   'drying.dryers.void': { input: dryerVoidInput, output: dryer, writes: true, allow: access.recorders },
   'drying.summary': { input: dryingSummaryInput, output: dryingSummary, allow: access.anyone },
-  'drying.exportXlsx': { input: dryingExportInput, output: fileOutput, allow: access.anyone },
+  'drying.exportXlsx': { input: dryingExportInput, output: jobStatus, allow: access.anyone },
   'drying.config.update': { input: dryingConfigInput, output: dryingConfig, writes: true, allow: access.admins },
 });

@@ -1,4 +1,4 @@
-import { fileOutput } from '../../schemas/machines';
+import { jobStatus } from '../../schemas/jobs';
 import { noInput } from '../../schemas/common';
 import {
   applicationNoticeInput,
@@ -21,7 +21,7 @@ export const noticesMethods = methods({
   'notices.create': { input: noticeCreateInput, output: notice, writes: true, allow: access.stationHead },
   'notices.list': { input: noticeListInput, output: noticePage, allow: access.station },
   'notices.get': { input: noticeGetInput, output: notice, allow: access.station },
-  'notices.exportXlsx': { input: noticeGetInput, output: fileOutput, writes: true, allow: access.station },
+  'notices.exportXlsx': { input: noticeGetInput, output: jobStatus, writes: true, allow: access.station },
   /** Counts and audits a print / PDF of the notice; the print route lays it out (A4 landscape). */
   'notices.exportPdf': { input: noticeGetInput, output: notice, writes: true, allow: access.station },
   'notices.contact': { input: noInput, output: noticeContact, allow: access.station },

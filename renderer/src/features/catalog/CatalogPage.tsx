@@ -1,11 +1,12 @@
 import { chinaDateTime, chinaYearNow } from '../../../../shared/domain/civil-date';
 import { useCan } from '../../session-context';
 import { DownloadOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { CatalogVersion } from '../../../../shared/schemas/catalog';
-import { api, ApiError } from '../../api/client';
-import { downloadBase64, XLSX_MIME } from '../../api/files';
+import { api } from '../../api/client';
+import { JobProgress } from '../../components/JobProgress';
+import { useExportJob } from '../../hooks/useExportJob';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useDebounced } from '../../hooks/useDebounced';
 import { CatalogTable } from './CatalogTable';
@@ -50,13 +51,12 @@ function VersionFacts({ version }: { version: CatalogVersion }) {
 
 /** 补贴额一览表: the catalogue by year, searchable by 品目 name or pinyin initials; import and export. */
 export function CatalogPage() {
-  const { message } = App.useApp();
   const can = useCan();
   const [versionId, setVersionId] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [scope, setScope] = useState<Scope>('all');
   const [importing, setImporting] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const exporter = useExportJob();
   const query = useDebounced(q.trim(), 200);
   const scrapScope = scope === 'all' ? undefined : scope === 'scrap';
   const result = useApiQuery(JSON.stringify([versionId, query, scope]), () => api.catalog.list({ versionId, q: query, scrapScope }));
@@ -65,16 +65,10 @@ export function CatalogPage() {
 
   const exportExcel = async () => {
     if (!version) return;
-    setExporting(true);
-    try {
-      const file = await api.catalog.export({ year: version.year, versionId: version.id });
-      downloadBase64(file.fileName, file.base64, XLSX_MIME);
-      void message.success(`已导出：${file.fileName}`);
-    } catch (e) {
-      void message.error(e instanceof ApiError ? e.message : '导出失败，请重试');
-    } finally {
-      setExporting(false);
-    }
+    await exporter.run(
+      () => api.catalog.export({ year: version.year, versionId: version.id }),
+      (file) => `已导出：${file.fileName}`,
+    );
   };
 
   return (
@@ -114,13 +108,18 @@ export function CatalogPage() {
             <Button
               icon={<DownloadOutlined />}
               disabled={!version}
-              loading={exporting}
+              loading={exporter.exporting}
               onClick={() => void exportExcel()}
               data-testid="catalog-export"
             >
               导出 Excel
             </Button>
           </Space>
+          {exporter.job.status && (
+            <div style={{ maxWidth: 480 }}>
+              <JobProgress status={exporter.job.status} onCancel={exporter.job.cancel} />
+            </div>
+          )}
           {version?.isSample && (
             <Alert
               type="warning"

@@ -1,9 +1,11 @@
 import { chinaDateTime } from '../../../../shared/domain/civil-date';
+import { DownloadOutlined } from '@ant-design/icons';
 import { App, Alert, Button, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { CONFLICT_LABELS, type Conflict } from '../../../../shared/schemas/county';
 import { api, ApiError } from '../../api/client';
-import { downloadBase64 } from '../../api/files';
+import { JobProgress } from '../../components/JobProgress';
+import { useExportJob } from '../../hooks/useExportJob';
 import { useApiQuery } from '../../hooks/useApiQuery';
 
 const TABLE_LABELS: Record<string, string> = { purchases: '购置', scraps: '报废', farmers: '农户', audit_log: '操作日志' };
@@ -11,6 +13,7 @@ const TABLE_LABELS: Record<string, string> = { purchases: '购置', scraps: '报
 /** 冲突核查: cross-station duplicates found while merging; each can be marked checked with a note, none is dropped. */
 export function ConflictsPanel({ refreshKey }: { refreshKey: number }) {
   const { message } = App.useApp();
+  const exporter = useExportJob();
   const [openOnly, setOpenOnly] = useState(true);
   const [tick, setTick] = useState(0);
   const [resolving, setResolving] = useState<Conflict | null>(null);
@@ -44,14 +47,19 @@ export function ConflictsPanel({ refreshKey }: { refreshKey: number }) {
           ]}
         />
         <Button
-          onClick={async () => {
-            const file = await api.county.exportConflicts({});
-            downloadBase64(file.fileName, file.base64, file.mime);
-          }}
+          icon={<DownloadOutlined />}
+          loading={exporter.exporting}
+          onClick={() => void exporter.run(() => api.county.exportConflicts({}), (file) => `已导出 ${file.rowCount} 行：${file.fileName}`)}
+          data-testid="conflicts-export"
         >
           导出 Excel
         </Button>
       </Space>
+      {exporter.job.status && (
+        <div style={{ maxWidth: 480 }}>
+          <JobProgress status={exporter.job.status} onCancel={exporter.job.cancel} />
+        </div>
+      )}
       {list.error && <Alert type="error" showIcon message={list.error} />}
       <Table<Conflict>
         rowKey="id"

@@ -13,6 +13,7 @@ import { burndownOption, capacityOption, heatOption, stageOption } from './chart
 import { DryingConfigCard } from './DryingConfigCard';
 import { formatT, StageTag } from './labels';
 import { useDryingExport } from './useDryingExport';
+import { JobProgress } from '../../components/JobProgress';
 
 type Overdue = DryingSummary['overdue'][number];
 
@@ -108,11 +109,21 @@ export function DashboardPage() {
             onChange={(v) => setTownship(v as TownshipCode | undefined)}
             style={{ width: 180 }}
           />
-          <Button icon={<DownloadOutlined />} loading={exporter.exporting} onClick={() => void exporter.run(township)}>
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporter.exporting}
+            onClick={() => void exporter.run(township)}
+            data-testid="drying-dashboard-export"
+          >
             导出 Excel
           </Button>
           <span className="kbd-hint">全县数据以本机已有记录为准（乡镇站的数据导入县局后汇总）</span>
         </Space>
+        {exporter.job.status && (
+          <div style={{ marginTop: 12, maxWidth: 480 }}>
+            <JobProgress status={exporter.job.status} onCancel={exporter.job.cancel} />
+          </div>
+        )}
       </Card>
       {summary.error && <Alert type="error" showIcon title={summary.error} />}
       {s && options && heat && (

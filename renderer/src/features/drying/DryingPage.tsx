@@ -14,6 +14,7 @@ import { formatT, StageTag } from './labels';
 import { SiteForm } from './SiteForm';
 import { TownshipTable } from './TownshipTable';
 import { useDryingExport } from './useDryingExport';
+import { JobProgress } from '../../components/JobProgress';
 
 const sub = { fontSize: 12, color: '#6b7280' };
 
@@ -117,6 +118,11 @@ export function DryingPage() {
           </Button>
           <span className="kbd-hint">导出含烘干设施、烘干机和燃煤烘干机淘汰台账三张表</span>
         </Space>
+        {exporter.job.status && (
+          <div style={{ marginTop: 12, maxWidth: 480 }}>
+            <JobProgress status={exporter.job.status} onCancel={exporter.job.cancel} />
+          </div>
+        )}
       </Card>
       <Tabs
         activeKey={tab}

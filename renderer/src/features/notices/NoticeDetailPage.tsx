@@ -4,7 +4,9 @@ import { useNavigate, useParams } from 'react-router-dom';
 import type { NoticeRow } from '../../../../shared/schemas/notices';
 import { api } from '../../api/client';
 import { downloadBase64 } from '../../api/files';
+import { JobProgress } from '../../components/JobProgress';
 import { Money } from '../../components/MoneyInput';
+import { useExportJob } from '../../hooks/useExportJob';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { errorText } from './errors';
 import { ObjectionDialog } from './ObjectionDialog';
@@ -18,6 +20,7 @@ export function NoticeDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const exporter = useExportJob();
   const [tick, setTick] = useState(0);
   const notice = useApiQuery(`notice:${id}:${tick}`, () => api.notices.get({ id }));
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -34,14 +37,7 @@ export function NoticeDetailPage() {
     setTick((t) => t + 1);
   };
 
-  const exportXlsx = async () => {
-    try {
-      const f = await api.notices.exportXlsx({ id });
-      downloadBase64(f.fileName, f.base64, f.mime);
-    } catch (e) {
-      setError(errorText(e, '导出失败'));
-    }
-  };
+  const exportXlsx = () => exporter.run(() => api.notices.exportXlsx({ id }), (file) => `已导出：${file.fileName}`);
   const exportList = async () => {
     if (!n) return;
     try {
@@ -93,13 +89,18 @@ export function NoticeDetailPage() {
           <Button type="primary" onClick={() => navigate(`/print/notice/${n.id}`)} data-testid="notice-print">
             打印公示表（A4横向）
           </Button>
-          <Button onClick={() => void exportXlsx()} data-testid="notice-xlsx">
+          <Button loading={exporter.exporting} onClick={() => void exportXlsx()} data-testid="notice-xlsx">
             导出 Excel
           </Button>
           <Button danger disabled={!selected.length} onClick={() => void exportList()} data-testid="payment-list">
             导出代发清单（内部资料，{selected.length} 笔）
           </Button>
         </Space>
+        {exporter.job.status && (
+          <div style={{ marginTop: 8, maxWidth: 480 }}>
+            <JobProgress status={exporter.job.status} onCancel={exporter.job.cancel} />
+          </div>
+        )}
       </Card>
       {error && <Alert type="error" showIcon title={error} closable onClose={() => setError(null)} />}
       <Card size="small" styles={{ body: { padding: 0 } }}>
