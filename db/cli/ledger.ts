@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { asUser, signInCli } from './credentials';
 import { openCore } from '../app';
 import type { JobHandle } from '../jobs/registry';
+import type { BuiltWorkbook } from '../services/export-job';
 import { commitLedger, importReport, previewLedger, previewLedgerWithReport } from '../ledger-import/service';
 
 /**
@@ -41,7 +42,7 @@ export async function importLedgerCommand(
     const input = { fileName: basename(file), bytes: readFileSync(file), sheets: opts.sheets?.length ? opts.sheets : undefined };
     const method = opts.dryRun ? 'ledgerImports.preview' : 'ledgerImports.commit';
     const committed = opts.dryRun ? null : await asUser(core, actor, method, () => commitLedger(core.ctx, { ...input, includeAttention: true }, job));
-    let dryReport: { base64: string } | null = null;
+    let dryReport: BuiltWorkbook | null = null;
     const dry = async () => {
       if (!opts.report) return previewLedger(core.ctx, input, job);
       const { preview, report } = await previewLedgerWithReport(core.ctx, input, job);
@@ -53,9 +54,9 @@ export async function importLedgerCommand(
     if (opts.report) {
       // nothing imported: the report of the same file's dry run says why
       const report = committed?.importId
-        ? await importReport(core.ctx, committed.importId)
+        ? importReport(core.ctx, committed.importId)
         : (dryReport ?? (await previewLedgerWithReport(core.ctx, input, job)).report);
-      writeFileSync(opts.report, Buffer.from(report.base64, 'base64'));
+      await report.wb.xlsx.writeFile(opts.report);
     }
     const { rows, ...summary } = result;
     const data = { ...summary, rows: rows.filter((r) => r.outcome !== 'create') };

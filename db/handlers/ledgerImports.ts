@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../context';
 import * as ledger from '../ledger-import/service';
+import { startWorkbookExport } from '../services/export-job';
 import type { AreaHandlers } from './types';
 
 export const ledgerImportsHandlers = (ctx: ServiceContext): AreaHandlers<'ledgerImports'> => ({
@@ -7,5 +8,5 @@ export const ledgerImportsHandlers = (ctx: ServiceContext): AreaHandlers<'ledger
   'ledgerImports.commit': (input) => ledger.startCommit(ctx, input),
   'ledgerImports.list': () => ledger.listImports(ctx),
   'ledgerImports.undo': (input) => ledger.undoImport(ctx, input),
-  'ledgerImports.report': (input) => ledger.importReport(ctx, input.id),
+  'ledgerImports.report': (input) => startWorkbookExport(ctx, 'ledgerImports.report', ledger.importReport(ctx, input.id)),
 });

@@ -1,6 +1,7 @@
 /** The report of an import (Excel): every row not imported and why, and the rows imported with a flag. */
 import { LEDGER_KIND_LABELS, LEDGER_OUTCOME_LABELS, type LedgerRowResult } from '../../shared/schemas/ledger-import';
-import { addSheet, newWorkbook, workbookBase64, type Column } from '../services/xlsx';
+import type { BuiltWorkbook } from '../services/export-job';
+import { addSheet, newWorkbook, type Column } from '../services/xlsx';
 import { FRAME_NO_LABEL } from '../../shared/domain/machine-terms';
 
 type ReportRow = LedgerRowResult & { imported?: boolean };
@@ -22,7 +23,7 @@ const COLUMNS: Column<ReportRow>[] = [
   { header: '说明', width: 40, value: (r) => r.notes.join('；') },
 ];
 
-export async function buildReport(fileName: string, rows: Iterable<ReportRow>): Promise<{ fileName: string; base64: string }> {
+export function buildReport(fileName: string, rows: Iterable<ReportRow>): BuiltWorkbook {
   const wb = newWorkbook();
   const notImported: ReportRow[] = [];
   const flagged: ReportRow[] = [];
@@ -33,5 +34,5 @@ export async function buildReport(fileName: string, rows: Iterable<ReportRow>): 
   const base = fileName.replace(/\.[^.]*$/, '');
   addSheet(wb, '未导入的行', COLUMNS, notImported, `台账导入报告：${base}（未导入 ${notImported.length} 行）`);
   addSheet(wb, '需注意的行', COLUMNS, flagged, `已导入但需核对的行（${flagged.length} 行）`);
-  return { fileName: `台账导入报告-${base}.xlsx`, base64: await workbookBase64(wb) };
+  return { wb, fileName: `台账导入报告-${base}.xlsx`, rowCount: notImported.length + flagged.length };
 }

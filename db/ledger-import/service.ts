@@ -8,6 +8,7 @@ import type { LedgerCommitResult, LedgerImportItem, LedgerPreview, LedgerRowResu
 import type { JobStatus } from '../../shared/schemas/jobs';
 import type { ServiceContext } from '../context';
 import type { JobHandle } from '../jobs/registry';
+import type { BuiltWorkbook } from '../services/export-job';
 import { requireInstallation } from '../services/installation';
 import { writeImport } from './commit';
 import { quietJob, withClassifiedFile, type PassInput } from './pass';
@@ -33,7 +34,7 @@ export async function previewLedger(ctx: ServiceContext, input: PassArgs, job: J
 export async function previewLedgerWithReport(ctx: ServiceContext, input: PassArgs, job: JobHandle = quietJob) {
   return withClassifiedFile(ctx, input as PassInput, job, async ({ preview, stage }) => ({
     preview,
-    report: await buildReport(preview.fileName, reportRows(stage)),
+    report: buildReport(preview.fileName, reportRows(stage)),
   }));
 }
 
@@ -117,7 +118,7 @@ export function listImports(ctx: ServiceContext): { items: LedgerImportItem[] } 
   };
 }
 
-export async function importReport(ctx: ServiceContext, id: string) {
+export function importReport(ctx: ServiceContext, id: string): BuiltWorkbook {
   const batch = repo.getImport(ctx.db, id);
   if (!batch) throw new AppError('NOT_FOUND', '未找到该次台账导入');
   return buildReport(batch.file_name, JSON.parse(batch.rows_json) as LedgerRowResult[]);

@@ -109,5 +109,3 @@ export const catalogExportInput = z.strictObject({
 });
 export type CatalogExportInput = z.input<typeof catalogExportInput>;
 
-export const exportedFile = z.object({ fileName: z.string(), base64: z.string() });
-export type ExportedFile = z.output<typeof exportedFile>;

@@ -10,6 +10,7 @@ import { purchaseRow, farmerRow } from '../../shared/schemas/station-rows';
 import { buildLedger, liulinSheets, secondFileSheets, type BuiltLedger } from '../fixtures/ledger-xlsx';
 import { expectFail, expectOk, stationCore, steppingClock, type TempCore } from '../support/core';
 import { tractorPurchase } from '../support/counter';
+import { exportedFile } from '../support/exports';
 
 let core: TempCore;
 beforeEach(async () => {
@@ -194,11 +195,11 @@ describe('ledger import: commit, re-import, undo', () => {
   it('a report lists every row not imported and why', async () => {
     const ledger = await buildLedger('柳林镇2025年台账.xlsx', 'A', liulinSheets());
     const done = await commit(ledger);
-    const file = expectOk<{ fileName: string; base64: string }>(await core.call('ledgerImports.report', { id: done.importId }));
+    const file = await exportedFile(core, 'ledgerImports.report', { id: done.importId });
     expect(file.fileName).toBe('台账导入报告-柳林镇2025年台账.xlsx');
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.readFile(file.path);
     const sheet = wb.getWorksheet('未导入的行');
     const notImported = ledger.expected.filter((e) => e.outcome === 'refused' || e.outcome === 'present').length + ledger.subtotals.length;
     expect(sheet?.rowCount).toBe(2 + notImported);

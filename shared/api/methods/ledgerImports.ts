@@ -1,4 +1,3 @@
-import { exportedFile } from '../../schemas/catalog-api';
 import { jobStatus } from '../../schemas/jobs';
 import {
   ledgerCommitInput,
@@ -28,5 +27,5 @@ export const ledgerImportsMethods = methods({
     allow: access.stationHead,
   },
   /** The report (Excel) of a committed import: rows not imported and why, rows imported with a flag. */
-  'ledgerImports.report': { input: ledgerReportInput, output: exportedFile, allow: access.stationHead },
+  'ledgerImports.report': { input: ledgerReportInput, output: jobStatus, allow: access.stationHead },
 });

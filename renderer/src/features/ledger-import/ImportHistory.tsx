@@ -4,17 +4,21 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { LedgerImportItem } from '../../../../shared/schemas/ledger-import';
 import { api, ApiError } from '../../api/client';
-import { downloadBase64 } from '../../api/files';
+import { JobProgress } from '../../components/JobProgress';
+import { useExportJob } from '../../hooks/useExportJob';
 import { LimitedTextArea } from '../../components/LimitedInput';
 
-export async function downloadReport(id: string): Promise<void> {
-  const file = await api.ledgerImports.report({ id });
-  downloadBase64(file.fileName, file.base64);
+/** 报告: the import's report (Excel) written by an export job, then saved where the user chooses. */
+export function useImportReport() {
+  const exporter = useExportJob();
+  const download = (id: string) => exporter.run(() => api.ledgerImports.report({ id }), (file) => `已下载报告：${file.fileName}`);
+  return { ...exporter, download };
 }
 
 /** Earlier imports at this station: counts, the report, and undo while nothing imported has changed since. */
 export function ImportHistory({ items, onChanged }: { items: LedgerImportItem[]; onChanged: () => void }) {
   const { message } = App.useApp();
+  const report = useImportReport();
   const [undoing, setUndoing] = useState<LedgerImportItem | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -70,7 +74,7 @@ export function ImportHistory({ items, onChanged }: { items: LedgerImportItem[];
       width: 170,
       render: (_, r) => (
         <Space>
-          <Button size="small" onClick={() => void downloadReport(r.id)} data-testid="history-report">
+          <Button size="small" loading={report.exporting} onClick={() => void report.download(r.id)} data-testid="history-report">
             报告
           </Button>
           <Tooltip title={r.undoBlocked ?? '作废这次导入的全部农户、购置和报废登记'}>
@@ -103,6 +107,11 @@ export function ImportHistory({ items, onChanged }: { items: LedgerImportItem[];
         pagination={false}
         locale={{ emptyText: '尚未导入台账' }}
       />
+      {report.job.status && (
+        <div style={{ marginTop: 12, maxWidth: 480 }}>
+          <JobProgress status={report.job.status} onCancel={report.job.cancel} />
+        </div>
+      )}
       <Modal
         title="撤销台账导入"
         open={undoing !== null}

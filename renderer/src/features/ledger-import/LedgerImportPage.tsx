@@ -14,7 +14,7 @@ import { JobProgress } from '../../components/JobProgress';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useJob } from '../../hooks/useJob';
 import { DryRunTable } from './DryRunTable';
-import { downloadReport, ImportHistory } from './ImportHistory';
+import { ImportHistory, useImportReport } from './ImportHistory';
 import { MappingPanel } from './MappingPanel';
 
 interface ChosenFile {
@@ -29,6 +29,7 @@ interface ChosenFile {
 export function LedgerImportPage() {
   const { message } = App.useApp();
   const job = useJob();
+  const report = useImportReport();
   const history = useApiQuery('ledger-imports', () => api.ledgerImports.list({}));
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [preview, setPreview] = useState<LedgerPreview | null>(null);
@@ -208,14 +209,21 @@ export function LedgerImportPage() {
           extra={
             <Space>
               {done.importId && (
-                <Button type="primary" onClick={() => done.importId && void downloadReport(done.importId)} data-testid="ledger-report">
+                <Button
+                  type="primary"
+                  loading={report.exporting}
+                  onClick={() => done.importId && void report.download(done.importId)}
+                  data-testid="ledger-report"
+                >
                   下载未导入行报告（Excel）
                 </Button>
               )}
               <Button onClick={restart}>导入另一个文件</Button>
             </Space>
           }
-        />
+        >
+          {report.job.status && <JobProgress status={report.job.status} onCancel={report.job.cancel} />}
+        </Result>
       )}
 
       {history.data && <ImportHistory items={history.data.items} onChanged={history.reload} />}
