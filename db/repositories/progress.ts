@@ -250,29 +250,14 @@ export interface CountedKey {
 }
 
 /** Counted records of a year in the given townships, with the buyer's columns, for the report's ledger sheets. */
-export function countedPurchaseChunk(
-  db: Database,
-  counted: readonly Status[],
-  townships: readonly string[],
-  range: RangeParams,
-  after: CountedKey | null,
-  limit: number,
-): CountedPurchase[] {
+export function countedChunk(db: Database, table: 'purchases', ...args: ChunkArgs): CountedPurchase[];
+export function countedChunk(db: Database, table: 'scraps', ...args: ChunkArgs): CountedScrap[];
+export function countedChunk(db: Database, table: 'purchases' | 'scraps', ...[counted, townships, range, after, limit]: ChunkArgs) {
   const key = after ?? { afterDate: range.start, afterId: '' };
-  return db.prepare(chunkSql('purchases', counted, townships)).all({ ...range, ...key, limit }) as CountedPurchase[];
+  return db.prepare(chunkSql(table, counted, townships)).all({ ...range, ...key, limit });
 }
 
-export function countedScrapChunk(
-  db: Database,
-  counted: readonly Status[],
-  townships: readonly string[],
-  range: RangeParams,
-  after: CountedKey | null,
-  limit: number,
-): CountedScrap[] {
-  const key = after ?? { afterDate: range.start, afterId: '' };
-  return db.prepare(chunkSql('scraps', counted, townships)).all({ ...range, ...key, limit }) as CountedScrap[];
-}
+type ChunkArgs = [counted: readonly Status[], townships: readonly string[], range: RangeParams, after: CountedKey | null, limit: number];
 
 interface FarmerPart {
   farmer_id: string;

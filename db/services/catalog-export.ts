@@ -66,5 +66,9 @@ export function exportCatalog(ctx: ServiceContext, input: { year: number; versio
   about.getRow(1).font = { bold: true };
 
   const tag = version.isSample ? '-示例' : version.supersededAt ? '-已替换' : '';
-  return startWorkbookExport(ctx, 'catalog.export', { wb: workbook, fileName: `补贴额一览表-${version.year}${tag}.xlsx`, rowCount: bands.length });
+  return startWorkbookExport(ctx, 'catalog.export', {
+    wb: workbook,
+    fileName: `补贴额一览表-${version.year}${tag}.xlsx`,
+    rowCount: bands.length,
+  });
 }

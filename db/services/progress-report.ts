@@ -6,7 +6,7 @@ import type ExcelJS from 'exceljs';
 import type { JobStatus } from '../../shared/schemas/jobs';
 import { TERMINAL_LABELS } from '../../shared/schemas/purchases';
 import type { ServiceContext } from '../context';
-import { countedPurchaseChunk, countedScrapChunk, type CountedKey, type CountedPurchase, type CountedScrap } from '../repositories/progress';
+import { countedChunk, type CountedKey, type CountedPurchase, type CountedScrap } from '../repositories/progress';
 import { getConfig } from './config';
 import { farmerSummary } from './farmer-summary';
 import { mechanizationSummary } from './mechanization';
@@ -148,7 +148,7 @@ export async function writeProgressReport(
           name: '报废台账（计入）',
           title: `${year}年计入目标的报废农机（按交售日期；身份证号已脱敏）`,
           columns: SCRAP_COLUMNS,
-          chunk: (after) => countedScrapChunk(ctx.db, counted, codes, range, after, CHUNK_ROWS),
+          chunk: (after) => countedChunk(ctx.db, 'scraps', counted, codes, range, after, CHUNK_ROWS),
           key: (r) => ({ afterDate: r.handover_date, afterId: r.id }),
         },
         held.scraps,
@@ -161,7 +161,7 @@ export async function writeProgressReport(
           name: '购置台账（计入）',
           title: `${year}年计入目标的新购农机（按购机日期；身份证号已脱敏）`,
           columns: PURCHASE_COLUMNS,
-          chunk: (after) => countedPurchaseChunk(ctx.db, counted, codes, range, after, CHUNK_ROWS),
+          chunk: (after) => countedChunk(ctx.db, 'purchases', counted, codes, range, after, CHUNK_ROWS),
           key: (r) => ({ afterDate: r.purchase_date, afterId: r.id }),
         },
         held.purchases,

@@ -108,4 +108,3 @@ export const catalogExportInput = z.strictObject({
   versionId: uuid.optional(),
 });
 export type CatalogExportInput = z.input<typeof catalogExportInput>;
-

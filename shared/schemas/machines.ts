@@ -29,7 +29,6 @@ export const ledgerExportInput = z.strictObject(ledgerFilter);
 export const ledgerExportResult = z.object({ fileName: z.string(), rowCount: z.number().int(), downloadId: z.string() });
 export type LedgerExportResult = z.output<typeof ledgerExportResult>;
 
-
 /** Who the application is for, as lists and details show it. */
 export const farmerSummary = z.object({
   id: uuid,

@@ -4,12 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../db/services/catalog-sheet';
 import { SAMPLE_BANDS } from '../../db/seed/sample-catalog';
 import type { CatalogBand } from '../../shared/schemas/catalog';
-import type {
-  CatalogBandWithVersion,
-  CatalogImportReport,
-  CatalogList,
-  CatalogPickBandResult,
-} from '../../shared/schemas/catalog-api';
+import type { CatalogBandWithVersion, CatalogImportReport, CatalogList, CatalogPickBandResult } from '../../shared/schemas/catalog-api';
 import { badCatalogRows, catalogCsv, catalogXlsx, goodCatalogRows, toBase64 } from '../fixtures/catalog-xlsx';
 import { expectFail, expectOk, stationCore, tableCounts, type TempCore } from '../support/core';
 import { exportedFile } from '../support/exports';

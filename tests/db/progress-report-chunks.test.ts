@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCountyFile } from '../../db/bench/generate';
-import { countedPurchaseChunk, countedScrapChunk, type CountedKey } from '../../db/repositories/progress';
+import { countedChunk, type CountedKey } from '../../db/repositories/progress';
 import { COUNTED_STATUSES } from '../../shared/domain/workflow';
 import { TOWNSHIP_CODES } from '../../shared/domain/townships';
 import { tempDir } from '../support/core';
@@ -10,7 +10,12 @@ import { tempDir } from '../support/core';
 const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
 
 /** The report's ledger query before it was read in keyset chunks: the whole year in one ordered statement. */
-function wholeYear(db: Database.Database, table: 'purchases' | 'scraps', townships: readonly string[], range: { start: string; end: string }) {
+function wholeYear(
+  db: Database.Database,
+  table: 'purchases' | 'scraps',
+  townships: readonly string[],
+  range: { start: string; end: string },
+) {
   const [t, date, extra] =
     table === 'purchases'
       ? ['p', 'purchase_date', '']
@@ -61,8 +66,16 @@ describe('the progress report’s ledgers read in keyset chunks', () => {
   ] as const) {
     for (const limit of [3, 500]) {
       it(`give exactly the rows of the whole-year query, in its order (${scope}, ${limit} a chunk)`, () => {
-        const purchases = chunked((after) => countedPurchaseChunk(db, COUNTED_STATUSES, codes, range, after, limit), (r) => r.purchase_date, limit);
-        const scraps = chunked((after) => countedScrapChunk(db, COUNTED_STATUSES, codes, range, after, limit), (r) => r.handover_date, limit);
+        const purchases = chunked(
+          (after) => countedChunk(db, 'purchases', COUNTED_STATUSES, codes, range, after, limit),
+          (r) => r.purchase_date,
+          limit,
+        );
+        const scraps = chunked(
+          (after) => countedChunk(db, 'scraps', COUNTED_STATUSES, codes, range, after, limit),
+          (r) => r.handover_date,
+          limit,
+        );
         const wantPurchases = wholeYear(db, 'purchases', codes, range);
         const wantScraps = wholeYear(db, 'scraps', codes, range);
         expect(wantPurchases.length).toBeGreaterThan(limit === 3 ? 3 : 0);

@@ -76,7 +76,12 @@ test('the county imports two station files through the UI and sees the planted d
     const [conflictsFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('conflicts-export').click()]);
     expect(conflictsFile.suggestedFilename()).toMatch(/^冠县-跨站冲突核查-\d{8}\.xlsx$/);
     const conflictRows = await xlsxRows(await conflictsFile.path(), '冲突类型');
-    expect(conflictRows.filter((r) => r['关联号码'] === 'SNSAME001').map((r) => r['乡镇']).sort()).toEqual(['柳林镇', '清水镇']);
+    expect(
+      conflictRows
+        .filter((r) => r['关联号码'] === 'SNSAME001')
+        .map((r) => r['乡镇'])
+        .sort(),
+    ).toEqual(['柳林镇', '清水镇']);
 
     await page.getByRole('tab', { name: '上报情况' }).click();
     const reporting = page.getByTestId('reporting-table');

@@ -6,7 +6,11 @@ import { ledgerExportResult } from '../../shared/schemas/machines';
 import { expectOk } from './core';
 
 /** Runs an export job to the end and takes its file (as the download route or save dialog would). */
-export async function exportedFile(core: AppCore, method: string, input: unknown): Promise<{ fileName: string; rowCount: number; path: string }> {
+export async function exportedFile(
+  core: AppCore,
+  method: string,
+  input: unknown,
+): Promise<{ fileName: string; rowCount: number; path: string }> {
   const started = expectOk<JobStatus>(await core.call(method, input));
   const end = await core.ctx.jobs.wait(started.id);
   expect(end.state, JSON.stringify(end.error)).toBe('done');

@@ -49,7 +49,12 @@ export function ConflictsPanel({ refreshKey }: { refreshKey: number }) {
         <Button
           icon={<DownloadOutlined />}
           loading={exporter.exporting}
-          onClick={() => void exporter.run(() => api.county.exportConflicts({}), (file) => `已导出 ${file.rowCount} 行：${file.fileName}`)}
+          onClick={() =>
+            void exporter.run(
+              () => api.county.exportConflicts({}),
+              (file) => `已导出 ${file.rowCount} 行：${file.fileName}`,
+            )
+          }
           data-testid="conflicts-export"
         >
           导出 Excel

@@ -37,7 +37,11 @@ export function NoticeDetailPage() {
     setTick((t) => t + 1);
   };
 
-  const exportXlsx = () => exporter.run(() => api.notices.exportXlsx({ id }), (file) => `已导出：${file.fileName}`);
+  const exportXlsx = () =>
+    exporter.run(
+      () => api.notices.exportXlsx({ id }),
+      (file) => `已导出：${file.fileName}`,
+    );
   const exportList = async () => {
     if (!n) return;
     try {
