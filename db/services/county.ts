@@ -1,5 +1,5 @@
 import { compactDate } from '../../shared/domain/civil-date';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dayjs from 'dayjs';
@@ -16,16 +16,26 @@ import { getConfig } from './config';
 import { requireInstallation } from './installation';
 import { addSheet, newWorkbook } from './xlsx';
 import { startWorkbookExport } from './export-job';
+import { newExportPath, registerDownload } from './export-files';
 
-/** 导出上报文件, handed back as bytes for the renderer to save (the CLI writes it to a folder instead). */
+/**
+ * 导出上报文件: written, then handed out under a one-time download id (browser download route, desktop save
+ * dialog) like the Excel exports, never as bytes in the answer (with photos a station's file can be large).
+ * The CLI writes it to a folder instead.
+ */
 export function exportStation(ctx: ServiceContext) {
   const dir = mkdtempSync(join(tmpdir(), 'agri-export-'));
   try {
     const file = exportStationFile(ctx, dir);
+    const sizeBytes = statSync(file.path).size;
+    const { id, path } = newExportPath();
+    const ready = path.replace(/\.part$/, '.agri');
+    renameSync(file.path, ready);
+    registerDownload(id, { path: ready, fileName: file.fileName, mime: 'application/octet-stream' });
     return {
       fileName: file.fileName,
-      base64: readFileSync(file.path).toString('base64'),
-      sizeBytes: statSync(file.path).size,
+      downloadId: id,
+      sizeBytes,
       rowCounts: JSON.parse(file.manifest.row_counts) as Record<string, number>,
       exportedAt: file.manifest.exported_at,
     };

@@ -16,7 +16,8 @@ export const typedFingerprint = z
 
 export const exportStationOutput = z.object({
   fileName: z.string(),
-  base64: z.string(),
+  /** The file waits under this one-time id (GET /download/:id; desktop.saveExport). */
+  downloadId: z.string(),
   sizeBytes: z.number().int(),
   rowCounts: z.record(z.string(), z.number().int()),
   exportedAt: isoDateTime,

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { takeDownload } from '../../db/services/export-files';
 import { afterEach, describe, expect, it } from 'vitest';
 import { USER_ROLES, ROLE_INSTALLATION, roleAllowed, type UserRole } from '../../shared/api/access';
 import { contract, METHODS } from '../../shared/api/contract';
@@ -256,8 +258,8 @@ describe('passwords are scrypt hashes and never leave the users table', () => {
       await core.call('auth.session', {}),
       await core.call('settings.get', {}),
     ]);
-    const exported = expectOk<{ base64: string }>(await core.call('county.exportStation', {}));
-    const fileBytes = Buffer.from(exported.base64, 'base64').toString('latin1');
+    const exported = expectOk<{ downloadId: string }>(await core.call('county.exportStation', {}));
+    const fileBytes = readFileSync(takeDownload(exported.downloadId)?.path ?? '').toString('latin1');
     const auditText = JSON.stringify(core.db.prepare('SELECT * FROM audit_log').all());
     for (const secret of secrets) {
       expect(answers).not.toContain(secret);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type AppCore } from '../../db/app';
 import { exportStationFile } from '../../db/transfer/export';
+import { importStationFile } from '../../db/services/county-import';
 import { farmerInput } from '../support/farmers';
 import { ALL_PURCHASE_CHECKS, tractorPurchase } from '../support/counter';
 import { setUpInstallation } from '../support/setup';
@@ -105,6 +106,26 @@ test('the county imports two station files through the UI and sees the planted d
     await expect(progress.townshipRow('371525104').getByTestId('township-disputed')).toHaveText('待核查 1');
     await expect(progress.townshipRow('371525101').locator('[data-measure="purchases"]')).toHaveAttribute('data-done', '0');
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a station exports its 上报文件 from 设置 as a download, and the county accepts the file', async ({ page, app }) => {
+  await setUpInstallation(app.core, { role: 'station', townshipCode: '371525103', name: '王站长' });
+  await openApp(page, app, '#/settings?tab=county');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-station').click()]);
+  expect(download.suggestedFilename()).toMatch(/柳林镇.*\.agri$/);
+  await expect(page.getByText(/^已生成：/)).toBeVisible();
+  const dir = mkdtempSync(join(tmpdir(), 'agri-e2e-station-file-'));
+  const county = openCore(join(dir, 'county.db'), { log: () => undefined });
+  try {
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    await setUpInstallation(county, { role: 'county', name: '县局审核员' });
+    const outcome = importStationFile(county.ctx, { fileName: download.suggestedFilename(), path: file }, { trustNew: true });
+    expect(outcome.status, JSON.stringify(outcome)).toBe('accepted');
+  } finally {
+    county.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,7 +1,7 @@
 import { App, Button, Card, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
-import { downloadBase64 } from '../../api/files';
+import { saveExport } from '../../api/files';
 
 /** 导出上报文件: the station's consistent snapshot for the county, saved as one .agri file. */
 export function ExportStationCard() {
@@ -13,7 +13,7 @@ export function ExportStationCard() {
     setBusy(true);
     try {
       const file = await api.county.exportStation({});
-      downloadBase64(file.fileName, file.base64, 'application/octet-stream');
+      await saveExport(file);
       const counts = file.rowCounts;
       setLast(
         `${file.fileName}（农户 ${counts.farmers ?? 0}，报废 ${counts.scraps ?? 0}，购置 ${counts.purchases ?? 0}，${(file.sizeBytes / 1024).toFixed(0)} KB）`,
