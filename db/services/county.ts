@@ -1,5 +1,5 @@
 import { compactDate } from '../../shared/domain/civil-date';
-import { mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dayjs from 'dayjs';
@@ -16,7 +16,7 @@ import { getConfig } from './config';
 import { requireInstallation } from './installation';
 import { addSheet, newWorkbook } from './xlsx';
 import { startWorkbookExport } from './export-job';
-import { newExportPath, registerDownload } from './export-files';
+import { newExportPath, offerDownload } from './export-files';
 
 /**
  * 导出上报文件: written, then handed out under a one-time download id (browser download route, desktop save
@@ -28,10 +28,8 @@ export function exportStation(ctx: ServiceContext) {
   try {
     const file = exportStationFile(ctx, dir);
     const sizeBytes = statSync(file.path).size;
-    const { id, path } = newExportPath();
-    const ready = path.replace(/\.part$/, '.agri');
-    renameSync(file.path, ready);
-    registerDownload(id, { path: ready, fileName: file.fileName, mime: 'application/octet-stream' });
+    const { id } = newExportPath();
+    offerDownload(id, file.path, { fileName: file.fileName, mime: 'application/octet-stream', ext: 'agri' });
     return {
       fileName: file.fileName,
       downloadId: id,

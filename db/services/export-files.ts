@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -32,6 +32,13 @@ export function newExportPath(): { id: string; path: string } {
 
 export function registerDownload(id: string, file: ReadyFile): void {
   ready.set(id, file);
+}
+
+/** Moves a finished file into the exports folder under `id` and offers it for download (see takeDownload). */
+export function offerDownload(id: string, from: string, file: { fileName: string; mime: string; ext: string }): void {
+  const path = join(exportsDir(), `${id}.${file.ext}`);
+  renameSync(from, path);
+  registerDownload(id, { path, fileName: file.fileName, mime: file.mime });
 }
 
 /** The file for a download id, removed from the list (the caller deletes it when sent); undefined if unknown or spent. */

@@ -1,9 +1,9 @@
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { JobStatus } from '../../shared/schemas/jobs';
-import type { LedgerExportResult } from '../../shared/schemas/machines';
+import type { ExportResult } from '../../shared/schemas/machines';
 import type { ServiceContext } from '../context';
-import { newExportPath, registerDownload } from './export-files';
+import { newExportPath, offerDownload } from './export-files';
 import { XLSX_MIME } from './xlsx';
 
 /** Where an export reports progress and yields (a job, or the CLI's printer). */
@@ -60,13 +60,11 @@ export function startExportJob(
     name,
     async (job) => {
       const { id, path } = newExportPath();
-      const finalPath = path.replace(/\.part$/, '.xlsx');
       try {
         const out = await write(path, job);
         job.throwIfCancelled();
-        renameSync(path, finalPath);
-        registerDownload(id, { path: finalPath, fileName: out.fileName, mime: XLSX_MIME });
-        return { ...out, downloadId: id } satisfies LedgerExportResult;
+        offerDownload(id, path, { fileName: out.fileName, mime: XLSX_MIME, ext: 'xlsx' });
+        return { ...out, downloadId: id } satisfies ExportResult;
       } catch (error) {
         rmSync(path, { force: true });
         throw error;

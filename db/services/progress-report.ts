@@ -78,7 +78,8 @@ async function fillCounted<T extends { id: string }>(
   wb: ExcelJS.Workbook,
   sheet: LedgerSheet<T>,
   held: ReadonlySet<string>,
-  p: ExportProgress & { done: number; total: number },
+  p: ExportProgress,
+  written: { done: number; total: number },
   failed: Promise<never>,
 ): Promise<number> {
   const ws = beginSheet(wb, sheet.name, sheet.columns, sheet.title);
@@ -92,8 +93,8 @@ async function fillCounted<T extends { id: string }>(
     const kept = rows.filter((r) => !held.has(r.id)) as Numbered<T>[];
     for (const r of kept) r.n = ++n;
     writeRows(ws, sheet.columns, kept);
-    p.done += kept.length;
-    p.progress(p.done, p.total, '正在导出');
+    written.done += kept.length;
+    p.progress(written.done, written.total, '正在导出');
     await drainSheet(ws, failed);
     await p.tick();
     if (rows.length < CHUNK_ROWS) break;
@@ -127,12 +128,26 @@ export async function writeProgressReport(
   const codes = scopeCodes(scope.townshipCode);
   const held = heldRecords(ctx.db);
   // the ledger rows written so far, against the counted numbers the summary shows
-  const counting = { done: 0, total: summary.scraps.done + summary.purchases.done, progress: p.progress.bind(p), tick: p.tick.bind(p) };
+  const written = { done: 0, total: summary.scraps.done + summary.purchases.done };
+  const scrapSheet: LedgerSheet<CountedScrap> = {
+    name: '报废台账（计入）',
+    title: `${year}年计入目标的报废农机（按交售日期；身份证号已脱敏）`,
+    columns: SCRAP_COLUMNS,
+    chunk: (after) => countedChunk(ctx.db, 'scraps', counted, codes, range, after, CHUNK_ROWS),
+    key: (r) => ({ afterDate: r.handover_date, afterId: r.id }),
+  };
+  const purchaseSheet: LedgerSheet<CountedPurchase> = {
+    name: '购置台账（计入）',
+    title: `${year}年计入目标的新购农机（按购机日期；身份证号已脱敏）`,
+    columns: PURCHASE_COLUMNS,
+    chunk: (after) => countedChunk(ctx.db, 'purchases', counted, codes, range, after, CHUNK_ROWS),
+    key: (r) => ({ afterDate: r.purchase_date, afterId: r.id }),
+  };
   const rowCount = await withExportCache(ctx.db, () =>
     writeWorkbookFile(path, async (writer, failed) => {
       const wb = writer as unknown as ExcelJS.Workbook;
       wb.created = ctx.now();
-      counting.progress(0, counting.total, '正在导出');
+      p.progress(0, written.total, '正在导出');
       addSummarySheet(wb, title, summary);
       commitSheet(wb, '汇总');
       addTownshipSheet(
@@ -142,35 +157,11 @@ export async function writeProgressReport(
       commitSheet(wb, '分乡镇');
       addMonthlySheet(wb, monthly);
       commitSheet(wb, '月度');
-      const scrapRows = await fillCounted(
-        wb,
-        {
-          name: '报废台账（计入）',
-          title: `${year}年计入目标的报废农机（按交售日期；身份证号已脱敏）`,
-          columns: SCRAP_COLUMNS,
-          chunk: (after) => countedChunk(ctx.db, 'scraps', counted, codes, range, after, CHUNK_ROWS),
-          key: (r) => ({ afterDate: r.handover_date, afterId: r.id }),
-        },
-        held.scraps,
-        counting,
-        failed,
-      );
-      const purchaseRows = await fillCounted(
-        wb,
-        {
-          name: '购置台账（计入）',
-          title: `${year}年计入目标的新购农机（按购机日期；身份证号已脱敏）`,
-          columns: PURCHASE_COLUMNS,
-          chunk: (after) => countedChunk(ctx.db, 'purchases', counted, codes, range, after, CHUNK_ROWS),
-          key: (r) => ({ afterDate: r.purchase_date, afterId: r.id }),
-        },
-        held.purchases,
-        counting,
-        failed,
-      );
+      const scrapRows = await fillCounted(wb, scrapSheet, held.scraps, p, written, failed);
+      const purchaseRows = await fillCounted(wb, purchaseSheet, held.purchases, p, written, failed);
       addMechanizationSheet(wb, mech);
       commitSheet(wb, '机械化率');
-      counting.progress(counting.done, counting.total, '正在写入文件');
+      p.progress(written.done, written.total, '正在写入文件');
       return scrapRows + purchaseRows;
     }),
   );

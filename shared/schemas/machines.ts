@@ -26,8 +26,8 @@ export const ledgerExportInput = z.strictObject(ledgerFilter);
  * An export job's result (ledgers, the progress report, notices, drying, conflicts, the catalogue): the file is ready under a one-time download id (browser: GET /download/:id;
  * desktop: desktop.saveExport opens a save dialog). Never the bytes themselves.
  */
-export const ledgerExportResult = z.object({ fileName: z.string(), rowCount: z.number().int(), downloadId: z.string() });
-export type LedgerExportResult = z.output<typeof ledgerExportResult>;
+export const exportResult = z.object({ fileName: z.string(), rowCount: z.number().int(), downloadId: z.string() });
+export type ExportResult = z.output<typeof exportResult>;
 
 /** Who the application is for, as lists and details show it. */
 export const farmerSummary = z.object({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../db/http/server';
 import type { JobStatus } from '../../shared/schemas/jobs';
-import { ledgerExportResult } from '../../shared/schemas/machines';
+import { exportResult } from '../../shared/schemas/machines';
 import { expectOk, stationCore, type TempCore } from '../support/core';
 import { rawRequest, rpc } from '../support/http';
 import { TEST_PASSWORD } from '../support/setup';
@@ -26,7 +26,7 @@ async function exportedId(): Promise<{ downloadId: string; fileName: string }> {
   const started = expectOk<JobStatus>(JSON.parse((await rpc(web.port, 'purchases.exportXlsx', {}, { ...host, Cookie: cookie })).body));
   const end = await core.ctx.jobs.wait(started.id);
   expect(JSON.stringify(end)).not.toMatch(/base64/);
-  return ledgerExportResult.parse(end.result);
+  return exportResult.parse(end.result);
 }
 
 describe('GET /download/:id (streamed ledger exports in browser mode)', () => {

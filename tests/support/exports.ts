@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { AppCore } from '../../db/app';
 import { takeDownload } from '../../db/services/export-files';
 import type { JobStatus } from '../../shared/schemas/jobs';
-import { ledgerExportResult } from '../../shared/schemas/machines';
+import { exportResult } from '../../shared/schemas/machines';
 import { expectOk } from './core';
 
 /** Runs an export job to the end and takes its file (as the download route or save dialog would). */
@@ -14,7 +14,7 @@ export async function exportedFile(
   const started = expectOk<JobStatus>(await core.call(method, input));
   const end = await core.ctx.jobs.wait(started.id);
   expect(end.state, JSON.stringify(end.error)).toBe('done');
-  const result = ledgerExportResult.parse(end.result);
+  const result = exportResult.parse(end.result);
   expect(JSON.stringify(end.result)).not.toMatch(/base64/);
   const file = takeDownload(result.downloadId);
   if (!file) throw new Error('no file for the download id');

@@ -1,7 +1,7 @@
 import { App } from 'antd';
 import { useState } from 'react';
 import type { JobStatus } from '../../../shared/schemas/jobs';
-import { ledgerExportResult, type LedgerExportResult } from '../../../shared/schemas/machines';
+import { exportResult, type ExportResult } from '../../../shared/schemas/machines';
 import { ApiError } from '../api/client';
 import { saveExport } from '../api/files';
 import { useJob, type JobRun } from './useJob';
@@ -11,7 +11,7 @@ export interface ExportJobRun {
   job: JobRun;
   exporting: boolean;
   /** Starts an export job, follows it to the end, then saves the file where the user chooses. */
-  run(start: () => Promise<JobStatus>, saved: (file: LedgerExportResult) => string): Promise<void>;
+  run(start: () => Promise<JobStatus>, saved: (file: ExportResult) => string): Promise<void>;
 }
 
 /** 导出 Excel as the server writes it: a job with progress and 取消, then a save dialog or a streamed download. */
@@ -20,12 +20,12 @@ export function useExportJob(): ExportJobRun {
   const [exporting, setExporting] = useState(false);
   const job = useJob();
 
-  const run = async (start: () => Promise<JobStatus>, saved: (file: LedgerExportResult) => string) => {
+  const run = async (start: () => Promise<JobStatus>, saved: (file: ExportResult) => string) => {
     setExporting(true);
     try {
       const end = await job.follow(await start());
       if (end.state !== 'done') return;
-      const file = ledgerExportResult.parse(end.result);
+      const file = exportResult.parse(end.result);
       const done = await saveExport(file);
       job.reset();
       if (done) void message.success(saved(file));
